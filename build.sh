@@ -1,0 +1,97 @@
+#!/usr/bin/env bash
+# optlab's one entry point.
+#   ./build.sh          install what is missing, build the native CLI and the wasm module
+#   ./build.sh test     build, then run every test (native doctest, the same suite
+#                       compiled to wasm under node, and the node tests)
+#   ./build.sh bench    build, then run the benchmarks and print their table
+#   ./build.sh deps     only install what is missing
+# On a fresh Debian 12 machine, run as root: missing Debian packages are
+# installed with apt-get, npm packages with `npm ci`.
+set -euo pipefail
+cd "$(dirname "$0")"
+ROOT=$PWD
+JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
+export NODE_PATH=/usr/share/nodejs   # Emscripten's optimizer needs Debian's acorn
+
+log() { printf '\n== %s\n' "$*"; }
+
+# Debian packages the build and the tests need, each with a file that shows
+# it is there.
+declare -A NEED=(
+  [cmake]=/usr/bin/cmake
+  [g++]=/usr/bin/g++
+  [make]=/usr/bin/make
+  [emscripten]=/usr/bin/em++
+  [libeigen3-dev]=/usr/share/eigen3/cmake/Eigen3Config.cmake
+  [doctest-dev]=/usr/include/doctest/doctest.h
+  [nlohmann-json3-dev]=/usr/include/nlohmann/json.hpp
+  [liblbfgspp-dev]=/usr/include/LBFGS.h
+)
+
+install_deps() {
+  local missing=()
+  for pkg in "${!NEED[@]}"; do [[ -e ${NEED[$pkg]} ]] || missing+=("$pkg"); done
+  command -v node >/dev/null 2>&1 || missing+=(nodejs)
+  command -v npm >/dev/null 2>&1 || missing+=(npm)
+  if ((${#missing[@]})); then
+    if [[ $(id -u) -ne 0 ]]; then
+      echo "optlab needs these Debian packages: ${missing[*]}" >&2
+      echo "install them as root:  apt-get install -y ${missing[*]}" >&2
+      exit 1
+    fi
+    log "installing Debian packages: ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+  fi
+  if [[ -f package-lock.json ]] && ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
+    log "npm ci"
+    npm ci --no-audit --no-fund --loglevel=error
+  fi
+}
+
+build_native() {
+  log "native build (build/native)"
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
+  cmake --build build/native -j "$JOBS"
+}
+
+build_wasm() {
+  log "wasm build (build/wasm)"
+  local node
+  node=$(command -v node)
+  # CTest's default emulator flags are rejected by node 20, and node's global
+  # fetch confuses Emscripten 3.1.6's glue: run tests with plain node, no fetch.
+  emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
+    -DEigen3_DIR=/usr/share/eigen3/cmake \
+    "-DCMAKE_CROSSCOMPILING_EMULATOR=$node;--no-experimental-fetch" >/dev/null
+  cmake --build build/wasm -j "$JOBS"
+}
+
+build_all() {
+  install_deps
+  build_native
+  build_wasm
+  log "built: build/native/optlab (CLI), build/wasm/optlab_core.js (wasm module)"
+}
+
+run_tests() {
+  log "native doctest suite"
+  ctest --test-dir build/native --output-on-failure
+  log "the same doctest suite compiled to wasm, under node"
+  ctest --test-dir build/wasm --output-on-failure
+  log "node tests: wasm module, CLI, native = wasm byte for byte"
+  node --test tests/js/
+}
+
+run_bench() {
+  log "benchmarks"
+  node tests/bench/bench.mjs
+}
+
+case "${1:-build}" in
+  build) build_all ;;
+  deps) install_deps ;;
+  test) build_all; run_tests ;;
+  bench) build_all; run_bench ;;
+  *) echo "usage: ./build.sh [build|test|bench|deps]" >&2; exit 2 ;;
+esac

@@ -1,0 +1,62 @@
+// Linear rate of momentum on a quadratic (Polyak 1964; Goh, "Why Momentum
+// Really Works", Distill 2017). Along an eigenvector with eigenvalue λ the
+// heavy-ball iteration is (w_{k+1}, w_k) = M (w_k, w_{k−1}) with
+//
+//   M = [[1 + β − γλ, −β],
+//        [1,           0]],
+//
+// so the error shrinks like ρ(M)^k. The rate of the run is the largest ρ(M)
+// over the eigenvalues of A. β = 0 gives gradient descent, ρ = |1 − γλ|.
+// Everything here uses + − × ÷ and sqrt only: it runs in O(cells), cheap
+// enough to redraw a (γ, β) map while a point is dragged.
+#pragma once
+
+#include <cmath>
+
+#include "core/types.hpp"
+
+namespace optlab {
+
+// ρ(M) for one eigenvalue: the roots of z² − t z + β, t = 1 + β − γλ.
+inline double momentum_rate(double lr, double beta, double lambda) {
+  const double t = 1.0 + beta - lr * lambda;
+  const double disc = t * t - 4.0 * beta;
+  if (disc < 0.0) return std::sqrt(beta);  // complex pair, |z|² = β
+  return 0.5 * (std::fabs(t) + std::sqrt(disc));
+}
+
+inline double momentum_rate(double lr, double beta, const Vector& eigenvalues) {
+  double rate = 0.0;
+  for (Eigen::Index i = 0; i < eigenvalues.size(); ++i)
+    rate = std::fmax(rate, momentum_rate(lr, beta, eigenvalues[i]));
+  return rate;
+}
+
+struct MomentumOptimum {
+  double lr, beta, rate;
+};
+
+// The (γ*, β*) minimising the rate over eigenvalues in [μ, L] (Polyak):
+// γ* = 4 / (√L + √μ)², β* = ((√κ − 1)/(√κ + 1))², rate √β*, κ = L/μ.
+inline MomentumOptimum optimal_momentum(double mu, double L) {
+  const double sl = std::sqrt(L), sm = std::sqrt(mu);
+  const double r = (sl - sm) / (sl + sm);
+  return {4.0 / ((sl + sm) * (sl + sm)), r * r, r};
+}
+
+// Rates over a grid: out[j * n_lr + i] = rate(lrs[i], betas[j]).
+inline void momentum_rate_map(const Vector& eigenvalues, const double* lrs, int n_lr,
+                              const double* betas, int n_beta, double* out) {
+  for (int j = 0; j < n_beta; ++j)
+    for (int i = 0; i < n_lr; ++i) out[j * n_lr + i] = momentum_rate(lrs[i], betas[j], eigenvalues);
+}
+
+// The rate measured by simulation: run the heavy-ball recursion for `steps`
+// steps along each eigen-direction from (w_0, w_{−1}) = (1, 1) and return the
+// largest per-step contraction (‖s_K‖ / ‖s_{K−window}‖)^(1/window) over the
+// last `window` steps. The state is rescaled by powers of two (exact) so
+// that neither fast nor divergent cells underflow or overflow.
+double simulated_momentum_rate(double lr, double beta, const Vector& eigenvalues, int steps,
+                               int window);
+
+}  // namespace optlab

@@ -1,0 +1,257 @@
+// The WebAssembly front end: every Embind binding of optlab, nothing else.
+//
+// The API is coarse on purpose: JavaScript passes JSON or numbers and gets
+// back strings, plain objects and typed arrays *copied* out of the wasm heap
+// (a live view would be invalidated when memory grows), so JS never owns a
+// C++ object that needs delete(). Every C++ error becomes a JS Error with
+// the same message the CLI prints.
+#include <emscripten/bind.h>
+#include <emscripten/val.h>
+
+#include <cmath>
+
+#include "analysis/final_positions.hpp"
+#include "analysis/momentum_rate.hpp"
+#include "core/limits.hpp"
+#include "core/portable_math.hpp"
+#include "scenario/output.hpp"
+
+namespace {
+
+using emscripten::val;
+using optlab::Range;
+using optlab::Vector;
+using optlab::reject;
+
+template <typename T>
+val copy_to_js(const T* data, std::size_t n) {
+  return val(emscripten::typed_memory_view(n, data)).call<val>("slice");
+}
+template <typename T>
+val copy_to_js(const std::vector<T>& v) {
+  return copy_to_js(v.data(), v.size());
+}
+
+[[noreturn]] void throw_js_error(const std::string& message) {
+  val::global("Error").new_(message).throw_();
+  __builtin_unreachable();
+}
+
+template <typename F>
+auto guarded(F&& body) -> decltype(body()) {
+  try {
+    return body();
+  } catch (const std::exception& e) {
+    throw_js_error(e.what());
+  }
+}
+
+double number_arg(const val& value, const std::string& name, const Range& range) {
+  if (value.typeOf().as<std::string>() != "number" || !std::isfinite(value.as<double>()) ||
+      !range.contains(value.as<double>()))
+    reject(name + " must be a finite number " + range.describe() + " (got " +
+           val::global("String")(value).as<std::string>() + ")");
+  return value.as<double>();
+}
+
+int count_arg(const val& value, const std::string& name, int lo, int hi) {
+  const double x = number_arg(value, name, Range{static_cast<double>(lo), static_cast<double>(hi)});
+  if (x != std::floor(x))
+    reject(name + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + " (got " +
+           optlab::format_number(x) + ")");
+  return static_cast<int>(x);
+}
+
+// An array or typed array of finite numbers in `range`, 1..max_length long.
+Vector vector_arg(const val& value, const std::string& name, const Range& range, int max_length) {
+  if (!val::global("Array").call<bool>("isArray", value) && !val::global("ArrayBuffer").call<bool>("isView", value))
+    reject(name + " must be an array of numbers");
+  const int n = value["length"].as<int>();
+  if (n < 1 || n > max_length)
+    reject(name + " must have from 1 to " + std::to_string(max_length) + " numbers (got " + std::to_string(n) + ")");
+  Vector out(n);
+  for (int i = 0; i < n; ++i) out[i] = number_arg(value[i], name + "[" + std::to_string(i) + "]", range);
+  return out;
+}
+
+const Range kEigenvalue{0.0, optlab::limits::kMaxAbsInput, true};
+const Range kLr{0.0, optlab::limits::kMaxAbsInput, true};
+const Range kBeta{0.0, 1.0, false, true};
+constexpr int kMaxGrid = 4096;
+
+std::string run(const std::string& scenario) {
+  return guarded([&] { return optlab::run_scenario_json(scenario); });
+}
+
+val nullable(const std::optional<int>& v) { return v ? val(*v) : val::null(); }
+
+val trace(const std::string& scenario_text) {
+  return guarded([&] {
+    const optlab::Scenario s = optlab::parse_scenario(scenario_text);
+    const optlab::RunOutput out = optlab::run_scenario(s);
+    const optlab::Trace& t = out.trace;
+    val result = val::object();
+    result.set("dim", t.dim);
+    result.set("rows", t.rows());
+    result.set("w", copy_to_js(t.w));
+    result.set("loss", copy_to_js(t.loss));
+    result.set("gradNorm", copy_to_js(t.grad_norm));
+    result.set("wAvg", copy_to_js(t.w_avg));
+    result.set("batch", s.optimizer.batch);
+    result.set("batches", s.optimizer.batch > 0 ? copy_to_js(t.batches) : val::null());
+    result.set("divergedAt", nullable(out.status.diverged_at));
+    result.set("stoppedAt", nullable(out.status.stopped_at));
+    result.set("stopReason", out.status.stop_reason.empty() ? val::null() : val(out.status.stop_reason));
+    result.set("regime", out.regime ? val(optlab::to_string(*out.regime)) : val::null());
+    result.set("rate", out.rate ? val(*out.rate) : val::null());
+    result.set("optimum", out.optimum ? copy_to_js(out.optimum->data(), static_cast<std::size_t>(out.optimum->size()))
+                                      : val::null());
+    return result;
+  });
+}
+
+val logspace(const val& lo, const val& hi, const val& n) {
+  return guarded([&] {
+    const double a = number_arg(lo, "lo", kLr);
+    const double b = number_arg(hi, "hi", Range{a, optlab::limits::kMaxAbsInput, true});
+    std::vector<double> out(static_cast<std::size_t>(count_arg(n, "n", 1, kMaxGrid)));
+    optlab::portable_logspace(a, b, static_cast<int>(out.size()), out.data());
+    return copy_to_js(out);
+  });
+}
+
+// The (γ, β) grid: γ log-spaced over [lrMin, lrMax], β evenly over [betaMin, betaMax].
+struct Grid {
+  Vector eigenvalues;
+  std::vector<double> lrs, betas;
+};
+
+Grid grid_args(const val& eigenvalues, const val& lr_min, const val& lr_max, const val& n_lr,
+               const val& beta_min, const val& beta_max, const val& n_beta) {
+  Grid g;
+  g.eigenvalues = vector_arg(eigenvalues, "eigenvalues", kEigenvalue, optlab::limits::kMaxDim);
+  const double a = number_arg(lr_min, "lrMin", kLr);
+  const double b = number_arg(lr_max, "lrMax", Range{a, optlab::limits::kMaxAbsInput, true});
+  g.lrs.resize(static_cast<std::size_t>(count_arg(n_lr, "nLr", 2, kMaxGrid)));
+  optlab::portable_logspace(a, b, static_cast<int>(g.lrs.size()), g.lrs.data());
+  const double c = number_arg(beta_min, "betaMin", kBeta);
+  const double d = number_arg(beta_max, "betaMax", Range{c, 1.0, true, true});
+  const int nb = count_arg(n_beta, "nBeta", 2, kMaxGrid);
+  for (int j = 0; j < nb; ++j) g.betas.push_back(c + (d - c) * static_cast<double>(j) / static_cast<double>(nb - 1));
+  return g;
+}
+
+val grid_result(const Grid& g, const std::vector<double>& rate) {
+  val result = val::object();
+  result.set("lr", copy_to_js(g.lrs));
+  result.set("beta", copy_to_js(g.betas));
+  result.set("rate", copy_to_js(rate));
+  return result;
+}
+
+val rate_map(val eigenvalues, val lr_min, val lr_max, val n_lr, val beta_min, val beta_max, val n_beta) {
+  return guarded([&] {
+    const Grid g = grid_args(eigenvalues, lr_min, lr_max, n_lr, beta_min, beta_max, n_beta);
+    std::vector<double> rate(g.lrs.size() * g.betas.size());
+    optlab::momentum_rate_map(g.eigenvalues, g.lrs.data(), static_cast<int>(g.lrs.size()), g.betas.data(),
+                              static_cast<int>(g.betas.size()), rate.data());
+    return grid_result(g, rate);
+  });
+}
+
+val simulated_rate_map(val eigenvalues, val lr_min, val lr_max, val n_lr, val beta_min, val beta_max,
+                       val n_beta, val steps) {
+  return guarded([&] {
+    const Grid g = grid_args(eigenvalues, lr_min, lr_max, n_lr, beta_min, beta_max, n_beta);
+    const int k = count_arg(steps, "steps", 2, optlab::limits::kMaxSteps);
+    std::vector<double> rate(g.lrs.size() * g.betas.size());
+    for (std::size_t j = 0; j < g.betas.size(); ++j)
+      for (std::size_t i = 0; i < g.lrs.size(); ++i)
+        rate[j * g.lrs.size() + i] = optlab::simulated_momentum_rate(g.lrs[i], g.betas[j], g.eigenvalues, k, k / 2);
+    return grid_result(g, rate);
+  });
+}
+
+double momentum_rate(val eigenvalues, val lr, val beta) {
+  return guarded([&] {
+    return optlab::momentum_rate(number_arg(lr, "lr", kLr), number_arg(beta, "beta", kBeta),
+                                 vector_arg(eigenvalues, "eigenvalues", kEigenvalue, optlab::limits::kMaxDim));
+  });
+}
+
+val optimal_momentum(val mu, val lambda_max) {
+  return guarded([&] {
+    const double m = number_arg(mu, "mu", kEigenvalue);
+    const double l = number_arg(lambda_max, "L", Range{m, optlab::limits::kMaxAbsInput});
+    const auto opt = optlab::optimal_momentum(m, l);
+    val result = val::object();
+    result.set("lr", opt.lr);
+    result.set("beta", opt.beta);
+    result.set("rate", opt.rate);
+    return result;
+  });
+}
+
+val final_positions(const std::string& scenario_text, val runs) {
+  return guarded([&] {
+    const optlab::Scenario s = optlab::parse_scenario(scenario_text);
+    const int r = count_arg(runs, "runs", 1, 100000);
+    const auto out = optlab::final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, r);
+    val result = val::object();
+    result.set("dim", out.dim);
+    result.set("w", copy_to_js(out.w));
+    result.set("diverged", copy_to_js(out.diverged));
+    return result;
+  });
+}
+
+// ∇f_i(w) for every part i of a finite sum, as n rows of dim numbers.
+val part_gradients(const std::string& problem_text, val w) {
+  return guarded([&] {
+    const auto problem = optlab::parse_problem(optlab::parse_json(problem_text, "the problem"));
+    const int n = problem->num_functions();
+    if (n == 0) reject("problem.kind must be a finite sum (least_squares or double_well) (got " + problem->kind() + ")");
+    const Vector at = vector_arg(w, "w", Range{-optlab::limits::kMaxAbsInput, optlab::limits::kMaxAbsInput},
+                                 optlab::limits::kMaxDim);
+    if (at.size() != problem->dim())
+      reject("w must have " + std::to_string(problem->dim()) + " numbers, one per dimension of the problem (got " +
+             std::to_string(at.size()) + ")");
+    std::vector<double> out;
+    Vector g(at.size());
+    for (int i = 0; i < n; ++i) {
+      g.setZero();
+      problem->add_part_gradient(at, i, g);
+      out.insert(out.end(), g.data(), g.data() + g.size());
+    }
+    return copy_to_js(out);
+  });
+}
+
+val limits_object() {
+  using namespace optlab::limits;
+  val out = val::object();
+  out.set("maxSteps", kMaxSteps);
+  out.set("maxDim", kMaxDim);
+  out.set("maxExamples", kMaxExamples);
+  out.set("maxBatchSteps", static_cast<double>(kMaxBatchSteps));
+  out.set("maxAbsInput", kMaxAbsInput);
+  out.set("maxMemory", kMaxMemory);
+  out.set("divergedAbsW", kDivergedAbsW);
+  out.set("divergedAbsLoss", kDivergedAbsLoss);
+  return out;
+}
+
+}  // namespace
+
+EMSCRIPTEN_BINDINGS(optlab) {
+  emscripten::function("run", &run);
+  emscripten::function("trace", &trace);
+  emscripten::function("finalPositions", &final_positions);
+  emscripten::function("partGradients", &part_gradients);
+  emscripten::function("rateMap", &rate_map);
+  emscripten::function("simulatedRateMap", &simulated_rate_map);
+  emscripten::function("momentumRate", &momentum_rate);
+  emscripten::function("optimalMomentum", &optimal_momentum);
+  emscripten::function("logspace", &logspace);
+  emscripten::function("limits", &limits_object);
+}

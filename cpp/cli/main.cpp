@@ -1,0 +1,95 @@
+// optlab: run a scenario from the command line.
+//   optlab run FILE    (FILE may be - for standard input)
+// Prints the output JSON on stdout and exits 0; on bad input prints one
+// message on stderr, nothing on stdout, and exits 2.
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+#include <string>
+
+#include "core/limits.hpp"
+#include "scenario/output.hpp"
+
+namespace {
+
+constexpr int kBadInput = 2;
+
+void print_help(std::ostream& out) {
+  using namespace optlab::limits;
+  out << R"(usage: optlab run FILE      run the scenario in FILE (- reads standard input)
+       optlab --help        show this text
+
+A scenario is one JSON object:
+  {"problem":   {"kind": KIND, ...parameters},
+   "optimizer": {"kind": RULE, ...hyperparameters},
+   "w0": [numbers], "steps": K, "seed": S}
+
+problem kinds and parameters (defaults in parentheses):
+  quadratic1d    f(w) = a/2 (w - c)^2          a > 0, c (0)
+  quadratic      f(w) = 1/2 (w-c)^T A (w-c)    A symmetric positive definite,
+                 1 to )" << kMaxDim << R"( rows; c (0); noise sigma >= 0 added to every gradient (0)
+  least_squares  f_i(w) = 1/2 (x_i^T w - y_i)^2, f = mean of f_i
+                 inline: X (n rows), y (n numbers), or generated: n (32),
+                 dim (2), condition (5), noise (0.5), data_seed (0)
+  double_well    f_i(w) = (w^2-1)^2/4 + (tilt + b_i) w, b_i evenly spread in
+                 [-spread, spread]: n (16), tilt (0.25), spread (2)
+  rosenbrock     f(x,y) = (a-x)^2 + b (y-x^2)^2: a (1), b (100)
+
+optimizer rules (gamma = lr, g_k = gradient or mini-batch mean):
+  gd          w <- w - lr g                      lr
+  sgd         the same with stochastic g         lr, batch (1)
+  momentum    p <- beta p + g; w <- w - lr p     lr, beta (0.9), batch
+  heavy_ball  w+ = w - lr g + beta (w - w-)      lr, beta (0.9), batch
+  nesterov    p <- beta p + g; w <- w - lr (g + beta p)   lr, beta (0.9), batch
+  lbfgs       full-batch L-BFGS, strong Wolfe    memory (6)
+
+limits: steps 0..)" << kMaxSteps << R"(, dimension 1..)" << kMaxDim << R"(, n 1..)" << kMaxExamples
+      << R"(, batch 1..n, batch x steps <= )" << kMaxBatchSteps << R"(,
+  0 < lr <= 1e6, 0 <= beta < 1, |numbers| <= 1e6, seed 0..2^53-1.
+A run stops as diverged at the first iterate with |w_i| > 1e10 or |f| > 1e30.
+
+The output JSON has w, loss, grad_norm, w_avg, batches, diverged_at,
+stopped_at, stop_reason, regime, rate and optimum; see README.md.
+Exit status: 0 on success, 2 on bad input (message on standard error).
+)";
+}
+
+int usage_error(const std::string& message) {
+  std::cerr << "optlab: " << message << "\n(run 'optlab --help' for the scenario format)\n";
+  return kBadInput;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  std::ios::sync_with_stdio(false);
+  const std::string command = argc > 1 ? argv[1] : "";
+  if (command == "--help" || command == "-h" || command == "help") {
+    print_help(std::cout);
+    return 0;
+  }
+  if (command != "run") return usage_error(command.empty() ? "missing command" : "unknown command '" + command + "'");
+  if (argc != 3) return usage_error("'optlab run' takes one FILE (or - for standard input)");
+
+  std::string text;
+  const std::string file = argv[2];
+  if (file == "-") {
+    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+  } else {
+    std::ifstream in(file, std::ios::binary);
+    if (!in) return usage_error("cannot read '" + file + "'");
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    text = buffer.str();
+  }
+
+  try {
+    const std::string output = optlab::run_scenario_json(text);
+    std::cout << output << '\n';
+    return 0;
+  } catch (const optlab::ScenarioError& e) {
+    std::cerr << "optlab: " << e.what() << '\n';
+    return kBadInput;
+  }
+}

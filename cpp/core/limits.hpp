@@ -1,0 +1,27 @@
+// Every documented bound of the scenario contract lives here, so README.md,
+// the validator and the tests quote one source.
+#pragma once
+
+namespace optlab::limits {
+
+inline constexpr int kMaxSteps = 20000;          // steps ∈ [0, kMaxSteps]
+inline constexpr int kMaxDim = 10;               // problem dimension ∈ [1, kMaxDim]
+inline constexpr int kMaxExamples = 10000;       // n of a finite sum ∈ [1 or 2, kMaxExamples]
+inline constexpr long kMaxBatchSteps = 2000000;  // batch × steps (size of `batches`)
+inline constexpr double kMaxAbsInput = 1e6;      // |w0_i|, |c_i|, |A_ij|, |X_ij|, |y_i|, a, lr, …
+inline constexpr double kMaxNoise = 1e3;         // gradient-noise σ and data noise
+inline constexpr double kMaxCondition = 1e6;     // least_squares.condition
+inline constexpr double kMaxSpread = 100.0;      // double_well.spread
+inline constexpr double kMaxTilt = 0.38;         // |double_well.tilt| < 2/(3√3): two minima
+inline constexpr int kMaxMemory = 50;            // lbfgs.memory ∈ [1, kMaxMemory]
+inline constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 − 1: exact in JavaScript
+
+// A run is declared diverged at the first iterate with a non-finite value,
+// a coordinate beyond kDivergedAbsW, or a loss beyond kDivergedAbsLoss.
+inline constexpr double kDivergedAbsW = 1e10;
+inline constexpr double kDivergedAbsLoss = 1e30;
+
+// γλ within this relative distance of 1 or 2 counts as "optimal" or "boundary".
+inline constexpr double kRegimeTolerance = 1e-9;
+
+}  // namespace optlab::limits

@@ -1,0 +1,28 @@
+#include "problems/double_well.hpp"
+
+namespace optlab {
+
+double DoubleWell::newton_root(double start) const {
+  // f'(w) = w³ − w + h is convex on w < 0 and concave on w > 0 from the
+  // chosen starts (|w| = 1.5 lies beyond both outer roots), so Newton
+  // converges monotonically; 60 steps is far more than it needs.
+  double w = start;
+  for (int k = 0; k < 60; ++k) {
+    const double slope = base_slope(w) + tilt_;
+    const double curvature = 3.0 * w * w - 1.0;
+    const double next = w - slope / curvature;
+    if (next == w) break;
+    w = next;
+  }
+  return w;
+}
+
+double DoubleWell::deep_minimum() const { return newton_root(tilt_ >= 0.0 ? -1.5 : 1.5); }
+double DoubleWell::shallow_minimum() const { return newton_root(tilt_ >= 0.0 ? 1.5 : -1.5); }
+
+std::optional<Vector> DoubleWell::minimizer() const {
+  if (tilt_ == 0.0) return std::nullopt;  // two global minima, ±1
+  return Vector::Constant(1, deep_minimum());
+}
+
+}  // namespace optlab

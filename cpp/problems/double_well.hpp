@@ -1,0 +1,58 @@
+// The annealing example: a 1D non-convex finite sum
+//
+//   f_i(w) = (w² − 1)²/4 + (h + b_i) w,   b_i = s · (2i − (n − 1)) / (n − 1),
+//   f(w)   = (1/n) Σ f_i = (w² − 1)²/4 + h w          (the b_i sum to zero).
+//
+// For 0 < h < 2/(3√3) ≈ 0.385 f has a deeper minimum left of −1 and a
+// shallow one right of 0 (h = 0.25: w ≈ −1.107 and w ≈ 0.838, barrier
+// height ≈ 0.050 from the shallow side, ≈ 0.546 from the deep side), so
+// gradient descent started in the shallow basin stays there while SGD's
+// noise, ∇f_i − ∇f = b_i with E[b_i] = 0, can carry it over the ridge.
+// Parameters: n parts, tilt h, spread s.
+#pragma once
+
+#include "problems/problem.hpp"
+
+namespace optlab {
+
+class DoubleWell final : public Problem {
+ public:
+  DoubleWell(int n, double tilt, double spread) : n_(n), tilt_(tilt), spread_(spread) {}
+
+  std::string kind() const override { return "double_well"; }
+  int dim() const override { return 1; }
+  double value(const Vector& w) const override { return value_at(w[0]); }
+  void gradient(const Vector& w, Vector& g) const override { g[0] = base_slope(w[0]) + tilt_; }
+  int num_functions() const override { return n_; }
+  double part_value(const Vector& w, int i) const override {
+    return base_value(w[0]) + (tilt_ + offset(i)) * w[0];
+  }
+  void add_part_gradient(const Vector& w, int i, Vector& g) const override {
+    g[0] += part_slope(w[0], i);
+  }
+  std::optional<Vector> minimizer() const override;
+
+  // The scalar kernels, shared with the fast Monte Carlo loop so both give
+  // the same bits.
+  double value_at(double w) const { return base_value(w) + tilt_ * w; }
+  double part_slope(double w, int i) const { return base_slope(w) + (tilt_ + offset(i)); }
+  double offset(int i) const {
+    return spread_ * static_cast<double>(2 * i - (n_ - 1)) / static_cast<double>(n_ - 1);
+  }
+  // The two local minima, deeper first (equal depth when tilt = 0).
+  double deep_minimum() const;
+  double shallow_minimum() const;
+
+ private:
+  static double base_value(double w) {
+    const double q = w * w - 1.0;
+    return 0.25 * q * q;
+  }
+  static double base_slope(double w) { return w * (w * w - 1.0); }
+  double newton_root(double start) const;
+
+  int n_;
+  double tilt_, spread_;
+};
+
+}  // namespace optlab

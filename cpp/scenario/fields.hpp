@@ -1,0 +1,73 @@
+// Reading one JSON object of a scenario field by field, with messages that
+// name the field and the allowed range:
+//   optimizer.lr must be a finite number > 0 and <= 1000000 (got -1)
+// Unknown fields are rejected by name, with the list of allowed ones.
+#pragma once
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+namespace optlab {
+
+using Json = nlohmann::json;
+
+// Every rejection of a scenario; what() is the message for the user.
+class ScenarioError : public std::invalid_argument {
+ public:
+  using std::invalid_argument::invalid_argument;
+};
+
+// A closed or open interval for numbers; open ends print as > / <.
+struct Range {
+  double lo, hi;
+  bool lo_open = false, hi_open = false;
+  bool contains(double x) const {
+    return (lo_open ? x > lo : x >= lo) && (hi_open ? x < hi : x <= hi);
+  }
+  std::string describe() const;
+};
+
+// Shortest text that reads back as x ("1000000", "0.38", "1e-06").
+std::string format_number(double x);
+// x to 6 significant digits, for computed values quoted in messages.
+std::string format_short(double x);
+// A JSON value as given, cut to a readable length, for "(got …)".
+std::string describe_value(const Json& value);
+
+class Fields {
+ public:
+  // `owner` names what the allowed keys belong to in messages, e.g. "gd".
+  Fields(const Json& object, std::string path, const std::vector<std::string>& allowed,
+         const std::string& owner);
+
+  bool has(const std::string& key) const { return object_.contains(key); }
+  std::string path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  const Json& required(const std::string& key) const;
+
+  double number(const std::string& key, const Range& range, std::optional<double> fallback = {}) const;
+  long long integer(const std::string& key, long long lo, long long hi,
+                    std::optional<long long> fallback = {}, const std::string& note = "") const;
+
+ private:
+  const Json& object_;
+  std::string path_;
+};
+
+[[noreturn]] void reject(const std::string& message);
+
+// Checks a JSON value against a range under a display path such as "w0[1]".
+double read_number(const Json& value, const std::string& path, const Range& range);
+long long read_integer(const Json& value, const std::string& path, long long lo, long long hi,
+                       const std::string& note = "");
+// An array of numbers; length must be `expected` when given.
+std::vector<double> read_numbers(const Json& value, const std::string& path, const Range& range,
+                                 std::optional<std::size_t> expected, const std::string& length_note,
+                                 std::size_t min_length = 1, std::size_t max_length = 1000000);
+
+// Parse text as JSON, rejecting duplicate keys and reporting syntax errors.
+Json parse_json(const std::string& text, const std::string& what);
+
+}  // namespace optlab

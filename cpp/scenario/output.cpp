@@ -1,0 +1,74 @@
+#include "scenario/output.hpp"
+
+#include "analysis/momentum_rate.hpp"
+
+namespace optlab {
+
+RunOutput run_scenario(const Scenario& s) {
+  RunOutput out;
+  out.status = run(*s.problem, s.optimizer, s.w0, s.steps, s.seed, out.trace);
+  out.optimum = s.problem->minimizer();
+  if (const auto eigenvalues = s.problem->hessian_eigenvalues()) {
+    const auto kind = s.optimizer.kind;
+    if (kind == OptimizerKind::Gd) out.regime = classify_step_size(s.optimizer.lr, eigenvalues->maxCoeff());
+    if (kind == OptimizerKind::Gd || kind == OptimizerKind::Momentum || kind == OptimizerKind::HeavyBall)
+      out.rate = momentum_rate(s.optimizer.lr, s.optimizer.beta, *eigenvalues);
+  }
+  return out;
+}
+
+namespace {
+
+using OrderedJson = nlohmann::ordered_json;
+
+OrderedJson rows(const std::vector<double>& flat, int width) {
+  OrderedJson out = OrderedJson::array();
+  for (std::size_t i = 0; i + static_cast<std::size_t>(width) <= flat.size(); i += static_cast<std::size_t>(width))
+    out.push_back(std::vector<double>(flat.begin() + static_cast<long>(i), flat.begin() + static_cast<long>(i) + width));
+  return out;
+}
+
+template <typename T>
+OrderedJson or_null(const std::optional<T>& value) {
+  return value ? OrderedJson(*value) : OrderedJson(nullptr);
+}
+
+}  // namespace
+
+std::string to_json(const Scenario& s, const RunOutput& out) {
+  const Trace& t = out.trace;
+  OrderedJson j;
+  j["problem"] = s.problem->kind();
+  j["optimizer"] = to_string(s.optimizer.kind);
+  j["dim"] = s.problem->dim();
+  j["steps"] = s.steps;
+  j["seed"] = s.seed;
+  j["w"] = rows(t.w, t.dim);
+  j["loss"] = t.loss;
+  j["grad_norm"] = t.grad_norm;
+  j["w_avg"] = rows(t.w_avg, t.dim);
+  if (s.optimizer.batch > 0) {
+    OrderedJson batches = OrderedJson::array();
+    const auto b = static_cast<std::size_t>(s.optimizer.batch);
+    for (std::size_t i = 0; i + b <= t.batches.size(); i += b)
+      batches.push_back(std::vector<int>(t.batches.begin() + static_cast<long>(i), t.batches.begin() + static_cast<long>(i + b)));
+    j["batches"] = batches;
+  } else {
+    j["batches"] = nullptr;
+  }
+  j["diverged_at"] = or_null(out.status.diverged_at);
+  j["stopped_at"] = or_null(out.status.stopped_at);
+  j["stop_reason"] = out.status.stop_reason.empty() ? OrderedJson(nullptr) : OrderedJson(out.status.stop_reason);
+  j["regime"] = out.regime ? OrderedJson(to_string(*out.regime)) : OrderedJson(nullptr);
+  j["rate"] = or_null(out.rate);
+  j["optimum"] = out.optimum ? OrderedJson(std::vector<double>(out.optimum->data(), out.optimum->data() + out.optimum->size()))
+                             : OrderedJson(nullptr);
+  return j.dump();
+}
+
+std::string run_scenario_json(const std::string& text) {
+  const Scenario s = parse_scenario(text);
+  return to_json(s, run_scenario(s));
+}
+
+}  // namespace optlab

@@ -1,0 +1,140 @@
+// The momentum rate formula against simulation, the optimal (γ*, β*), and the
+// Monte Carlo fast path against the general run loop.
+#include <cmath>
+
+#include "analysis/final_positions.hpp"
+#include "analysis/momentum_rate.hpp"
+#include "analysis/step_size_regime.hpp"
+#include "core/portable_math.hpp"
+#include "helpers.hpp"
+#include "problems/double_well.hpp"
+#include "problems/quadratic.hpp"
+
+using namespace optlab;
+
+TEST_CASE("the rate of gradient descent is |1 − γλ|") {
+  CHECK(momentum_rate(0.1, 0.0, 4.0) == doctest::Approx(0.6));
+  CHECK(momentum_rate(0.4, 0.0, 4.0) == doctest::Approx(0.6));
+  CHECK(momentum_rate(0.25, 0.0, 4.0) == 0.0);
+  CHECK(momentum_rate(0.6, 0.0, 4.0) == doctest::Approx(1.4));
+}
+
+TEST_CASE("regimes follow γ·λmax against 1 and 2") {
+  CHECK(classify_step_size(0.1, 4) == Regime::TooSmall);
+  CHECK(classify_step_size(0.25, 4) == Regime::Optimal);
+  CHECK(classify_step_size(0.3, 4) == Regime::Oscillating);
+  CHECK(classify_step_size(0.5, 4) == Regime::Boundary);
+  CHECK(classify_step_size(0.5000001, 4) == Regime::Diverging);
+  CHECK(classify_step_size(1.0 / 3.0, 3) == Regime::Optimal);  // rounding in γ = 1/a
+}
+
+TEST_CASE("the closed-form rate matches the contraction of simulated runs") {
+  Vector eig(2);
+  eig << 1.0, 5.0;
+  int checked = 0;
+  for (double beta : {0.0, 0.3, 0.6, 0.9}) {
+    for (double lr : {0.01, 0.05, 0.1, 0.2, 0.3, 0.45}) {
+      const double predicted = momentum_rate(lr, beta, eig);
+      // Near critical damping (a double root) the error decays like k ρ^k;
+      // skip those few cells, where no finite run shows ρ cleanly.
+      bool near_double_root = false;
+      for (int i = 0; i < 2; ++i) {
+        const double t = 1 + beta - lr * eig[i];
+        near_double_root = near_double_root || (beta > 0 && std::fabs(t * t - 4 * beta) < 0.05);
+      }
+      if (near_double_root || predicted < 0.05) continue;
+      CAPTURE(lr);
+      CAPTURE(beta);
+      CHECK(simulated_momentum_rate(lr, beta, eig, 3000, 1000) == doctest::Approx(predicted).epsilon(0.01));
+      ++checked;
+    }
+  }
+  CHECK(checked >= 15);
+}
+
+TEST_CASE("real momentum runs on the bowl contract at the predicted rate") {
+  const double lr = 0.1, beta = 0.6;
+  const auto out = test::run_json(R"({"problem":{"kind":"quadratic","A":[[1,0],[0,5]]},"optimizer":{"kind":"momentum","lr":0.1,"beta":0.6},"w0":[1,1],"steps":300})");
+  Vector eig(2);
+  eig << 1.0, 5.0;
+  const double predicted = momentum_rate(lr, beta, eig);
+  CHECK(out["rate"].get<double>() == predicted);
+  auto norm_at = [&](int k) { return std::hypot(out["w"][k][0].get<double>(), out["w"][k][1].get<double>()); };
+  const double measured = std::pow(norm_at(300) / norm_at(200), 1.0 / 100.0);
+  CHECK(measured == doctest::Approx(predicted).epsilon(0.01));
+}
+
+TEST_CASE("the optimal (γ*, β*) beats every point of a fine grid") {
+  const double mu = 1.0, L = 5.0;
+  const auto best = optimal_momentum(mu, L);
+  const double kappa = L / mu;
+  CHECK(best.rate == doctest::Approx((std::sqrt(kappa) - 1) / (std::sqrt(kappa) + 1)));
+  Vector eig(2);
+  eig << mu, L;
+  // At the optimum both extreme eigenvalues sit on a double root, where the
+  // square root of a rounding-sized discriminant costs about half the digits.
+  CHECK(momentum_rate(best.lr, best.beta, eig) == doctest::Approx(best.rate).epsilon(1e-7));
+  std::vector<double> lrs(200), betas(200), rates(200 * 200);
+  portable_logspace(0.01, 2.0, 200, lrs.data());
+  for (int j = 0; j < 200; ++j) betas[static_cast<std::size_t>(j)] = 0.995 * j / 199.0;
+  momentum_rate_map(eig, lrs.data(), 200, betas.data(), 200, rates.data());
+  for (double r : rates) CHECK(r >= best.rate - 1e-12);
+}
+
+TEST_CASE("rate map: region boundaries where the lecture puts them") {
+  Vector eig(1);
+  eig << 1.0;
+  CHECK(momentum_rate(2.0 * (1 + 0.5) - 1e-9, 0.5, eig) < 1.0);  // γλ < 2(1 + β) converges
+  CHECK(momentum_rate(2.0 * (1 + 0.5) + 1e-9, 0.5, eig) > 1.0);
+  CHECK(momentum_rate(0.01, 0.999, eig) == doctest::Approx(std::sqrt(0.999)));  // ripples: |z| = √β
+}
+
+TEST_CASE("Monte Carlo fast path equals the general loop bit for bit") {
+  const DoubleWell well(16, 0.25, 2.0);
+  for (int batch : {1, 4}) {
+    OptimizerSpec sgd;
+    sgd.kind = OptimizerKind::Sgd;
+    sgd.lr = 0.1;
+    sgd.batch = batch;
+    const Vector w0 = Vector::Constant(1, well.shallow_minimum());
+    const auto fast = final_positions(well, sgd, w0, 500, 42, 60);
+    const auto slow = final_positions_general(well, sgd, w0, 500, 42, 60);
+    CHECK(fast.w == slow.w);
+    CHECK(fast.diverged == slow.diverged);
+  }
+  // And diverging runs too.
+  OptimizerSpec wild;
+  wild.kind = OptimizerKind::Sgd;
+  wild.lr = 3.0;
+  wild.batch = 1;
+  const auto fast = final_positions(well, wild, Vector::Constant(1, 0.8), 100, 1, 20);
+  const auto slow = final_positions_general(well, wild, Vector::Constant(1, 0.8), 100, 1, 20);
+  CHECK(fast.w == slow.w);
+  CHECK(fast.diverged == slow.diverged);
+  CHECK(fast.diverged[0] == 1);
+}
+
+TEST_CASE("annealing: SGD noise carries runs over the ridge that GD never crosses") {
+  const DoubleWell well(16, 0.25, 2.0);
+  const Vector w0 = Vector::Constant(1, well.shallow_minimum());
+  OptimizerSpec sgd;
+  sgd.kind = OptimizerKind::Sgd;
+  sgd.lr = 0.1;
+  sgd.batch = 1;
+  auto escaped = [&](const FinalPositions& f) {
+    int count = 0;
+    for (double w : f.w) count += w < 0.0 ? 1 : 0;
+    return count;
+  };
+  const int runs = 400;
+  const int small_batch = escaped(final_positions(well, sgd, w0, 1000, 7, runs));
+  sgd.batch = 8;
+  const int large_batch = escaped(final_positions(well, sgd, w0, 1000, 7, runs));
+  OptimizerSpec gd;
+  gd.kind = OptimizerKind::Gd;
+  gd.lr = 0.1;
+  const int full = escaped(final_positions(well, gd, w0, 1000, 7, 1));
+  CHECK(full == 0);
+  CHECK(small_batch > runs / 4);
+  CHECK(large_batch < small_batch);
+}

@@ -1,0 +1,190 @@
+// The scenario contract: every rejection names its field and allowed range;
+// accepted scenarios produce the documented output.
+#include <cmath>
+#include <cstdlib>
+
+#include "helpers.hpp"
+
+using optlab::test::rejection;
+using optlab::test::run_json;
+
+namespace {
+
+std::string with(const std::string& problem, const std::string& optimizer, const std::string& rest) {
+  return R"({"problem":)" + problem + R"(,"optimizer":)" + optimizer + "," + rest + "}";
+}
+const std::string kQuad = R"({"kind":"quadratic1d","a":2})";
+const std::string kGd = R"({"kind":"gd","lr":0.1})";
+const std::string kRest = R"("w0":[1],"steps":5)";
+
+}  // namespace
+
+TEST_CASE("a minimal valid scenario runs") { CHECK(rejection(with(kQuad, kGd, kRest)) == ""); }
+
+TEST_CASE("malformed JSON, NaN and Infinity are rejected as such") {
+  CHECK(rejection("{").find("the scenario is not valid JSON") == 0);
+  CHECK(rejection(R"({"problem": NaN})").find("not valid JSON") != std::string::npos);
+  CHECK(rejection(R"({"steps": Infinity})").find("NaN and Infinity are not JSON") != std::string::npos);
+  CHECK(rejection(R"({"steps": 1e999})").find("not valid JSON") != std::string::npos);
+  CHECK(rejection("[1,2]") == "the scenario must be a JSON object (got [1,2])");
+  CHECK(rejection(R"({"steps":1,"steps":2})") == "the scenario has the key \"steps\" twice in one object");
+}
+
+TEST_CASE("unknown fields are named, with the allowed ones") {
+  CHECK(rejection(with(kQuad, kGd, kRest + R"(,"sed":1)")) ==
+        "sed is not a field of the scenario (allowed: problem, optimizer, w0, steps, seed)");
+  CHECK(rejection(with(kQuad, R"({"kind":"gd","lr":0.1,"beta":0.9})", kRest)) ==
+        "optimizer.beta is not a field of gd (allowed: kind, lr)");
+  CHECK(rejection(with(kQuad, R"({"kind":"gd","lr":0.1,"batch":2})", kRest)) ==
+        "optimizer.batch is not a field of gd (allowed: kind, lr)");
+  CHECK(rejection(with(R"({"kind":"quadratic1d","a":2,"b":1})", kGd, kRest)) ==
+        "problem.b is not a field of quadratic1d (allowed: kind, a, c)");
+  CHECK(rejection(with(kQuad, R"({"kind":"lbfgs","lr":1})", kRest)) ==
+        "optimizer.lr is not a field of lbfgs (allowed: kind, memory)");
+}
+
+TEST_CASE("required fields and kinds") {
+  CHECK(rejection(R"({"optimizer":{"kind":"gd","lr":1},"w0":[1],"steps":1})") == "problem is required");
+  CHECK(rejection(with(kQuad, kGd, R"("w0":[1])")) == "steps is required: an integer from 0 to 20000");
+  CHECK(rejection(with(R"({"a":2})", kGd, kRest)).find("problem.kind is required: one of quadratic1d") == 0);
+  CHECK(rejection(with(R"({"kind":"cubic"})", kGd, kRest)) ==
+        "problem.kind must be one of quadratic1d, quadratic, least_squares, double_well, rosenbrock (got \"cubic\")");
+  CHECK(rejection(with(kQuad, R"({"kind":"adam","lr":1})", kRest)) ==
+        "optimizer.kind must be one of gd, sgd, momentum, heavy_ball, nesterov, lbfgs (got \"adam\")");
+  CHECK(rejection(with(kQuad, R"({"kind":"gd"})", kRest)) ==
+        "optimizer.lr is required: a finite number > 0 and <= 1000000");
+  CHECK(rejection(with(R"({"kind":"quadratic1d"})", kGd, kRest)) ==
+        "problem.a is required: a finite number > 0 and <= 1000000");
+}
+
+TEST_CASE("numbers out of range name the field and the range") {
+  CHECK(rejection(with(kQuad, R"({"kind":"gd","lr":-1})", kRest)) ==
+        "optimizer.lr must be a finite number > 0 and <= 1000000 (got -1)");
+  CHECK(rejection(with(kQuad, R"({"kind":"gd","lr":0})", kRest)) ==
+        "optimizer.lr must be a finite number > 0 and <= 1000000 (got 0)");
+  CHECK(rejection(with(kQuad, R"({"kind":"gd","lr":"0.1"})", kRest)) ==
+        "optimizer.lr must be a finite number > 0 and <= 1000000 (got \"0.1\")");
+  CHECK(rejection(with(kQuad, R"({"kind":"momentum","lr":0.1,"beta":1})", kRest)) ==
+        "optimizer.beta must be a finite number >= 0 and < 1 (got 1)");
+  CHECK(rejection(with(kQuad, R"({"kind":"nesterov","lr":0.1,"beta":-0.1})", kRest)) ==
+        "optimizer.beta must be a finite number >= 0 and < 1 (got -0.1)");
+  CHECK(rejection(with(R"({"kind":"quadratic1d","a":-2})", kGd, kRest)) ==
+        "problem.a must be a finite number > 0 and <= 1000000 (got -2)");
+  CHECK(rejection(with(kQuad, kGd, R"("w0":[1],"steps":20001)")) ==
+        "steps must be an integer from 0 to 20000 (got 20001)");
+  CHECK(rejection(with(kQuad, kGd, R"("w0":[1],"steps":2.5)")) ==
+        "steps must be an integer from 0 to 20000 (got 2.5)");
+  CHECK(rejection(with(kQuad, kGd, R"("w0":[1],"steps":-1)")) ==
+        "steps must be an integer from 0 to 20000 (got -1)");
+  CHECK(rejection(with(kQuad, kGd, kRest + R"(,"seed":-3)")) ==
+        "seed must be an integer from 0 to 9007199254740991 (got -3)");
+  CHECK(rejection(with(kQuad, kGd, kRest + R"(,"seed":18446744073709551615)")) ==
+        "seed must be an integer from 0 to 9007199254740991 (got 18446744073709551615)");
+  CHECK(rejection(with(R"({"kind":"double_well","tilt":0.5})", kGd, R"("w0":[1],"steps":1)")) ==
+        "problem.tilt must be a finite number with |value| <= 0.38 (got 0.5)");
+  CHECK(rejection(with(R"({"kind":"quadratic","A":[[1]],"noise":-1})", kGd, kRest)) ==
+        "problem.noise must be a finite number >= 0 and <= 1000 (got -1)");
+  CHECK(rejection(with(kQuad, R"({"kind":"lbfgs","memory":0})", kRest)) ==
+        "optimizer.memory must be an integer from 1 to 50 (got 0)");
+  CHECK(rejection(with(R"({"kind":"least_squares","condition":0.5})", kGd, R"("w0":[1,1],"steps":1)")) ==
+        "problem.condition must be a finite number >= 1 and <= 1000000 (got 0.5)");
+}
+
+TEST_CASE("w0 must match the problem's dimension and be finite") {
+  CHECK(rejection(with(kQuad, kGd, R"("w0":[1,2],"steps":1)")) ==
+        "w0 must have 1 number, one per dimension of quadratic1d (got 2)");
+  CHECK(rejection(with(R"({"kind":"rosenbrock"})", kGd, R"("w0":[1],"steps":1)")) ==
+        "w0 must have 2 numbers, one per dimension of rosenbrock (got 1)");
+  CHECK(rejection(with(kQuad, kGd, R"("w0":["a"],"steps":1)")) ==
+        "w0[0] must be a finite number with |value| <= 1000000 (got \"a\")");
+  CHECK(rejection(with(kQuad, kGd, R"("w0":[1e7],"steps":1)")) ==
+        "w0[0] must be a finite number with |value| <= 1000000 (got 10000000.0)");
+  CHECK(rejection(with(kQuad, kGd, R"("w0":3,"steps":1)")) == "w0 must be an array of numbers (got 3)");
+}
+
+TEST_CASE("A must be square, symmetric and positive definite") {
+  auto quad = [](const std::string& A) {
+    return rejection(with(R"({"kind":"quadratic","A":)" + A + "}", kGd, R"("w0":[1,1],"steps":1)"));
+  };
+  CHECK(quad("[[1,2],[2,1]]") == "problem.A must be positive definite (its smallest eigenvalue is -1)");
+  CHECK(quad("[[1,2],[3,4]]") == "problem.A must be symmetric (A[0][1] = 2 but A[1][0] = 3)");
+  CHECK(quad("[[1,0,0],[0,1,0]]").find("problem.A must be a square array of d rows of d numbers") == 0);
+  CHECK(quad("[[1,0],[0]]") == "problem.A[1] must have 2 numbers like problem.A[0] (got 1)");
+  CHECK(quad("[]").find("problem.A must be a square array") == 0);
+  CHECK(quad("[[0,0],[0,0]]").find("problem.A must be positive definite") == 0);
+  CHECK(rejection(with(R"({"kind":"quadratic","A":[[1,0],[0,1]],"c":[1]})", kGd, R"("w0":[1,1],"steps":1)")) ==
+        "problem.c must have 2 numbers, one per row of problem.A (got 1)");
+  std::string big = "[";
+  for (int i = 0; i < 11; ++i) big += std::string(i ? "," : "") + "[1]";
+  CHECK(quad(big + "]").find("problem.A must be a square array of d rows of d numbers, 1 <= d <= 10") == 0);
+}
+
+TEST_CASE("batch must fit the finite sum, and stochastic rules need stochastic problems") {
+  const std::string well = R"({"kind":"double_well","n":8})";
+  CHECK(rejection(with(well, R"({"kind":"sgd","lr":0.1,"batch":9})", R"("w0":[1],"steps":1)")) ==
+        "optimizer.batch must be an integer from 1 to 8 (n of the problem) (got 9)");
+  CHECK(rejection(with(well, R"({"kind":"sgd","lr":0.1,"batch":0})", R"("w0":[1],"steps":1)")) ==
+        "optimizer.batch must be an integer from 1 to 8 (n of the problem) (got 0)");
+  CHECK(rejection(with(kQuad, R"({"kind":"momentum","lr":0.1,"batch":2})", kRest)) ==
+        "optimizer.batch needs a finite-sum problem (least_squares, double_well); quadratic1d is not one");
+  CHECK(rejection(with(kQuad, R"({"kind":"sgd","lr":0.1})", kRest)).find("optimizer.kind sgd needs stochastic gradients") == 0);
+  CHECK(rejection(with(R"({"kind":"quadratic","A":[[1]],"noise":1})", R"({"kind":"lbfgs"})", kRest)) ==
+        "optimizer.kind lbfgs needs exact gradients: problem.noise must be 0 (got 1)");
+  CHECK(rejection(with(R"({"kind":"double_well","n":10000})", R"({"kind":"sgd","lr":0.1,"batch":10000})",
+                       R"("w0":[1],"steps":201)")) ==
+        "optimizer.batch times steps must be <= 2000000 (got 10000 x 201)");
+}
+
+TEST_CASE("least squares data: inline or generated, never both, and consistent") {
+  CHECK(rejection(with(R"({"kind":"least_squares","X":[[1,2]],"y":[1],"n":3})", kGd, R"("w0":[1,1],"steps":1)")) ==
+        "problem.n is not a field of least_squares with inline data (X, y) (allowed: kind, X, y)");
+  CHECK(rejection(with(R"({"kind":"least_squares","X":[[1,2]]})", kGd, R"("w0":[1,1],"steps":1)")) ==
+        "problem.y is required");
+  CHECK(rejection(with(R"({"kind":"least_squares","X":[[1,2],[3,4]],"y":[1]})", kGd, R"("w0":[1,1],"steps":1)")) ==
+        "problem.y must have 2 numbers, one per row of problem.X (got 1)");
+  CHECK(rejection(with(R"({"kind":"least_squares","n":0})", kGd, R"("w0":[1,1],"steps":1)")) ==
+        "problem.n must be an integer from 1 to 10000 (got 0)");
+  CHECK(rejection(with(R"({"kind":"least_squares","dim":11})", kGd, R"("w0":[1,1],"steps":1)")) ==
+        "problem.dim must be an integer from 1 to 10 (got 11)");
+}
+
+TEST_CASE("the output: documented keys in order, w0 first, numbers that round-trip") {
+  const std::string text = optlab::run_scenario_json(
+      R"({"problem":{"kind":"double_well"},"optimizer":{"kind":"sgd","lr":0.1,"batch":2},"w0":[0.1],"steps":4,"seed":11})");
+  const char* keys[] = {"\"problem\"", "\"optimizer\"", "\"dim\"", "\"steps\"", "\"seed\"", "\"w\"", "\"loss\"",
+                        "\"grad_norm\"", "\"w_avg\"", "\"batches\"", "\"diverged_at\"", "\"stopped_at\"",
+                        "\"stop_reason\"", "\"regime\"", "\"rate\"", "\"optimum\""};
+  std::size_t at = 0;
+  for (const char* key : keys) {
+    const auto found = text.find(key, at);
+    CHECK_MESSAGE(found != std::string::npos, key);
+    at = found;
+  }
+  const auto out = nlohmann::ordered_json::parse(text);
+  CHECK(out["w"][0][0].get<double>() == 0.1);
+  CHECK(out["w"].size() == 5);
+  CHECK(out["loss"].size() == 5);
+  CHECK(out["grad_norm"].size() == 5);
+  CHECK(out["w_avg"].size() == 4);
+  CHECK(out["batches"].size() == 4);
+  // Shortest round-trip printing: reparsing gives the same doubles, so
+  // dumping again gives the same text.
+  CHECK(out.dump() == text);
+  CHECK(text.find("0.1]") != std::string::npos);
+}
+
+TEST_CASE("steps = 0 gives only w0") {
+  const auto out = run_json(with(kQuad, kGd, R"("w0":[1],"steps":0)"));
+  CHECK(out["w"].size() == 1);
+  CHECK(out["w_avg"].empty());
+}
+
+TEST_CASE("every shared scenario file parses and runs") {
+  for (const char* name : {"quadratic1d-regimes.json", "bowl-momentum.json", "bowl-noise.json",
+                           "least-squares-sgd.json", "double-well-sgd.json", "rosenbrock-lbfgs.json"}) {
+    CAPTURE(name);
+    const auto list = optlab::Json::parse(optlab::test::read_file(optlab::test::scenario_path(name)));
+    REQUIRE(list.is_array());
+    for (const auto& scenario : list) CHECK(rejection(scenario.dump()) == "");
+  }
+}
