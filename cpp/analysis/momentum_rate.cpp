@@ -4,38 +4,77 @@
 
 namespace optlab {
 
-double simulated_momentum_rate(double lr, double beta, const Vector& eigenvalues, int steps,
-                               int window) {
-  double rate = 0.0;
-  for (Eigen::Index e = 0; e < eigenvalues.size(); ++e) {
-    const double lambda = eigenvalues[e];
-    double w = 1.0, previous = 1.0;
-    long exponent = 0;             // the state is (w, previous) · 2^exponent
-    long exponent_at_start = 0;
-    double norm_at_start = 1.0;
-    for (int k = 1; k <= steps; ++k) {
-      const double next = w - lr * lambda * w + beta * (w - previous);
-      previous = w;
-      w = next;
-      if ((k & 15) == 0 || k == steps || k == steps - window) {
-        int shift = 0;
-        std::frexp(std::fabs(w) + std::fabs(previous), &shift);
-        if (shift > 0 ? shift > 64 : shift < -64) {
-          w = std::ldexp(w, -shift);
-          previous = std::ldexp(previous, -shift);
-          exponent += shift;
+namespace {
+
+// N heavy-ball recursions side by side, one per eigenvalue, so that their
+// independent dependency chains overlap in the CPU (about 1.5× faster than
+// one after another, natively and in wasm). c[e] = γλ_e.
+template <int N>
+void simulate_chains(const double* c, double beta, int steps, int window, double* rates) {
+  double w[N], prev[N], start_norm[N];
+  long exponent[N], start_exponent[N];  // each state is (w, prev) · 2^exponent
+  for (int e = 0; e < N; ++e) {
+    w[e] = prev[e] = 1.0;
+    exponent[e] = 0;
+  }
+  auto advance = [&](int count) {
+    while (count > 0) {
+      const int block = count < 16 ? count : 16;
+      for (int s = 0; s < block; ++s)
+        for (int e = 0; e < N; ++e) {
+          const double next = w[e] - c[e] * w[e] + beta * (w[e] - prev[e]);
+          prev[e] = w[e];
+          w[e] = next;
+        }
+      // Rescale by an exact power of two before anything can under- or
+      // overflow, whatever the rate.
+      for (int e = 0; e < N; ++e) {
+        const double m = std::fabs(w[e]) + std::fabs(prev[e]);
+        if (m > 0x1p64 || (m < 0x1p-64 && m > 0.0)) {
+          int shift = 0;
+          std::frexp(m, &shift);
+          w[e] = std::ldexp(w[e], -shift);
+          prev[e] = std::ldexp(prev[e], -shift);
+          exponent[e] += shift;
         }
       }
-      if (k == steps - window) {
-        norm_at_start = std::sqrt(w * w + previous * previous);
-        exponent_at_start = exponent;
-      }
+      count -= block;
     }
-    const double norm_at_end = std::sqrt(w * w + previous * previous);
-    if (norm_at_end == 0.0 || norm_at_start == 0.0) continue;  // exact convergence
-    const double log_ratio = portable_log(norm_at_end) - portable_log(norm_at_start) +
-                             static_cast<double>(exponent - exponent_at_start) * 0.69314718055994530942;
-    rate = std::fmax(rate, portable_exp(log_ratio / static_cast<double>(window)));
+  };
+  advance(steps - window);
+  for (int e = 0; e < N; ++e) {
+    start_norm[e] = std::sqrt(w[e] * w[e] + prev[e] * prev[e]);
+    start_exponent[e] = exponent[e];
+  }
+  advance(window);
+  for (int e = 0; e < N; ++e) {
+    const double end_norm = std::sqrt(w[e] * w[e] + prev[e] * prev[e]);
+    if (end_norm == 0.0 || start_norm[e] == 0.0) {
+      rates[e] = 0.0;  // exact convergence
+      continue;
+    }
+    const double log_ratio = portable_log(end_norm) - portable_log(start_norm[e]) +
+                             static_cast<double>(exponent[e] - start_exponent[e]) * 0.69314718055994530942;
+    rates[e] = portable_exp(log_ratio / static_cast<double>(window));
+  }
+}
+
+}  // namespace
+
+double simulated_momentum_rate(double lr, double beta, const Vector& eigenvalues, int steps, int window) {
+  double rate = 0.0;
+  Eigen::Index e = 0;
+  for (; e < eigenvalues.size(); e += 2) {
+    double c[2], rates[2];
+    c[0] = lr * eigenvalues[e];
+    if (e + 1 < eigenvalues.size()) {
+      c[1] = lr * eigenvalues[e + 1];
+      simulate_chains<2>(c, beta, steps, window, rates);
+    } else {
+      simulate_chains<1>(c, beta, steps, window, rates);
+      rates[1] = 0.0;
+    }
+    for (double r : rates) rate = r > rate ? r : rate;
   }
   return rate;
 }

@@ -27,8 +27,10 @@ inline double momentum_rate(double lr, double beta, double lambda) {
 
 inline double momentum_rate(double lr, double beta, const Vector& eigenvalues) {
   double rate = 0.0;
-  for (Eigen::Index i = 0; i < eigenvalues.size(); ++i)
-    rate = std::fmax(rate, momentum_rate(lr, beta, eigenvalues[i]));
+  for (Eigen::Index i = 0; i < eigenvalues.size(); ++i) {
+    const double r = momentum_rate(lr, beta, eigenvalues[i]);
+    rate = r > rate ? r : rate;  // not std::fmax: a libc call in wasm
+  }
   return rate;
 }
 

@@ -33,7 +33,7 @@ problem kinds and parameters (defaults in parentheses):
                  inline: X (n rows), y (n numbers), or generated: n (32),
                  dim (2), condition (5), noise (0.5), data_seed (0)
   double_well    f_i(w) = (w^2-1)^2/4 + (tilt + b_i) w, b_i evenly spread in
-                 [-spread, spread]: n (16), tilt (0.25), spread (2)
+                 [-spread, spread]: n (16), tilt (0.25), spread (1.5)
   rosenbrock     f(x,y) = (a-x)^2 + b (y-x^2)^2: a (1), b (100)
 
 optimizer rules (gamma = lr, g_k = gradient or mini-batch mean):

@@ -2,6 +2,11 @@
 
 namespace optlab {
 
+DoubleWell::DoubleWell(int n, double tilt, double spread) : n_(n), tilt_(tilt), offsets_(static_cast<std::size_t>(n)) {
+  for (int i = 0; i < n; ++i)
+    offsets_[static_cast<std::size_t>(i)] = spread * static_cast<double>(2 * i - (n - 1)) / static_cast<double>(n - 1);
+}
+
 double DoubleWell::newton_root(double start) const {
   // f'(w) = w³ − w + h is convex on w < 0 and concave on w > 0 from the
   // chosen starts (|w| = 1.5 lies beyond both outer roots), so Newton

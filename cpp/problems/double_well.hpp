@@ -8,7 +8,10 @@
 // height ≈ 0.050 from the shallow side, ≈ 0.546 from the deep side), so
 // gradient descent started in the shallow basin stays there while SGD's
 // noise, ∇f_i − ∇f = b_i with E[b_i] = 0, can carry it over the ridge.
-// Parameters: n parts, tilt h, spread s.
+// Parameters: n parts (default 16), tilt h (0.25), spread s (1.5). With the
+// defaults and γ = 0.1 over 1000 steps, about 99% of SGD runs escape with
+// batch 1, 64% with batch 2 and 3% with batch 4: the mini-batch tames the
+// noise that does the annealing.
 #pragma once
 
 #include "problems/problem.hpp"
@@ -17,7 +20,7 @@ namespace optlab {
 
 class DoubleWell final : public Problem {
  public:
-  DoubleWell(int n, double tilt, double spread) : n_(n), tilt_(tilt), spread_(spread) {}
+  DoubleWell(int n, double tilt, double spread);
 
   std::string kind() const override { return "double_well"; }
   int dim() const override { return 1; }
@@ -35,10 +38,8 @@ class DoubleWell final : public Problem {
   // The scalar kernels, shared with the fast Monte Carlo loop so both give
   // the same bits.
   double value_at(double w) const { return base_value(w) + tilt_ * w; }
-  double part_slope(double w, int i) const { return base_slope(w) + (tilt_ + offset(i)); }
-  double offset(int i) const {
-    return spread_ * static_cast<double>(2 * i - (n_ - 1)) / static_cast<double>(n_ - 1);
-  }
+  double part_slope(double w, int i) const { return base_slope(w) + (tilt_ + offsets_[static_cast<std::size_t>(i)]); }
+  double offset(int i) const { return offsets_[static_cast<std::size_t>(i)]; }
   // The two local minima, deeper first (equal depth when tilt = 0).
   double deep_minimum() const;
   double shallow_minimum() const;
@@ -52,7 +53,8 @@ class DoubleWell final : public Problem {
   double newton_root(double start) const;
 
   int n_;
-  double tilt_, spread_;
+  double tilt_;
+  std::vector<double> offsets_;  // b_i, tabulated: the Monte Carlo loop reads one per step
 };
 
 }  // namespace optlab

@@ -164,7 +164,7 @@ std::unique_ptr<Problem> parse_problem(const Json& json, const std::string& path
     const Fields f(json, path, {"kind", "n", "tilt", "spread"}, kind);
     const auto n = f.integer("n", 2, limits::kMaxExamples, 16);
     const double tilt = f.number("tilt", Range{-limits::kMaxTilt, limits::kMaxTilt}, 0.25);
-    const double spread = f.number("spread", Range{0.0, limits::kMaxSpread}, 2.0);
+    const double spread = f.number("spread", Range{0.0, limits::kMaxSpread}, 1.5);
     return std::make_unique<DoubleWell>(static_cast<int>(n), tilt, spread);
   }
   const Fields f(json, path, {"kind", "a", "b"}, kind);

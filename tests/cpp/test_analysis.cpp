@@ -9,6 +9,9 @@
 #include "helpers.hpp"
 #include "problems/double_well.hpp"
 #include "problems/quadratic.hpp"
+#include "scenario/scenario.hpp"
+
+#include <algorithm>
 
 using namespace optlab;
 
@@ -137,4 +140,18 @@ TEST_CASE("annealing: SGD noise carries runs over the ridge that GD never crosse
   CHECK(full == 0);
   CHECK(small_batch > runs / 4);
   CHECK(large_batch < small_batch);
+}
+
+TEST_CASE("the documented annealing defaults: batch size tames the escape") {
+  // README and double_well.hpp quote these fractions for the defaults.
+  auto escaped_fraction = [](int batch) {
+    const auto s = parse_scenario(R"({"problem":{"kind":"double_well"},"optimizer":{"kind":"sgd","lr":0.1,"batch":)" +
+                                  std::to_string(batch) + R"(},"w0":[0.8375],"steps":1000,"seed":1})");
+    const auto f = final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, 400);
+    return static_cast<double>(std::count_if(f.w.begin(), f.w.end(), [](double w) { return w < 0; })) / 400.0;
+  };
+  CHECK(escaped_fraction(1) > 0.9);
+  const double two = escaped_fraction(2);
+  CHECK((two > 0.45 && two < 0.8));
+  CHECK(escaped_fraction(4) < 0.1);
 }

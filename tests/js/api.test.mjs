@@ -1,0 +1,77 @@
+// The fast entry points the figures use, checked against the scenario
+// contract and against the closed forms.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { core } from './helpers.mjs';
+
+test('rateMap agrees with momentumRate cell by cell, and its grids are exact at the ends', async () => {
+  const c = await core();
+  const map = c.rateMap({ eigenvalues: [1, 5], lr: [0.001, 1], beta: [0, 0.99], nLr: 32, nBeta: 16 });
+  assert.equal(map.rate.length, 32 * 16);
+  assert.equal(map.lr[0], 0.001);
+  assert.equal(map.lr[31], 1);
+  assert.equal(map.beta[15], 0.99);
+  for (let j = 0; j < 16; j += 5)
+    for (let i = 0; i < 32; i += 7)
+      assert.equal(map.rate[j * 32 + i], c.momentumRate([1, 5], map.lr[i], map.beta[j]));
+  assert.deepEqual(Array.from(c.logspace(0.001, 1, 32)), Array.from(map.lr));
+  // Into a reused array: the same numbers; a wrong array is refused.
+  const out = new Float64Array(32 * 16);
+  const again = c.rateMap({ eigenvalues: [1, 5], lr: [0.001, 1], beta: [0, 0.99], nLr: 32, nBeta: 16 }, out);
+  assert.equal(again.rate, out);
+  assert.deepEqual(out, map.rate);
+  assert.throws(() => c.rateMap({ eigenvalues: [1, 5], lr: [0.001, 1], beta: [0, 0.99], nLr: 32, nBeta: 16 }, new Float64Array(3)),
+    /out must be a Float64Array of nLr \* nBeta = 512 numbers/);
+});
+
+test('the simulated map agrees with the closed form away from double roots', async () => {
+  const c = await core();
+  const grid = { eigenvalues: [1, 5], lr: [0.01, 0.3], beta: [0, 0.9], nLr: 12, nBeta: 10 };
+  const closed = c.rateMap(grid).rate;
+  const simulated = c.simulatedRateMap({ ...grid, steps: 2000 }).rate;
+  let compared = 0;
+  for (let k = 0; k < closed.length; k++) {
+    if (closed[k] < 0.1 || closed[k] > 0.999) continue;
+    if (Math.abs(simulated[k] - closed[k]) / closed[k] < 0.01) compared++;
+  }
+  assert.ok(compared > 0.8 * closed.length * 0.8, `only ${compared} cells agree`);
+});
+
+test('optimalMomentum gives Polyak\'s (γ*, β*) and beats its neighbours', async () => {
+  const c = await core();
+  const best = c.optimalMomentum(1, 5);
+  assert.ok(Math.abs(best.rate - (Math.sqrt(5) - 1) / (Math.sqrt(5) + 1)) < 1e-15);
+  for (const [dl, db] of [[1.05, 0], [0.95, 0], [1, 0.02], [1, -0.02]]) {
+    assert.ok(c.momentumRate([1, 5], best.lr * dl, Math.min(0.999, best.beta + db)) > best.rate);
+  }
+});
+
+test('partGradients: their mean is the full gradient that run() reports', async () => {
+  const c = await core();
+  const problem = { kind: 'least_squares', n: 24, dim: 2, data_seed: 4 };
+  const parts = c.partGradients(problem, [0.3, -0.2]);
+  assert.equal(parts.length, 48);
+  let gx = 0, gy = 0;
+  for (let i = 0; i < 24; i++) { gx += parts[2 * i]; gy += parts[2 * i + 1]; }
+  const out = c.run({ problem, optimizer: { kind: 'gd', lr: 0.01 }, w0: [0.3, -0.2], steps: 0 });
+  assert.ok(Math.abs(Math.hypot(gx / 24, gy / 24) - out.grad_norm[0]) < 1e-12);
+});
+
+test('finalPositions: reproducible, each run equal to a single run with the derived seed', async () => {
+  const c = await core();
+  const scenario = { problem: { kind: 'double_well' }, optimizer: { kind: 'sgd', lr: 0.1, batch: 2 }, w0: [0.8375], steps: 300, seed: 12 };
+  const a = c.finalPositions(scenario, 50);
+  const b = c.finalPositions(scenario, 50);
+  assert.deepEqual(a.w, b.w);
+  assert.equal(a.w.length, 50);
+  assert.ok(a.diverged instanceof Uint8Array);
+  const escaped = Array.from(a.w).filter((w) => w < 0).length;
+  assert.ok(escaped > 0 && escaped < 50, `escaped ${escaped} of 50`);
+});
+
+test('limits are exposed for the page', async () => {
+  const c = await core();
+  assert.equal(c.limits.maxSteps, 20000);
+  assert.equal(c.limits.maxDim, 10);
+});

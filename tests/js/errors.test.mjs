@@ -1,0 +1,73 @@
+// Bad input: the CLI prints one message on stderr, nothing on stdout, and
+// exits 2; the wasm module throws a JS Error with the same message.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { cli, core } from './helpers.mjs';
+
+const bad = [
+  ['negative step size', '{"problem":{"kind":"quadratic1d","a":2},"optimizer":{"kind":"gd","lr":-1},"w0":[1],"steps":3}',
+    'optimizer.lr must be a finite number > 0 and <= 1000000 (got -1)'],
+  ['beta = 1', '{"problem":{"kind":"quadratic1d","a":2},"optimizer":{"kind":"momentum","lr":0.1,"beta":1},"w0":[1],"steps":3}',
+    'optimizer.beta must be a finite number >= 0 and < 1 (got 1)'],
+  ['unknown field', '{"problem":{"kind":"quadratic1d","a":2},"optimizer":{"kind":"gd","lr":0.1},"w0":[1],"steps":3,"speed":1}',
+    'speed is not a field of the scenario (allowed: problem, optimizer, w0, steps, seed)'],
+  ['NaN literal', '{"problem":{"kind":"quadratic1d","a":NaN}}', null],
+  ['not JSON', 'hello', null],
+  ['empty input', '', null],
+  ['A not positive definite', '{"problem":{"kind":"quadratic","A":[[1,2],[2,1]]},"optimizer":{"kind":"gd","lr":0.1},"w0":[1,1],"steps":3}',
+    'problem.A must be positive definite (its smallest eigenvalue is -1)'],
+  ['w0 of the wrong length', '{"problem":{"kind":"rosenbrock"},"optimizer":{"kind":"lbfgs"},"w0":[1],"steps":3}',
+    'w0 must have 2 numbers, one per dimension of rosenbrock (got 1)'],
+  ['batch above n', '{"problem":{"kind":"double_well","n":8},"optimizer":{"kind":"sgd","lr":0.1,"batch":9},"w0":[1],"steps":3}',
+    'optimizer.batch must be an integer from 1 to 8 (n of the problem) (got 9)'],
+  ['steps above the cap', '{"problem":{"kind":"quadratic1d","a":2},"optimizer":{"kind":"gd","lr":0.1},"w0":[1],"steps":1000000}',
+    'steps must be an integer from 0 to 20000 (got 1000000)'],
+];
+
+for (const [what, input, message] of bad) {
+  test(`rejected the same way by the CLI and by wasm: ${what}`, async () => {
+    const native = cli(['run', '-'], input);
+    assert.equal(native.status, 2);
+    assert.equal(native.stdout, '');
+    assert.match(native.stderr, /^optlab: .+\n$/);
+    const nativeMessage = native.stderr.slice('optlab: '.length, -1);
+    if (message) assert.equal(nativeMessage, message);
+    const c = await core();
+    assert.throws(() => c.runJson(input), (e) => e instanceof Error && e.message === nativeMessage);
+    assert.throws(() => c.trace(input), (e) => e instanceof Error && e.message === nativeMessage);
+  });
+}
+
+test('CLI usage: --help documents the format; misuse exits 2 with a hint', () => {
+  const help = cli(['--help']);
+  assert.equal(help.status, 0);
+  for (const word of ['quadratic1d', 'least_squares', 'double_well', 'rosenbrock', 'heavy_ball', 'nesterov', 'lbfgs', 'batch', 'seed', 'steps 0..20000'])
+    assert.ok(help.stdout.includes(word), word);
+  for (const args of [[], ['walk'], ['run'], ['run', 'a', 'b'], ['run', '/nonexistent/scenario.json']]) {
+    const r = cli(args);
+    assert.equal(r.status, 2, args.join(' '));
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /^optlab: .+\n\(run 'optlab --help' for the scenario format\)\n$/);
+  }
+});
+
+test('typed-array entry points validate their arguments by name', async () => {
+  const c = await core();
+  const expect = (fn, message) => assert.throws(fn, (e) => e instanceof Error && e.message === message);
+  const grid = { eigenvalues: [1, 5], lr: [0.001, 1], beta: [0, 0.99], nLr: 64, nBeta: 64 };
+  expect(() => c.rateMap({ ...grid, lr: [-1, 1] }), 'lrMin must be a finite number > 0 and <= 1000000 (got -1)');
+  expect(() => c.rateMap({ ...grid, lr: [1, 0.5] }), 'lrMax must be a finite number > 1 and <= 1000000 (got 0.5)');
+  expect(() => c.rateMap({ ...grid, beta: [0, 1] }), 'betaMax must be a finite number > 0 and < 1 (got 1)');
+  expect(() => c.rateMap({ ...grid, nLr: 1e9 }), 'nLr must be a finite number >= 2 and <= 4096 (got 1000000000)');
+  expect(() => c.rateMap({ ...grid, nLr: 10.5 }), 'nLr must be an integer from 2 to 4096 (got 10.5)');
+  expect(() => c.rateMap({ ...grid, eigenvalues: [1, NaN] }), 'eigenvalues[1] must be a finite number > 0 and <= 1000000 (got NaN)');
+  expect(() => c.rateMap({ ...grid, eigenvalues: [] }), 'eigenvalues must have from 1 to 10 numbers (got 0)');
+  expect(() => c.rateMap({ ...grid, eigenvalues: 'x' }), 'eigenvalues must be an array of numbers');
+  expect(() => c.momentumRate([1], 'fast', 0.5), 'lr must be a finite number > 0 and <= 1000000 (got fast)');
+  expect(() => c.logspace(0, 1, 5), 'lo must be a finite number > 0 and <= 1000000 (got 0)');
+  expect(() => c.partGradients({ kind: 'rosenbrock' }, [0, 0]), 'problem.kind must be a finite sum (least_squares or double_well) (got rosenbrock)');
+  expect(() => c.partGradients({ kind: 'double_well' }, [0, 0]), 'w must have 1 numbers, one per dimension of the problem (got 2)');
+  expect(() => c.finalPositions('{"problem":{"kind":"double_well"},"optimizer":{"kind":"sgd","lr":0.1},"w0":[1],"steps":3}', 0),
+    'runs must be a finite number >= 1 and <= 100000 (got 0)');
+});

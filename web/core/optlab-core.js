@@ -1,0 +1,98 @@
+// The one way the page and the node tests load the optlab core.
+//
+// The wasm module is a classic script built by Emscripten (wasm inlined, so
+// it loads from file:// and under a strict CSP). In a page it defines the
+// global factory `OptlabCoreFactory`; in node, require() returns it. Either
+// way, pass the factory to loadCore() and use the object it resolves to.
+
+export class OptlabCore {
+  /** @param {object} module the instantiated Emscripten module */
+  constructor(module) {
+    this.module = module;
+    this.limits = module.limits();
+  }
+
+  /** The scenario contract as text: JSON in, JSON out (throws Error on bad input). */
+  runJson(scenarioText) {
+    return this.module.run(scenarioText);
+  }
+
+  /** The scenario contract as objects. */
+  run(scenario) {
+    return JSON.parse(this.module.run(toText(scenario)));
+  }
+
+  /**
+   * A run as typed arrays (copies, safe to keep): w and wAvg are row-major
+   * with `dim` columns; batches is row-major with `batch` columns or null.
+   */
+  trace(scenario) {
+    return this.module.trace(toText(scenario));
+  }
+
+  /** Where each of `runs` seeded runs of the scenario ends (run r seeded from seed and r). */
+  finalPositions(scenario, runs) {
+    return this.module.finalPositions(toText(scenario), runs);
+  }
+
+  /** ∇f_i(w) for every part of a finite-sum problem, as n rows of dim numbers. */
+  partGradients(problem, w) {
+    return this.module.partGradients(toText(problem), w);
+  }
+
+  /**
+   * Momentum's linear rate over a (γ, β) grid: γ log-spaced in lr = [min, max],
+   * β evenly spaced in beta = [min, max]; rate[j * nLr + i] is at (lr[i], beta[j]).
+   * Pass `out` (a Float64Array of nLr * nBeta) to reuse one array while
+   * redrawing: a fresh 512 KB array per frame costs page faults and GC.
+   */
+  rateMap({ eigenvalues, lr, beta, nLr, nBeta }, out) {
+    const map = this.module.rateMapView(eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta);
+    // `rate` is a view of the wasm heap, valid only until the next call:
+    // copy it now.
+    if (out === undefined) {
+      map.rate = map.rate.slice();
+    } else {
+      if (!(out instanceof Float64Array) || out.length !== map.rate.length) {
+        throw new Error(`rateMap: out must be a Float64Array of nLr * nBeta = ${map.rate.length} numbers`);
+      }
+      out.set(map.rate);
+      map.rate = out;
+    }
+    return map;
+  }
+
+  /** The same map measured by simulating `steps` heavy-ball steps per cell. */
+  simulatedRateMap({ eigenvalues, lr, beta, nLr, nBeta, steps }) {
+    return this.module.simulatedRateMap(eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, steps);
+  }
+
+  momentumRate(eigenvalues, lr, beta) {
+    return this.module.momentumRate(eigenvalues, lr, beta);
+  }
+
+  /** Polyak's optimal (γ*, β*) and its rate for eigenvalues in [mu, L]. */
+  optimalMomentum(mu, L) {
+    return this.module.optimalMomentum(mu, L);
+  }
+
+  /** n points from lo to hi evenly spaced in log, identical on every target. */
+  logspace(lo, hi, n) {
+    return this.module.logspace(lo, hi, n);
+  }
+}
+
+function toText(value) {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/**
+ * Instantiate the core. `factory` is the Emscripten factory: the global
+ * `OptlabCoreFactory` in a page, `require('.../optlab_core.js')` in node.
+ */
+export async function loadCore(factory = globalThis.OptlabCoreFactory) {
+  if (typeof factory !== 'function') {
+    throw new Error('optlab: the core script optlab_core.js must be loaded before loadCore() is called');
+  }
+  return new OptlabCore(await factory());
+}
