@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # optlab's one entry point.
-#   ./build.sh          install what is missing, build the native CLI and the wasm module
+#   ./build.sh          install what is missing, build the CLI, the wasm module and the page (dist/)
+#   ./build.sh serve    build, then serve dist/ on http://127.0.0.1:8000/
 #   ./build.sh test     build, then run every test (native doctest, the same suite
 #                       compiled to wasm under node, and the node tests)
 #   ./build.sh bench    build, then run the benchmarks and print their table
@@ -16,7 +17,8 @@ export NODE_PATH=/usr/share/nodejs   # Emscripten's optimizer needs Debian's aco
 log() { printf '\n== %s\n' "$*"; }
 
 # Debian packages the build and the tests need, each with a file that shows
-# it is there.
+# it is there. (chromium runs the browser tests; fonts-nanum lets it render
+# Korean in their screenshots: readers' own systems bring their fonts.)
 declare -A NEED=(
   [cmake]=/usr/bin/cmake
   [g++]=/usr/bin/g++
@@ -26,6 +28,8 @@ declare -A NEED=(
   [doctest-dev]=/usr/include/doctest/doctest.h
   [nlohmann-json3-dev]=/usr/include/nlohmann/json.hpp
   [liblbfgspp-dev]=/usr/include/LBFGS.h
+  [chromium]=/usr/bin/chromium
+  [fonts-nanum]=/usr/share/fonts/truetype/nanum/NanumGothic.ttf
 )
 
 install_deps() {
@@ -67,11 +71,25 @@ build_wasm() {
   cmake --build build/wasm -j "$JOBS"
 }
 
+build_web() {
+  log "page (dist/)"
+  rm -rf dist
+  mkdir -p dist
+  # One classic IIFE script: ES modules do not load from file://.
+  node_modules/.bin/esbuild web/src/main.js --bundle --format=iife --target=es2020 --minify \
+    --legal-comments=none --log-level=warning --outfile=dist/optlab.js
+  cp web/index.html dist/index.html
+  cp web/styles/optlab.css dist/optlab.css
+  cp web/favicon.svg dist/favicon.svg
+  cp build/wasm/optlab_core.js dist/optlab_core.js
+}
+
 build_all() {
   install_deps
   build_native
   build_wasm
-  log "built: build/native/optlab (CLI), build/wasm/optlab_core.js (wasm module)"
+  build_web
+  log "built: build/native/optlab (CLI), build/wasm/optlab_core.js (wasm module), dist/ (the page: open dist/index.html or ./build.sh serve)"
 }
 
 run_tests() {
@@ -79,8 +97,8 @@ run_tests() {
   ctest --test-dir build/native --output-on-failure
   log "the same doctest suite compiled to wasm, under node"
   ctest --test-dir build/wasm --output-on-failure
-  log "node tests: wasm module, CLI, native = wasm byte for byte"
-  node --test tests/js/
+  log "node tests: wasm module, CLI, native = wasm byte for byte; browser tests of dist/"
+  node --test tests/js/ tests/browser/
 }
 
 run_bench() {
@@ -92,6 +110,7 @@ case "${1:-build}" in
   build) build_all ;;
   deps) install_deps ;;
   test) build_all; run_tests ;;
+  serve) build_all; exec node web/serve.mjs --port "${PORT:-8000}" ;;
   bench) build_all; run_bench ;;
-  *) echo "usage: ./build.sh [build|test|bench|deps]" >&2; exit 2 ;;
+  *) echo "usage: ./build.sh [build|serve|test|bench|deps]" >&2; exit 2 ;;
 esac

@@ -1,0 +1,109 @@
+// Small DOM helpers for the figures' controls: every control is a native
+// element (button, range input), so keyboard, touch and screen readers work
+// without extra code.
+
+export function el(tag, attributes = {}, children = []) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(attributes)) {
+    if (key === 'text') node.textContent = value;
+    else if (key === 'class') node.className = value;
+    else node.setAttribute(key, value);
+  }
+  for (const child of children) node.append(child);
+  return node;
+}
+
+/**
+ * A slider over [lo, hi] on a log scale with `positions` stops, so arrow
+ * keys move by a constant factor. `snaps` are values the thumb takes exactly
+ * when it comes within 1.5% (so γ = 1/a and 2/a can be hit exactly: choose
+ * lo, hi and positions so that they fall on stops).
+ */
+export function logSlider({ label, lo, hi, value, positions = 200, snaps = [], format, onInput, id }) {
+  const resolution = positions;
+  const toValue = (p) => {
+    const x = lo * (hi / lo) ** (p / resolution);
+    const snap = snaps.find((s) => Math.abs(x / s - 1) < 0.015);
+    return snap ?? x;
+  };
+  const toPosition = (x) => Math.round((resolution * Math.log(x / lo)) / Math.log(hi / lo));
+  const input = el('input', { type: 'range', min: 0, max: resolution, step: 1, id, 'aria-label': label });
+  const output = el('output', { for: id, class: 'slider-value' });
+  const wrapper = el('label', { class: 'slider', for: id }, [el('span', { text: label }), input, output]);
+  let current = value;
+  const show = () => {
+    output.textContent = format(current);
+    input.setAttribute('aria-valuetext', format(current));
+  };
+  input.value = toPosition(value);
+  show();
+  input.addEventListener('input', () => {
+    current = toValue(Number(input.value));
+    show();
+    onInput(current);
+  });
+  return {
+    element: wrapper,
+    input,
+    get value() {
+      return current;
+    },
+    set(x) {
+      current = Math.min(hi, Math.max(lo, x));
+      input.value = toPosition(current);
+      show();
+    },
+  };
+}
+
+/** Play / pause / step / reset over frames 0..last of an animation. */
+export function player({ strings, onFrame, last, fps = 6 }) {
+  let frame = last();
+  let timer = null;
+  const play = el('button', { type: 'button', class: 'play' });
+  const step = el('button', { type: 'button', text: strings.step });
+  const reset = el('button', { type: 'button', text: strings.reset });
+  const label = () => {
+    play.textContent = timer ? strings.pause : strings.play;
+    play.setAttribute('aria-pressed', timer ? 'true' : 'false');
+  };
+  const stop = () => {
+    clearInterval(timer);
+    timer = null;
+    label();
+  };
+  const show = (f) => {
+    frame = f;
+    onFrame(frame);
+  };
+  play.addEventListener('click', () => {
+    if (timer) return stop();
+    if (frame >= last()) show(0);
+    timer = setInterval(() => {
+      if (frame >= last()) return stop();
+      show(frame + 1);
+    }, 1000 / fps);
+    label();
+  });
+  step.addEventListener('click', () => {
+    stop();
+    show(frame >= last() ? 0 : frame + 1);
+  });
+  reset.addEventListener('click', () => {
+    stop();
+    show(0);
+  });
+  label();
+  return {
+    element: el('div', { class: 'player' }, [play, step, reset]),
+    get frame() {
+      return frame;
+    },
+    /** Show every frame again (after the run changed). */
+    showAll() {
+      stop();
+      show(last());
+    },
+    dispose: stop,
+  };
+}

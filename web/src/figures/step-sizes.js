@@ -1,0 +1,265 @@
+// Figure 1: gradient descent on the 1D quadratic f(w) = a/2 · w².
+// Four fixed panels show the regimes; an interactive panel (γ on a log
+// slider, the iterates on the parabola, f(w_k) on a log axis) is linked to a
+// sweep of f after K steps against γ, where the current γ can be dragged.
+// Every number drawn comes from the core (core.trace), never from JS math.
+import { clipTo, drawAxes, plotArea } from '../plot/axes.js';
+import { responsiveCanvas } from '../plot/canvas.js';
+import { linearScale, logScale } from '../plot/scale.js';
+import { theme } from '../plot/theme.js';
+import { el, logSlider, player } from '../controls/controls.js';
+
+export function stepSizesFigure(root, { core, t, scene }) {
+  const s = t.stepSizes;
+  const a = scene.scenario.problem.a;
+  const w0 = scene.scenario.w0[0];
+  const K = scene.scenario.steps;
+  const [ratioLo, ratioHi] = scene.ratioRange;
+  const floor = scene.lossFloor;
+  const f = (w) => 0.5 * a * w * w;
+  const run = (ratio, steps = K) => core.trace({ ...scene.scenario, optimizer: { kind: 'gd', lr: ratio / a }, steps });
+
+  // --- the static part: text and four regime panels -----------------------
+  const panels = scene.panels.map((ratio) => {
+    const trace = run(ratio, scene.panelSteps);
+    const canvas = el('canvas', { class: 'panel-canvas', role: 'img' });
+    const label = el('figcaption', { text: `${s.gammaOverA(ratio)} — ${s.regime[trace.regime]}` });
+    canvas.setAttribute('aria-label', label.textContent);
+    const figure = el('figure', { class: 'panel' }, [canvas, label]);
+    const painter = responsiveCanvas(canvas, (ctx, width, height) => drawParabola(ctx, width, height, trace, trace.rows, true), {
+      aspect: 0.75,
+      minHeight: 110,
+      maxHeight: 200,
+    });
+    return { figure, painter };
+  });
+
+  // --- the interactive part ------------------------------------------------
+  let ratio = scene.ratio;
+  let trace = run(ratio);
+  let shown = trace.rows - 1;
+
+  const parabolaCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
+  const lossCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
+  const sweepCanvas = el('canvas', { class: 'sweep-canvas', role: 'img', 'aria-label': s.sweepHint });
+  const regimeBadge = el('p', { class: 'regime-badge' });
+  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+
+  const parabola = responsiveCanvas(parabolaCanvas, (ctx, w, h) => drawParabola(ctx, w, h, trace, shown + 1, false));
+  const loss = responsiveCanvas(lossCanvas, drawLoss);
+
+  // The sweep depends only on the scene: computed once, from the core.
+  const sweepRatios = core.logspace(ratioLo, ratioHi, scene.sweepPoints);
+  const sweep = Array.from(sweepRatios, (r) => {
+    const tr = run(r);
+    return { ratio: r, loss: tr.loss[tr.rows - 1], diverged: tr.divergedAt !== null };
+  });
+  const sweepTop = Math.max(...sweep.map((p) => p.loss)) * 100;
+  const sweepPainter = responsiveCanvas(sweepCanvas, drawSweep, { aspect: 0.5, minHeight: 180, maxHeight: 320 });
+
+  const slider = logSlider({
+    id: `${root.id || 'step-sizes'}-gamma`,
+    label: s.gammaLabel,
+    lo: ratioLo,
+    hi: ratioHi,
+    value: ratio,
+    positions: scene.sliderPositions,
+    snaps: [1, 2],
+    format: (r) => s.gammaOverA(r),
+    onInput: (r) => setRatio(r, false),
+  });
+  const controls = player({ strings: t, onFrame: (k) => { shown = k; redrawRun(); }, last: () => trace.rows - 1 });
+
+  function setRatio(r, fromSweep) {
+    ratio = r;
+    trace = run(ratio);
+    if (fromSweep) slider.set(r);
+    controls.showAll();
+    sweepPainter.redraw();
+  }
+
+  function redrawRun() {
+    parabola.redraw();
+    loss.redraw();
+    const k = Math.min(shown, trace.rows - 1);
+    regimeBadge.textContent = s.regime[trace.regime];
+    regimeBadge.dataset.regime = trace.regime;
+    caption.textContent = s.caption({ gamma: ratio / a, ratio, regime: trace.regime, k, loss: trace.loss[k], divergedAt: trace.divergedAt });
+    parabolaCanvas.setAttribute('aria-label', caption.textContent);
+    lossCanvas.setAttribute('aria-label', `${s.lossAxisF}: ${caption.textContent}`);
+    root.dataset.regime = trace.regime;
+  }
+
+  // Dragging the current γ along the sweep.
+  let dragging = false;
+  const ratioAt = (event) => {
+    const { width, height } = sweepPainter.size();
+    const area = plotArea(width, height);
+    const x = logScale([ratioLo, ratioHi], [area.x0, area.x1]);
+    const rect = sweepCanvas.getBoundingClientRect();
+    return Math.min(ratioHi, Math.max(ratioLo, x.invert(event.clientX - rect.left)));
+  };
+  sweepCanvas.addEventListener('pointerdown', (e) => {
+    dragging = true;
+    sweepCanvas.setPointerCapture(e.pointerId);
+    setRatio(ratioAt(e), true);
+  });
+  sweepCanvas.addEventListener('pointermove', (e) => dragging && setRatio(ratioAt(e), true));
+  sweepCanvas.addEventListener('pointerup', () => (dragging = false));
+  sweepCanvas.addEventListener('pointercancel', () => (dragging = false));
+
+  root.replaceChildren(
+    el('h2', { text: s.title }),
+    ...s.text.map((p) => el('p', { text: p })),
+    el('div', { class: 'panels', role: 'group', 'aria-label': s.panelsLabel }, panels.map((p) => p.figure)),
+    el('div', { class: 'toolbar' }, [slider.element, controls.element, regimeBadge]),
+    el('div', { class: 'pair' }, [parabolaCanvas, lossCanvas]),
+    sweepCanvas,
+    el('p', { class: 'hint', text: s.sweepHint }),
+    caption,
+  );
+  redrawRun();
+  for (const p of panels) p.painter.paintNow();
+  parabola.paintNow();
+  loss.paintNow();
+  sweepPainter.paintNow();
+  root.dataset.ready = 'true';
+
+  // --- drawing -------------------------------------------------------------
+  function drawParabola(ctx, width, height, tr, count, small) {
+    const colors = theme(root);
+    const area = plotArea(width, height, small ? { top: 6, right: 6, bottom: 20, left: 8 } : undefined);
+    const span = 1.6 * Math.abs(w0);
+    const x = linearScale([-span, span], [area.x0, area.x1]);
+    const y = linearScale([0, f(span) * 1.05], [area.y1, area.y0]);
+    if (small) {
+      ctx.strokeStyle = colors.muted;
+      ctx.strokeRect(area.x0 + 0.5, area.y0 + 0.5, area.x1 - area.x0, area.y1 - area.y0);
+    } else {
+      drawAxes(ctx, area, x, y, colors, { xLabel: s.parabolaAxisW, yLabel: s.parabolaAxisF });
+    }
+    ctx.save();
+    clipTo(ctx, area);
+    ctx.strokeStyle = colors.muted;
+    ctx.lineWidth = 1.5;
+    ctx.beginPath();
+    for (let i = 0; i <= 100; i++) {
+      const w = -span + (2 * span * i) / 100;
+      i ? ctx.lineTo(x(w), y(f(w))) : ctx.moveTo(x(w), y(f(w)));
+    }
+    ctx.stroke();
+    // The zig-zag: from (w_k, f(w_k)) to (w_{k+1}, f(w_{k+1})).
+    ctx.strokeStyle = colors.series[0];
+    ctx.fillStyle = colors.series[0];
+    ctx.lineWidth = small ? 1.5 : 2;
+    ctx.beginPath();
+    for (let k = 0; k < count; k++) {
+      const px = x(tr.w[k]), py = y(tr.loss[k]);
+      k ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
+    }
+    ctx.stroke();
+    for (let k = 0; k < count; k++) {
+      ctx.beginPath();
+      ctx.arc(x(tr.w[k]), y(tr.loss[k]), k === count - 1 ? (small ? 3 : 5) : small ? 2 : 3, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+    if (small) {
+      ctx.fillStyle = colors.ink;
+      ctx.font = colors.font;
+      ctx.textAlign = 'center';
+      ctx.textBaseline = 'top';
+      ctx.fillText('w*', x(0), area.y1 + 3);
+    }
+  }
+
+  function drawLoss(ctx, width, height) {
+    const colors = theme(root);
+    const area = plotArea(width, height);
+    const top = Math.max(10, ...Array.from(trace.loss)) * 10;
+    const x = linearScale([0, K], [area.x0, area.x1]);
+    const y = logScale([floor, top], [area.y1, area.y0]);
+    drawAxes(ctx, area, x, y, colors, { xLabel: s.lossAxisK, yLabel: s.lossAxisF });
+    ctx.save();
+    clipTo(ctx, area);
+    ctx.strokeStyle = colors.series[0];
+    ctx.fillStyle = colors.series[0];
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    const count = Math.min(shown + 1, trace.rows);
+    for (let k = 0; k < count; k++) {
+      const py = y(Math.max(floor, trace.loss[k]));
+      k ? ctx.lineTo(x(k), py) : ctx.moveTo(x(k), py);
+    }
+    ctx.stroke();
+    if (count) {
+      ctx.beginPath();
+      ctx.arc(x(count - 1), y(Math.max(floor, trace.loss[count - 1])), 4, 0, 2 * Math.PI);
+      ctx.fill();
+    }
+    ctx.restore();
+    if (trace.divergedAt !== null) {
+      ctx.fillStyle = colors.danger;
+      ctx.font = `bold ${colors.font}`;
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'top';
+      ctx.fillText(`${s.diverged} (k = ${trace.divergedAt})`, area.x1 - 6, area.y0 + 6);
+    }
+  }
+
+  function drawSweep(ctx, width, height) {
+    const colors = theme(root);
+    const area = plotArea(width, height);
+    const x = logScale([ratioLo, ratioHi], [area.x0, area.x1]);
+    const y = logScale([floor, sweepTop], [area.y1, area.y0]);
+    drawAxes(ctx, area, x, y, colors, { xLabel: s.sweepAxisGamma, yLabel: s.sweepAxisLoss(K), xTickValues: [] });
+    // Ticks in units of 1/a, with 1/a and 2/a marked.
+    ctx.save();
+    ctx.font = colors.font;
+    ctx.textAlign = 'center';
+    ctx.textBaseline = 'top';
+    for (const r of [0.01, 0.1, 1, 2, 4].filter((v) => v >= ratioLo && v <= ratioHi)) {
+      const px = Math.round(x(r)) + 0.5;
+      const marked = r === 1 || r === 2;
+      ctx.strokeStyle = marked ? colors.ink : colors.grid;
+      ctx.setLineDash(marked ? [4, 3] : []);
+      ctx.beginPath();
+      ctx.moveTo(px, area.y0);
+      ctx.lineTo(px, area.y1);
+      ctx.stroke();
+      ctx.fillStyle = marked ? colors.ink : colors.muted;
+      ctx.fillText(r === 1 ? s.oneOverA : r === 2 ? s.twoOverA : `${r}/a`, px, area.y1 + 4);
+    }
+    ctx.setLineDash([]);
+    clipTo(ctx, area);
+    ctx.strokeStyle = colors.series[1];
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    sweep.forEach((p, i) => {
+      const px = x(p.ratio), py = y(Math.max(floor, p.loss));
+      i ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
+    });
+    ctx.stroke();
+    // The current γ.
+    const current = trace.loss[trace.rows - 1];
+    ctx.fillStyle = colors.series[0];
+    ctx.strokeStyle = colors.paper;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(x(ratio), y(Math.min(sweepTop, Math.max(floor, current))), 7, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  return {
+    setRatio: (r) => setRatio(r, true),
+    dispose() {
+      controls.dispose();
+      for (const p of panels) p.painter.dispose();
+      parabola.dispose();
+      loss.dispose();
+      sweepPainter.dispose();
+    },
+  };
+}

@@ -1,0 +1,15 @@
+// Picks the language: ?lang= first, then <html lang>, then the browser's.
+import en from './en.js';
+import ko from './ko.js';
+
+export const tables = { en, ko };
+
+export function chooseLanguage(search = location.search, documentLang = document.documentElement.lang, navigatorLang = navigator.language) {
+  const wanted = new URLSearchParams(search).get('lang') || documentLang || navigatorLang || 'en';
+  const code = wanted.toLowerCase().split('-')[0];
+  return tables[code] ? code : 'en';
+}
+
+export function strings(code) {
+  return tables[code] ?? en;
+}

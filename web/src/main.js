@@ -1,0 +1,52 @@
+// The lesson page's entry: choose the language, load the wasm core, mount
+// every figure found in the page. Bundled by esbuild into one classic script
+// (dist/optlab.js), so the page also works from file:// and under a strict
+// Content-Security-Policy.
+import { loadCore } from '../core/optlab-core.js';
+import { stepSizesFigure } from './figures/step-sizes.js';
+import { chooseLanguage, strings } from './i18n/index.js';
+import stepSizesScene from '../scenes/step-sizes.json';
+
+const figures = {
+  'step-sizes': { mount: stepSizesFigure, scene: stepSizesScene },
+};
+
+function applyStrings(t) {
+  document.documentElement.lang = t.lang;
+  document.title = t.pageTitle;
+  for (const node of document.querySelectorAll('[data-text]')) {
+    const value = t[node.dataset.text];
+    if (typeof value === 'string') node.textContent = value;
+  }
+  const other = document.querySelector('[data-language-switch]');
+  if (other) {
+    const target = t.lang === 'ko' ? 'en' : 'ko';
+    const url = new URL(location.href);
+    url.searchParams.set('lang', target);
+    other.href = url.search + url.hash;
+    other.textContent = t.otherLanguage;
+    other.lang = target;
+  }
+}
+
+async function start() {
+  const t = strings(chooseLanguage());
+  applyStrings(t);
+  const slots = [...document.querySelectorAll('[data-figure]')];
+  for (const slot of slots) slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'loading', textContent: t.loading }));
+  let core;
+  try {
+    core = await loadCore(globalThis.OptlabCoreFactory);
+  } catch (error) {
+    for (const slot of slots) slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: t.coreFailed(error.message) }));
+    return;
+  }
+  for (const slot of slots) {
+    const figure = figures[slot.dataset.figure];
+    if (figure) figure.mount(slot, { core, t, scene: figure.scene });
+  }
+  document.documentElement.dataset.ready = 'true';
+}
+
+if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+else start();

@@ -1,0 +1,59 @@
+// Frames, ticks and labels for a plot area inside a canvas.
+import { formatTick } from './scale.js';
+
+export const MARGIN = { top: 12, right: 12, bottom: 34, left: 56 };
+
+/** The plot rectangle of a canvas of the given size. */
+export function plotArea(width, height, margin = MARGIN) {
+  return { x0: margin.left, x1: width - margin.right, y0: margin.top, y1: height - margin.bottom };
+}
+
+export function drawAxes(ctx, area, x, y, colors, { xLabel = '', yLabel = '', xTicks = 5, yTicks = 4, xTickValues } = {}) {
+  ctx.save();
+  ctx.font = colors.font;
+  ctx.strokeStyle = colors.grid;
+  ctx.fillStyle = colors.muted;
+  ctx.lineWidth = 1;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'top';
+  for (const t of xTickValues ?? x.ticks(xTicks)) {
+    const px = Math.round(x(t)) + 0.5;
+    if (px < area.x0 - 1 || px > area.x1 + 1) continue;
+    ctx.beginPath();
+    ctx.moveTo(px, area.y0);
+    ctx.lineTo(px, area.y1);
+    ctx.stroke();
+    ctx.fillText(formatTick(t, x.log), px, area.y1 + 4);
+  }
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'middle';
+  for (const t of y.ticks(yTicks)) {
+    const py = Math.round(y(t)) + 0.5;
+    if (py < area.y0 - 1 || py > area.y1 + 1) continue;
+    ctx.beginPath();
+    ctx.moveTo(area.x0, py);
+    ctx.lineTo(area.x1, py);
+    ctx.stroke();
+    ctx.fillText(formatTick(t, y.log), area.x0 - 4, py);
+  }
+  ctx.strokeStyle = colors.muted;
+  ctx.strokeRect(area.x0 + 0.5, area.y0 + 0.5, area.x1 - area.x0, area.y1 - area.y0);
+  ctx.fillStyle = colors.ink;
+  ctx.textAlign = 'center';
+  ctx.textBaseline = 'bottom';
+  if (xLabel) ctx.fillText(xLabel, (area.x0 + area.x1) / 2, area.y1 + 32);
+  if (yLabel) {
+    ctx.translate(12, (area.y0 + area.y1) / 2);
+    ctx.rotate(-Math.PI / 2);
+    ctx.textBaseline = 'top';
+    ctx.fillText(yLabel, 0, -10);
+  }
+  ctx.restore();
+}
+
+/** Clip drawing to the plot area (divergent paths must not spill out). */
+export function clipTo(ctx, area) {
+  ctx.beginPath();
+  ctx.rect(area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
+  ctx.clip();
+}
