@@ -247,6 +247,29 @@ val part_gradients(const std::string& problem_text, val w) {
   });
 }
 
+// f on a grid, for contour plots: out[j * nx + i] = f(x_i, y_j), x and y
+// evenly spaced over [x0, x1] and [y0, y1]. Two-dimensional problems only.
+val value_grid(const std::string& problem_text, val x0, val x1, val nx, val y0, val y1, val ny) {
+  return guarded([&] {
+    const auto problem = optlab::parse_problem(optlab::parse_json(problem_text, "the problem"));
+    if (problem->dim() != 2)
+      reject("valueGrid needs a two-dimensional problem (got dimension " + std::to_string(problem->dim()) + ")");
+    const Range any{-optlab::limits::kMaxAbsInput, optlab::limits::kMaxAbsInput};
+    const double a = number_arg(x0, "x0", any), b = number_arg(x1, "x1", Range{a, optlab::limits::kMaxAbsInput, true});
+    const double c = number_arg(y0, "y0", any), d = number_arg(y1, "y1", Range{c, optlab::limits::kMaxAbsInput, true});
+    const int n = count_arg(nx, "nx", 2, 1024), m = count_arg(ny, "ny", 2, 1024);
+    std::vector<double> out(static_cast<std::size_t>(n) * static_cast<std::size_t>(m));
+    Vector w(2);
+    for (int j = 0; j < m; ++j)
+      for (int i = 0; i < n; ++i) {
+        w[0] = a + (b - a) * i / (n - 1.0);
+        w[1] = c + (d - c) * j / (m - 1.0);
+        out[static_cast<std::size_t>(j) * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)] = problem->value(w);
+      }
+    return copy_to_js(out);
+  });
+}
+
 val limits_object() {
   using namespace optlab::limits;
   val out = val::object();
@@ -273,5 +296,6 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("momentumRate", &momentum_rate);
   emscripten::function("optimalMomentum", &optimal_momentum);
   emscripten::function("logspace", &logspace);
+  emscripten::function("valueGrid", &value_grid);
   emscripten::function("limits", &limits_object);
 }

@@ -136,13 +136,31 @@ describe('interaction', () => {
   test('keyboard alone reaches and operates every control', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const reached = [];
-    for (let i = 0; i < 12; i++) {
+    const focused = () =>
+      page.evaluate(() => {
+        const a = document.activeElement;
+        const name = a?.getAttribute('aria-label') || a?.textContent.trim() || a?.type;
+        return `${a?.closest('section')?.id}: ${a?.tagName === 'CANVAS' ? 'canvas' : name}`;
+      });
+    for (let i = 0; i < 30; i++) {
       await page.keyboard.press('Tab');
-      reached.push(await page.evaluate(() => document.activeElement?.getAttribute('aria-label') || document.activeElement?.textContent.trim()));
+      reached.push(await focused());
     }
-    for (const name of ['step size γ', 'Play', 'Step', 'Reset']) assert.ok(reached.includes(name), `${name} not reachable: ${reached}`);
-    // Reset then Step with the keyboard: the caption follows k.
-    while ((await page.evaluate(() => document.activeElement.textContent)) !== 'Reset') await page.keyboard.press('Shift+Tab');
+    for (const name of ['step-sizes: step size γ', 'step-sizes: Play', 'step-sizes: Step', 'step-sizes: Reset',
+      'momentum: step size γ', 'momentum: momentum β', 'momentum: Play', 'momentum: checkbox', 'momentum: canvas',
+      'rate-map: Go to the best (γ*, β*)', 'rate-map: canvas'])
+      assert.ok(reached.includes(name), `${name} not reachable: ${reached.join(' | ')}`);
+    // The map moves with the arrow keys, and figure 4 follows.
+    const momentumCaption = await page.textContent('#momentum .caption');
+    await page.focus('#rate-map canvas');
+    await page.keyboard.press('ArrowUp');
+    await page.keyboard.press('ArrowRight');
+    assert.notEqual(await page.textContent('#momentum .caption'), momentumCaption);
+    assert.match(await page.textContent('#momentum .caption'), /β = 0\.81/);
+    // Reset then Step with the keyboard in figure 1: the caption follows k.
+    await page.focus('#step-sizes .play');
+    await page.keyboard.press('Tab'); // Step
+    await page.keyboard.press('Tab'); // Reset
     await page.keyboard.press('Enter');
     assert.match(await caption(page), /After 0 steps/);
     await page.keyboard.press('Shift+Tab'); // Step
@@ -163,6 +181,39 @@ describe('interaction', () => {
     const paused = await caption(page);
     await page.waitForTimeout(400);
     assert.equal(await caption(page), paused);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
+describe('momentum and the (γ, β) map', () => {
+  test('dragging on the map moves (γ, β) in figure 4; "best" goes to Polyak\'s optimum', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const before = await page.textContent('#momentum .caption');
+    const map = page.locator('#rate-map canvas');
+    await map.scrollIntoViewIfNeeded();
+    const box = await map.boundingBox();
+    await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    assert.notEqual(await page.textContent('#momentum .caption'), before);
+    assert.notEqual(await page.textContent('#momentum .slider-value'), 'γ = 0.05');
+    await page.click('#rate-map button');
+    assert.match(await page.textContent('#rate-map .caption'), /factor 0\.382 per step/);
+    assert.match(await page.textContent('#momentum'), /β = 0\.15/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('momentum: the heavy-ball overlay draws on the path; a large γ reports divergence, not NaN', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const path = () => page.$eval('#momentum canvas', (c) => c.toDataURL());
+    const plain = await path();
+    await page.check('#momentum input[type=checkbox]');
+    await page.evaluate(() => new Promise(requestAnimationFrame));
+    assert.notEqual(await path(), plain);
+    await page.focus('#momentum input[type=range]');
+    await page.keyboard.press('End'); // γ = 1 with β = 0.8: 5γ > 2(1 + β)
+    await page.waitForFunction(() => /diverges \(stopped at step \d+\)/.test(document.querySelector('#momentum .caption').textContent));
+    assert.doesNotMatch(await page.textContent('#momentum'), /NaN|Infinity|undefined/);
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -75,3 +75,17 @@ test('limits are exposed for the page', async () => {
   assert.equal(c.limits.maxSteps, 20000);
   assert.equal(c.limits.maxDim, 10);
 });
+
+test('valueGrid evaluates f on the grid, the same f that run() reports', async () => {
+  const c = await core();
+  const problem = { kind: 'quadratic', A: [[1, 0], [0, 5]] };
+  const grid = c.valueGrid(problem, { x: [-1, 1], y: [-2, 2], nx: 3, ny: 5 });
+  assert.equal(grid.length, 15);
+  assert.equal(grid[0], 0.5 * 1 + 0.5 * 5 * 4); // (−1, −2)
+  assert.equal(grid[2 * 3 + 1], 0); // (0, 0)
+  const out = c.run({ problem, optimizer: { kind: 'gd', lr: 0.1 }, w0: [1, 2], steps: 0 });
+  assert.equal(grid[4 * 3 + 2], out.loss[0]); // (1, 2)
+  assert.throws(() => c.valueGrid({ kind: 'quadratic1d', a: 1 }, { x: [0, 1], y: [0, 1], nx: 2, ny: 2 }),
+    /valueGrid needs a two-dimensional problem \(got dimension 1\)/);
+  assert.throws(() => c.valueGrid(problem, { x: [1, 0], y: [0, 1], nx: 2, ny: 2 }), /x1 must be a finite number > 1/);
+});

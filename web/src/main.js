@@ -3,12 +3,25 @@
 // (dist/optlab.js), so the page also works from file:// and under a strict
 // Content-Security-Policy.
 import { loadCore } from '../core/optlab-core.js';
+import { momentumFigure } from './figures/momentum.js';
+import { rateMapFigure } from './figures/rate-map.js';
 import { stepSizesFigure } from './figures/step-sizes.js';
 import { chooseLanguage, strings } from './i18n/index.js';
+import { createState } from './state.js';
+import bowlScene from '../scenes/bowl-momentum.json';
 import stepSizesScene from '../scenes/step-sizes.json';
+
+// Figures 4 and 6 share (γ, β, w0): the map drives the paths and follows the sliders.
+const bowlState = createState({
+  lr: bowlScene.scenario.optimizer.lr,
+  beta: bowlScene.scenario.optimizer.beta,
+  w0: bowlScene.scenario.w0,
+});
 
 const figures = {
   'step-sizes': { mount: stepSizesFigure, scene: stepSizesScene },
+  momentum: { mount: momentumFigure, scene: bowlScene, shared: bowlState },
+  'rate-map': { mount: rateMapFigure, scene: bowlScene, shared: bowlState },
 };
 
 function applyStrings(t) {
@@ -43,7 +56,7 @@ async function start() {
   }
   for (const slot of slots) {
     const figure = figures[slot.dataset.figure];
-    if (figure) figure.mount(slot, { core, t, scene: figure.scene });
+    if (figure) figure.mount(slot, { core, t, scene: figure.scene, shared: figure.shared });
   }
   document.documentElement.dataset.ready = 'true';
 }

@@ -15,7 +15,48 @@ export default {
   reset: 'Reset',
   loading: 'Loading the optimizer core…',
   coreFailed: (message) => `The optimizer core could not start: ${message}`,
-  inDevelopment: 'Further figures (SGD, annealing, momentum, Nesterov, the (γ, β) map, noise smoothing, L-BFGS) are in development.',
+  inDevelopment: 'Further figures (SGD as a noisy unbiased step, annealing, the effect of β, noise smoothing, L-BFGS) are in development.',
+
+  momentum: {
+    title: 'Momentum on a bowl',
+    text: [
+      'The bowl f(w) = ½ (w₁² + 5 w₂²) is five times steeper across than along. Gradient descent must keep γ small enough for the steep direction, so it crawls along the shallow one.',
+      'Momentum keeps a running sum of gradients, p ← βp + g, and steps along it: w ← w − γp. Along the valley the gradients agree and add up; across it they alternate and cancel. Written as wₖ₊₁ = wₖ − γgₖ + β(wₖ − wₖ₋₁), the heavy-ball form, it is the same method: tick the box to draw it over the momentum path. Nesterov’s variant steps along g + βp, a look ahead that damps the overshoot.',
+      'β = 0.9 or 0.99 usually works. Raising β asks for a smaller γ: from 0.9 to 0.99, divide γ by 10.',
+    ],
+    lrLabel: 'step size γ',
+    betaLabel: 'momentum β',
+    heavyBallToggle: 'draw the heavy-ball form over momentum',
+    dragHint: 'Drag the white point (or focus the plot and use the arrow keys) to move the start w₀.',
+    stepAxis: 'step k',
+    names: { gd: 'gradient descent', momentum: 'momentum', nesterov: 'Nesterov', heavy_ball: 'heavy ball' },
+    caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
+      const say = (r) =>
+        r.diverged !== undefined ? `diverges (stopped at step ${r.diverged})` : r.never ? `not within ${K} steps` : `at step ${r.step}`;
+      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f falls below ${formatNumber(target)} of its starting value: momentum ${say(momentum)}, Nesterov ${say(nesterov)}, gradient descent ${say(gd)}.`;
+    },
+  },
+
+  rateMap: {
+    title: 'Where momentum converges: the (γ, β) map',
+    text: [
+      'On a quadratic, momentum shrinks the error by a fixed factor per step, its rate. Along an eigenvector with curvature λ, the rate is the spectral radius of the 2×2 matrix [[1 + β − γλ, −β], [1, 0]]. The map colours the worse of the two curvatures of the bowl for every (γ, β).',
+      'White lines bound the regions. Right of the solid line the rate is at least 1 and the run diverges. Above a dashed line (one per curvature) the roots are complex and the iterates ripple around the minimum; below it they approach it without overshooting. The star is the best pair, γ* = 4/(√L + √μ)² and β* = ((√L − √μ)/(√L + √μ))².',
+    ],
+    lrAxis: 'step size γ (log)',
+    betaAxis: 'momentum β',
+    goToBest: 'Go to the best (γ*, β*)',
+    dragHint: 'Drag the point, or focus the map and use the arrow keys: figure 4 follows.',
+    colorKey: 'Colour: yellow converges in few steps, purple in many; grey diverges.',
+    regions: { monotone: 'monotone', ripples: 'ripples', divergent: 'divergent' },
+    caption: ({ lr, beta, rate, stepsToTarget, target, best }) => {
+      const here =
+        rate >= 1
+          ? `At γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} the rate is ${formatNumber(rate)} ≥ 1: the run diverges.`
+          : `At γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} the error shrinks by a factor ${formatNumber(rate)} per step, about ${stepsToTarget} steps to reach ${formatNumber(target)}.`;
+      return `${here} The best pair, γ* = ${formatNumber(best.lr)} and β* = ${formatNumber(best.beta)}, reaches the rate ${formatNumber(best.rate)}.`;
+    },
+  },
 
   stepSizes: {
     title: 'Step sizes on a 1D quadratic',

@@ -16,7 +16,48 @@ export default {
   reset: '처음으로',
   loading: '최적화 코어를 불러오는 중…',
   coreFailed: (message) => `최적화 코어를 시작하지 못했습니다: ${message}`,
-  inDevelopment: '다른 그림들(확률적 경사 하강법, 담금질, 모멘텀, 네스테로프 모멘텀, (γ, β) 지도, 노이즈 스무딩, L-BFGS)은 준비 중입니다.',
+  inDevelopment: '다른 그림들(잡음이 있지만 편향되지 않은 확률적 경사 하강법, 담금질, β 의 효과, 노이즈 스무딩, L-BFGS)은 준비 중입니다.',
+
+  momentum: {
+    title: '그릇 모양 함수에서의 모멘텀',
+    text: [
+      '그릇 f(w) = ½ (w₁² + 5 w₂²) 은 가로지르는 방향이 길을 따르는 방향보다 다섯 배 가파릅니다. 경사 하강법은 가파른 방향에 맞춰 γ 를 작게 잡아야 하므로 완만한 방향으로는 기어가듯 움직입니다.',
+      '모멘텀은 경사를 누적한 p ← βp + g 를 따라 움직입니다: w ← w − γp. 골짜기를 따르는 방향의 경사는 같은 쪽을 가리켜 쌓이고, 가로지르는 방향의 경사는 번갈아 바뀌어 상쇄됩니다. wₖ₊₁ = wₖ − γgₖ + β(wₖ − wₖ₋₁) 로 쓰는 heavy-ball 형태도 같은 방법입니다. 상자를 선택하면 모멘텀 경로 위에 겹쳐 그려집니다. 네스테로프 모멘텀은 g + βp 방향으로 움직여, 앞을 내다보며 지나침을 줄입니다.',
+      '감쇠 인자 β 는 보통 0.9 나 0.99 가 잘 동작합니다. β 를 키우면 γ 를 줄여야 합니다. 0.9 에서 0.99 로 바꾸면 γ 를 10 으로 나누세요.',
+    ],
+    lrLabel: '이동 크기 γ',
+    betaLabel: '모멘텀 β',
+    heavyBallToggle: 'heavy-ball 형태를 모멘텀 위에 겹쳐 그리기',
+    dragHint: '흰 점을 끌거나, 그림을 선택한 뒤 화살표 키로 시작점 w₀ 을 옮겨 보세요.',
+    stepAxis: '걸음 k',
+    names: { gd: '경사 하강법', momentum: '모멘텀', nesterov: '네스테로프 모멘텀', heavy_ball: 'heavy ball' },
+    caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
+      const say = (r) =>
+        r.diverged !== undefined ? `발산 (${r.diverged} 번째 걸음에서 멈춤)` : r.never ? `${K} 걸음 안에 도달하지 못함` : `${r.step} 번째 걸음`;
+      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f 가 처음 값의 ${formatNumber(target)} 아래로 내려가는 때: 모멘텀 ${say(momentum)}, 네스테로프 모멘텀 ${say(nesterov)}, 경사 하강법 ${say(gd)}.`;
+    },
+  },
+
+  rateMap: {
+    title: '모멘텀이 수렴하는 곳: (γ, β) 지도',
+    text: [
+      '이차함수에서 모멘텀은 매 걸음 오차를 일정한 비율로 줄입니다. 이 비율이 수렴 속도입니다. 곡률이 λ 인 고유벡터 방향의 속도는 2×2 행렬 [[1 + β − γλ, −β], [1, 0]] 의 스펙트럼 반지름입니다. 지도는 모든 (γ, β) 에 대해 그릇의 두 곡률 중 더 나쁜 쪽의 속도를 색으로 보여 줍니다.',
+      '흰 선이 영역을 나눕니다. 실선의 오른쪽에서는 속도가 1 이상이라 발산합니다. 점선(곡률마다 하나) 위쪽에서는 근이 복소수라서 최소점 주위를 물결치듯 돌고, 아래쪽에서는 지나치지 않고 다가갑니다. 별은 가장 좋은 쌍 γ* = 4/(√L + √μ)², β* = ((√L − √μ)/(√L + √μ))² 입니다.',
+    ],
+    lrAxis: '이동 크기 γ (로그)',
+    betaAxis: '모멘텀 β',
+    goToBest: '가장 좋은 (γ*, β*) 로 가기',
+    dragHint: '점을 끌거나, 지도를 선택한 뒤 화살표 키를 쓰세요. 그림 4 가 따라 움직입니다.',
+    colorKey: '색: 노란색은 적은 걸음으로, 보라색은 많은 걸음으로 수렴합니다. 회색은 발산합니다.',
+    regions: { monotone: '단조 수렴', ripples: '물결', divergent: '발산' },
+    caption: ({ lr, beta, rate, stepsToTarget, target, best }) => {
+      const here =
+        rate >= 1
+          ? `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} 에서 속도는 ${formatNumber(rate)} ≥ 1 이라 발산합니다.`
+          : `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} 에서 오차는 매 걸음 ${formatNumber(rate)} 배로 줄어, ${formatNumber(target)} 에 이르기까지 약 ${stepsToTarget} 걸음이 걸립니다.`;
+      return `${here} 가장 좋은 쌍 γ* = ${formatNumber(best.lr)}, β* = ${formatNumber(best.beta)} 의 속도는 ${formatNumber(best.rate)} 입니다.`;
+    },
+  },
 
   stepSizes: {
     title: '1차원 이차함수에서의 이동 크기',

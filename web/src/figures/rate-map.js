@@ -1,0 +1,174 @@
+// Figure 6: where momentum converges. The heatmap is the linear rate
+// (spectral radius from the core, core.rateMap) over γ (log) and β; the
+// lines separate the regions: divergent (rate ≥ 1) and, for each eigenvalue
+// λ, critical damping β = (1 − √(γλ))², between monotone convergence and
+// ripples. The point is the (γ, β) of figure 4, and can be dragged.
+import { contours } from 'd3-contour';
+
+import { drawAxes, plotArea } from '../plot/axes.js';
+import { responsiveCanvas } from '../plot/canvas.js';
+import { viridis } from '../plot/colormap.js';
+import { linearScale, logScale } from '../plot/scale.js';
+import { theme } from '../plot/theme.js';
+import { el } from '../controls/controls.js';
+import { formatNumber } from '../i18n/en.js';
+
+export function rateMapFigure(root, { core, t, scene, shared }) {
+  const s = t.rateMap;
+  const A = scene.scenario.problem.A;
+  const eigenvalues = [A[0][0], A[1][1]].sort((p, q) => p - q); // the scene's A is diagonal
+  const [mu, L] = [eigenvalues[0], eigenvalues[eigenvalues.length - 1]];
+  const { nLr, nBeta, labels } = scene.map;
+  const lrRange = scene.lrRange, betaRange = scene.betaRange;
+  const out = new Float64Array(nLr * nBeta);
+  const map = core.rateMap({ eigenvalues, lr: lrRange, beta: betaRange, nLr, nBeta }, out);
+  const best = core.optimalMomentum(mu, L);
+
+  // The heatmap as an image, rendered once: the map depends only on A.
+  const image = document.createElement('canvas');
+  image.width = nLr;
+  image.height = nBeta;
+  const pixels = image.getContext('2d').createImageData(nLr, nBeta);
+  for (let j = 0; j < nBeta; j++)
+    for (let i = 0; i < nLr; i++) {
+      const rate = map.rate[j * nLr + i];
+      const o = 4 * ((nBeta - 1 - j) * nLr + i);
+      // Colour by how fast: -log10(1 - rate) steps of 0 (rate 0) to 3 (rate 0.999).
+      const [r, g, b] = rate >= 1 ? [150, 150, 150] : viridis(1 - Math.min(3, -Math.log10(1 - rate)) / 3);
+      pixels.data.set([r, g, b, 255], o);
+    }
+  image.getContext('2d').putImageData(pixels, 0, 0);
+  const divergence = contours().size([nLr, nBeta]).thresholds([1])(Array.from(map.rate));
+
+  const canvas = el('canvas', { class: 'map-canvas', tabindex: '0', role: 'img' });
+  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+  const painter = responsiveCanvas(canvas, draw, { aspect: 0.62, maxHeight: 440 });
+
+  function scales() {
+    const { width, height } = painter.size();
+    const area = plotArea(width, height);
+    return { area, x: logScale(lrRange, [area.x0, area.x1]), y: linearScale(betaRange, [area.y1, area.y0]) };
+  }
+
+  function describe() {
+    const { lr, beta } = shared.get();
+    const rate = core.momentumRate(eigenvalues, lr, beta);
+    const stepsToTarget = rate < 1 && rate > 0 ? Math.ceil(Math.log(scene.target) / Math.log(rate)) : null;
+    caption.textContent = s.caption({ lr, beta, rate, stepsToTarget, target: scene.target, best });
+    canvas.setAttribute('aria-label', caption.textContent);
+    root.dataset.rate = String(rate);
+  }
+
+  // Drag the point; arrow keys move it too (γ by a factor, β by 0.01).
+  const set = (lr, beta) => {
+    const clamp = (v, [lo, hi]) => Math.min(hi, Math.max(lo, v));
+    shared.set({ lr: Number(clamp(lr, lrRange).toPrecision(4)), beta: Number(clamp(beta, betaRange).toFixed(3)) }, 'map');
+  };
+  const fromPointer = (event) => {
+    const { x, y } = scales();
+    const rect = canvas.getBoundingClientRect();
+    set(x.invert(event.clientX - rect.left), y.invert(event.clientY - rect.top));
+  };
+  let dragging = false;
+  canvas.addEventListener('pointerdown', (e) => {
+    dragging = true;
+    canvas.setPointerCapture(e.pointerId);
+    fromPointer(e);
+  });
+  canvas.addEventListener('pointermove', (e) => dragging && fromPointer(e));
+  canvas.addEventListener('pointerup', () => (dragging = false));
+  canvas.addEventListener('keydown', (e) => {
+    const { lr, beta } = shared.get();
+    const move = { ArrowLeft: [1 / 1.05, 0], ArrowRight: [1.05, 0], ArrowUp: [1, 0.01], ArrowDown: [1, -0.01] }[e.key];
+    if (!move) return;
+    e.preventDefault();
+    set(lr * move[0], beta + move[1]);
+  });
+  shared.subscribe(() => {
+    describe();
+    painter.redraw();
+  });
+
+  const bestButton = el('button', { type: 'button', text: s.goToBest });
+  bestButton.addEventListener('click', () => set(best.lr, best.beta));
+
+  root.replaceChildren(
+    el('h2', { text: s.title }),
+    ...s.text.map((p) => el('p', { text: p })),
+    el('div', { class: 'toolbar' }, [bestButton, el('span', { class: 'hint', text: s.dragHint })]),
+    canvas,
+    el('p', { class: 'hint', text: s.colorKey }),
+    caption,
+  );
+  describe();
+  painter.paintNow();
+  root.dataset.ready = 'true';
+
+  function draw(ctx) {
+    const colors = theme(root);
+    const { area, x, y } = scales();
+    // Axes first: the heatmap then covers their grid lines.
+    drawAxes(ctx, area, x, y, colors, { xLabel: s.lrAxis, yLabel: s.betaAxis, yTicks: 5 });
+    ctx.imageSmoothingEnabled = false;
+    ctx.drawImage(image, area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
+    ctx.clip();
+    // Divergence boundary (rate = 1), from the core's map.
+    const gx = (u) => x(lrRange[0] * (lrRange[1] / lrRange[0]) ** ((u - 0.5) / (nLr - 1)));
+    const gy = (v) => y(betaRange[0] + ((v - 0.5) / (nBeta - 1)) * (betaRange[1] - betaRange[0]));
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 2;
+    for (const shape of divergence) {
+      ctx.beginPath();
+      for (const polygon of shape.coordinates)
+        for (const ring of polygon) ring.forEach(([u, v], i) => (i ? ctx.lineTo(gx(u), gy(v)) : ctx.moveTo(gx(u), gy(v))));
+      ctx.stroke();
+    }
+    // Critical damping for each eigenvalue: β = (1 − √(γλ))², γλ ≤ 1.
+    ctx.setLineDash([5, 4]);
+    ctx.lineWidth = 1.5;
+    for (const lambda of eigenvalues) {
+      ctx.beginPath();
+      for (let i = 0; i <= 200; i++) {
+        const lr = lrRange[0] * (Math.min(lrRange[1], 1 / lambda) / lrRange[0]) ** (i / 200);
+        const beta = (1 - Math.sqrt(lr * lambda)) ** 2;
+        i ? ctx.lineTo(x(lr), y(beta)) : ctx.moveTo(x(lr), y(beta));
+      }
+      ctx.stroke();
+    }
+    ctx.setLineDash([]);
+    // Region names.
+    ctx.font = `bold ${colors.font}`;
+    ctx.textAlign = 'center';
+    ctx.fillStyle = '#ffffff';
+    for (const [key, [lr, beta]] of Object.entries(labels)) ctx.fillText(s.regions[key], x(lr), y(beta));
+    // The optimum and the current point.
+    const star = (px, py) => {
+      ctx.beginPath();
+      for (let k = 0; k < 10; k++) {
+        const r = k % 2 ? 4 : 10, a = -Math.PI / 2 + (k * Math.PI) / 5;
+        k ? ctx.lineTo(px + r * Math.cos(a), py + r * Math.sin(a)) : ctx.moveTo(px + r * Math.cos(a), py + r * Math.sin(a));
+      }
+      ctx.closePath();
+      ctx.fillStyle = '#ffffff';
+      ctx.fill();
+      ctx.strokeStyle = '#000000';
+      ctx.lineWidth = 1;
+      ctx.stroke();
+    };
+    star(x(best.lr), y(best.beta));
+    const { lr, beta } = shared.get();
+    ctx.fillStyle = colors.series[0];
+    ctx.strokeStyle = '#ffffff';
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    ctx.arc(x(lr), y(beta), 7, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.restore();
+  }
+
+  return {};
+}
