@@ -2,11 +2,9 @@
 // f(w) = ½ wᵀ diag(1, 5) w, with γ and β shared with the (γ, β) map
 // (figure 6). The heavy-ball form can be drawn over the momentum path to
 // show that the two forms are one method.
-import { clipTo, drawAxes, plotArea } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
-import { contourLines, logLevels } from '../plot/contours.js';
-import { linearScale, logScale } from '../plot/scale.js';
-import { drawLines, drawPath, legend } from '../plot/series.js';
+import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
+import { drawLogPlot, legend } from '../plot/series.js';
 import { theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
@@ -22,10 +20,7 @@ export function momentumFigure(root, { core, t, scene, shared }) {
   let runs;
   let shown = K;
 
-  const grid = { nx: 121, ny: 121, x: view.x, y: view.y };
-  grid.values = core.valueGrid(scenario.problem, grid);
-  const maxF = Math.max(...grid.values);
-  const drawContours = contourLines(grid, logLevels(maxF / 4000, maxF, 12));
+  const drawContours = problemContours(core, scenario.problem, view);
 
   const methods = [
     { key: 'gd', color: 2 },
@@ -83,30 +78,7 @@ export function momentumFigure(root, { core, t, scene, shared }) {
   }
 
   // Dragging (or arrow keys on the focused plot) moves the start point.
-  const fromPointer = (event) => {
-    const { width, height } = paths.size();
-    const area = plotArea(width, height);
-    const rect = pathCanvas.getBoundingClientRect();
-    const x = linearScale(view.x, [area.x0, area.x1]), y = linearScale(view.y, [area.y1, area.y0]);
-    const clamp = (v, [lo, hi]) => Math.min(hi, Math.max(lo, v));
-    return [clamp(x.invert(event.clientX - rect.left), view.x), clamp(y.invert(event.clientY - rect.top), view.y)].map((v) => Number(v.toFixed(3)));
-  };
-  let dragging = false;
-  pathCanvas.addEventListener('pointerdown', (e) => {
-    dragging = true;
-    pathCanvas.setPointerCapture(e.pointerId);
-    shared.set({ w0: fromPointer(e) }, 'momentum');
-  });
-  pathCanvas.addEventListener('pointermove', (e) => dragging && shared.set({ w0: fromPointer(e) }, 'momentum'));
-  pathCanvas.addEventListener('pointerup', () => (dragging = false));
-  pathCanvas.addEventListener('keydown', (e) => {
-    const d = { ArrowLeft: [-0.05, 0], ArrowRight: [0.05, 0], ArrowUp: [0, 0.05], ArrowDown: [0, -0.05] }[e.key];
-    if (!d) return;
-    e.preventDefault();
-    const [a, b] = shared.get().w0;
-    const clamp = (v, [lo, hi]) => Number(Math.min(hi, Math.max(lo, v)).toFixed(3));
-    shared.set({ w0: [clamp(a + d[0], view.x), clamp(b + d[1], view.y)] }, 'momentum');
-  });
+  startPointControl(pathCanvas, { view, size: paths.size, get: () => shared.get().w0, onMove: (w0) => shared.set({ w0 }, 'momentum') });
 
   shared.subscribe((state, source) => {
     if (source !== 'momentum') {
@@ -144,42 +116,21 @@ export function momentumFigure(root, { core, t, scene, shared }) {
 
   function drawPaths(ctx, width, height) {
     const colors = theme(root);
-    const area = plotArea(width, height);
-    const x = linearScale(view.x, [area.x0, area.x1]);
-    const y = linearScale(view.y, [area.y1, area.y0]);
-    drawAxes(ctx, area, x, y, colors, { xLabel: 'w₁', yLabel: 'w₂' });
-    ctx.save();
-    clipTo(ctx, area);
-    drawContours(ctx, x, y, colors.grid);
     const count = (tr) => Math.min(shown + 1, tr.rows);
-    for (const m of methods) drawPath(ctx, x, y, runs[m.key].w, count(runs[m.key]), { color: colors.series[m.color] });
+    const drawn = methods.map((m) => ({ w: runs[m.key].w, count: count(runs[m.key]), color: colors.series[m.color] }));
     if (showHeavyBall)
-      drawPath(ctx, x, y, runs.heavy_ball.w, count(runs.heavy_ball), { color: colors.ink, dash: [2, 4], width: 1.5, dots: false });
-    // The start point, to drag.
-    const [a, b] = shared.get().w0;
-    ctx.fillStyle = colors.paper;
-    ctx.strokeStyle = colors.ink;
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    ctx.arc(x(a), y(b), 6, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.stroke();
-    ctx.restore();
+      drawn.push({ w: runs.heavy_ball.w, count: count(runs.heavy_ball), color: colors.ink, dash: [2, 4], width: 1.5, dots: false });
+    drawPathView(ctx, width, height, { colors, view, contours: drawContours, paths: drawn, start: shared.get().w0 });
   }
 
   function drawLosses(ctx, width, height) {
     const colors = theme(root);
-    const area = plotArea(width, height);
-    const top = Math.max(...methods.map((m) => Math.max(...runs[m.key].loss))) * 10;
-    const x = linearScale([0, K], [area.x0, area.x1]);
-    const y = logScale([floor, Math.max(top, 1)], [area.y1, area.y0]);
-    drawAxes(ctx, area, x, y, colors, { xLabel: s.stepAxis, yLabel: 'f(wₖ)' });
-    ctx.save();
-    clipTo(ctx, area);
-    drawLines(ctx, x, y, methods.map((m) => ({
-      x: (k) => k, y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color],
-    })), floor);
-    ctx.restore();
+    drawLogPlot(ctx, width, height, {
+      colors, K, floor, xLabel: s.stepAxis, yLabel: 'f(wₖ)',
+      series: methods.map((m) => ({
+        y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color], divergedAt: runs[m.key].divergedAt,
+      })),
+    });
   }
 
   return { dispose: () => controls.dispose() };

@@ -15,7 +15,58 @@ export default {
   reset: 'Reset',
   loading: 'Loading the optimizer core…',
   coreFailed: (message) => `The optimizer core could not start: ${message}`,
-  inDevelopment: 'Further figures (SGD as a noisy unbiased step, annealing, the effect of β, noise smoothing, L-BFGS) are in development.',
+  inDevelopment: 'Two more figures, SGD as a noisy but unbiased step and annealing, are in development.',
+
+  seed: 'seed',
+  newSeed: 'New seed',
+  seedInvalid: (max) => `seed must be an integer from 0 to ${max}`,
+
+  betaEffect: {
+    title: 'The effect of β',
+    text: [
+      'β sets how long momentum remembers: p adds up about 1/(1 − β) past gradients, so the step it takes is about γ/(1 − β) times the gradient. Small β turns quickly; large β carries on and turns slowly.',
+      'With the lock on, every run keeps γ/(1 − β) fixed, so going from β = 0.9 to 0.99 divides γ by 10, the lecture’s rule of thumb. Turn the lock off to give every β the same γ and watch the large ones diverge.',
+    ],
+    etaLabel: 'step size',
+    lockLabel: 'keep γ/(1 − β) fixed',
+    caption: ({ locked, eta, K, target, outcome }) => {
+      const rule = locked ? `γ = ${formatNumber(eta)}·(1 − β)` : `γ = ${formatNumber(eta)} for every β`;
+      const parts = outcome.map((o) =>
+        o.diverged !== undefined ? `β = ${o.beta} diverges (step ${o.diverged})` : o.step === null ? `β = ${o.beta} not within ${K} steps` : `β = ${o.beta} at step ${o.step}`,
+      );
+      return `With ${rule}, f falls below ${formatNumber(target)} of its start: ${parts.join('; ')}.`;
+    },
+  },
+
+  noise: {
+    title: 'Noise smoothing: SGD, momentum and averaging',
+    text: [
+      'Here every gradient carries Gaussian noise of standard deviation 1, as in the course’s own experiment. SGD with γ = 0.1 heads for the minimum, then keeps bouncing around the floor: each noisy step kicks it away again.',
+      'Momentum with β = 0.8 and γ = 0.1·(1 − β) takes steps of the same size on average. Because p sums several noisy gradients, consecutive steps are smoother, but the iterates still wander about the floor about as far; compare the distances below. Averaging the SGD iterates, w̄ₖ = (1/k) Σ wⱼ, removes the bouncing after the fact and settles far closer to the minimum.',
+    ],
+    betaLabel: 'momentum',
+    distanceAxis: '‖wₖ − w*‖ (log)',
+    names: { sgd: 'SGD', momentum: 'SGD with momentum', average: 'running average w̄ of SGD' },
+    caption: ({ k, tail, seed, sgd, momentum, average }) =>
+      `Seed ${seed}, step ${k}. Over the last ${tail} steps SGD stayed on average ${formatNumber(sgd)} from the minimum and momentum ${formatNumber(momentum)}; the running average w̄ is ${formatNumber(average)} away.`,
+  },
+
+  lbfgs: {
+    title: 'Full batch: L-BFGS',
+    text: [
+      'With the full gradient in hand (no mini-batches, no noise), the lecture’s advice is L-BFGS. It estimates the curvature from the last few steps and gradients, then searches along the resulting direction for a step that decreases f enough (the Wolfe conditions).',
+      'On Rosenbrock’s narrow curved valley, gradient descent must take tiny steps to stay stable and creeps along the floor. L-BFGS follows the curve and reaches machine precision in a few dozen steps.',
+    ],
+    problemLabel: 'problem',
+    problems: { rosenbrock: 'Rosenbrock', bowl: 'bowl diag(1, 5)' },
+    names: { lbfgs: 'L-BFGS', gd: 'gradient descent', momentum: 'momentum' },
+    caption: ({ problem, k, target, memory, lbfgs, gd, momentum }) => {
+      const l = lbfgs.reach !== null ? `L-BFGS (memory ${memory}) reached f < ${formatNumber(target)} at step ${lbfgs.reach}` : `L-BFGS (memory ${memory}) has f = ${formatNumber(lbfgs.f)}`;
+      const other = (name, r) => (r.diverged !== null ? `${name} diverged at step ${r.diverged}` : `${name} has f = ${formatNumber(r.f)}`);
+      const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` It stopped at step ${lbfgs.stoppedAt}: machine precision.` : '';
+      return `${problem}, step ${k}: ${l}; ${other('gradient descent', gd)}; ${other('momentum', momentum)}.${stop}`;
+    },
+  },
 
   momentum: {
     title: 'Momentum on a bowl',

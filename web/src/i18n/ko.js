@@ -16,7 +16,58 @@ export default {
   reset: '처음으로',
   loading: '최적화 코어를 불러오는 중…',
   coreFailed: (message) => `최적화 코어를 시작하지 못했습니다: ${message}`,
-  inDevelopment: '다른 그림들(잡음이 있지만 편향되지 않은 확률적 경사 하강법, 담금질, β 의 효과, 노이즈 스무딩, L-BFGS)은 준비 중입니다.',
+  inDevelopment: '그림 두 개(노이즈가 있지만 편향되지 않은 확률적 경사 하강법, 담금질)는 준비 중입니다.',
+
+  seed: '시드',
+  newSeed: '새 시드',
+  seedInvalid: (max) => `시드는 0 부터 ${max} 까지의 정수여야 합니다`,
+
+  betaEffect: {
+    title: '감쇠 인자 β 의 효과',
+    text: [
+      'β 는 모멘텀이 얼마나 오래 기억하는지를 정합니다. p 는 대략 1/(1 − β) 개의 지난 경사를 더하므로, 한 걸음은 경사의 약 γ/(1 − β) 배가 됩니다. β 가 작으면 방향을 빨리 바꾸고, 크면 계속 나아가다 천천히 돕니다.',
+      '잠금을 켜면 모든 실행이 γ/(1 − β) 를 같게 유지하므로, β 를 0.9 에서 0.99 로 바꾸면 γ 가 10 분의 1 이 됩니다. 강의에서 권하는 규칙입니다. 잠금을 끄면 모든 β 가 같은 γ 를 쓰고, 큰 β 들이 발산하는 것을 볼 수 있습니다.',
+    ],
+    etaLabel: '이동 크기',
+    lockLabel: 'γ/(1 − β) 고정',
+    caption: ({ locked, eta, K, target, outcome }) => {
+      const rule = locked ? `γ = ${formatNumber(eta)}·(1 − β)` : `모든 β 에 γ = ${formatNumber(eta)}`;
+      const parts = outcome.map((o) =>
+        o.diverged !== undefined ? `β = ${o.beta} 발산 (${o.diverged} 번째 걸음)` : o.step === null ? `β = ${o.beta} ${K} 걸음 안에 못 미침` : `β = ${o.beta} ${o.step} 번째 걸음`,
+      );
+      return `${rule} 일 때 f 가 처음 값의 ${formatNumber(target)} 아래로 내려가는 때: ${parts.join('; ')}.`;
+    },
+  },
+
+  noise: {
+    title: '노이즈 스무딩: 확률적 경사 하강법, 모멘텀, 평균',
+    text: [
+      '여기서는 모든 경사에 표준편차 1 인 가우스 노이즈가 섞여 있습니다. 강의의 실험과 같은 설정입니다. γ = 0.1 인 확률적 경사 하강법은 최소점 쪽으로 가다가, 바닥 근처에서 계속 튑니다. 노이즈가 섞인 걸음마다 다시 밀려나기 때문입니다.',
+      'β = 0.8, γ = 0.1·(1 − β) 인 모멘텀은 평균적으로 같은 크기로 움직입니다. p 가 여러 개의 노이즈 섞인 경사를 더하므로 이어지는 걸음은 더 매끄럽지만, 반복값이 바닥을 떠도는 폭은 비슷합니다. 아래의 거리를 비교해 보세요. 확률적 경사 하강법의 반복값을 평균한 w̄ₖ = (1/k) Σ wⱼ 는 튀는 움직임을 나중에 걷어 내어, 최소점에 훨씬 가깝게 자리 잡습니다.',
+    ],
+    betaLabel: '모멘텀',
+    distanceAxis: '‖wₖ − w*‖ (로그)',
+    names: { sgd: '확률적 경사 하강법', momentum: '모멘텀을 쓴 확률적 경사 하강법', average: '확률적 경사 하강법의 평균 w̄' },
+    caption: ({ k, tail, seed, sgd, momentum, average }) =>
+      `시드 ${seed}, ${k} 번째 걸음. 마지막 ${tail} 걸음 동안 최소점까지의 평균 거리는 확률적 경사 하강법 ${formatNumber(sgd)}, 모멘텀 ${formatNumber(momentum)} 이고, 평균 w̄ 는 ${formatNumber(average)} 떨어져 있습니다.`,
+  },
+
+  lbfgs: {
+    title: '전체 배치: L-BFGS',
+    text: [
+      '경사를 전부 계산할 수 있다면(미니 배치도, 노이즈도 없다면) 강의는 L-BFGS 를 권합니다. L-BFGS 는 최근 몇 걸음의 이동과 경사 변화로 곡률을 추정하고, 그 방향을 따라 f 를 충분히 줄이는 걸음(울프 조건)을 찾습니다.',
+      '로젠브록 함수의 좁고 휘어진 골짜기에서 경사 하강법은 안정을 위해 아주 작은 걸음을 써야 해서 바닥을 따라 기어갑니다. L-BFGS 는 곡선을 따라가 수십 걸음 안에 기계 정밀도에 이릅니다.',
+    ],
+    problemLabel: '문제',
+    problems: { rosenbrock: '로젠브록', bowl: '그릇 diag(1, 5)' },
+    names: { lbfgs: 'L-BFGS', gd: '경사 하강법', momentum: '모멘텀' },
+    caption: ({ problem, k, target, memory, lbfgs, gd, momentum }) => {
+      const l = lbfgs.reach !== null ? `L-BFGS (기억 ${memory}) 는 ${lbfgs.reach} 번째 걸음에서 f < ${formatNumber(target)}` : `L-BFGS (기억 ${memory}) 의 f = ${formatNumber(lbfgs.f)}`;
+      const other = (name, r) => (r.diverged !== null ? `${name} 는 ${r.diverged} 번째 걸음에서 발산` : `${name} 의 f = ${formatNumber(r.f)}`);
+      const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` L-BFGS 는 ${lbfgs.stoppedAt} 번째 걸음에서 기계 정밀도에 이르러 멈췄습니다.` : '';
+      return `${problem}, ${k} 번째 걸음: ${l}; ${other('경사 하강법', gd)}; ${other('모멘텀', momentum)}.${stop}`;
+    },
+  },
 
   momentum: {
     title: '그릇 모양 함수에서의 모멘텀',

@@ -1,4 +1,6 @@
 // Lines for several runs on shared axes, and their legend.
+import { clipTo, drawAxes, plotArea } from './axes.js';
+import { linearScale, logScale } from './scale.js';
 
 /**
  * series: [{x: (i) => number, y: Float64Array | number[], count, color, dash, width}]
@@ -53,4 +55,29 @@ export function legend(items) {
     list.append(li);
   }
   return list;
+}
+
+/**
+ * Values against step k on a log axis, several runs: the loss (or distance)
+ * plot of the figures. series: [{y, count, color, dash}]; values under
+ * `floor` sit on the floor. Returns nothing; draws axes, lines and a marker
+ * where a run was stopped as diverged.
+ */
+export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLabel, yLabel, top }) {
+  const area = plotArea(width, height);
+  let max = top ?? 0;
+  if (top === undefined) for (const s of series) for (let i = 0; i < s.count; i++) if (s.y[i] > max) max = s.y[i];
+  const x = linearScale([0, K], [area.x0, area.x1]);
+  const y = logScale([floor, Math.max(max * 10, floor * 1e3)], [area.y1, area.y0]);
+  drawAxes(ctx, area, x, y, colors, { xLabel, yLabel });
+  ctx.save();
+  clipTo(ctx, area);
+  drawLines(ctx, x, y, series.map((s) => ({ ...s, x: (k) => k })), floor);
+  for (const s of series)
+    if (s.divergedAt !== undefined && s.divergedAt !== null) {
+      ctx.fillStyle = s.color;
+      ctx.font = `bold ${colors.font}`;
+      ctx.fillText('×', x(s.divergedAt) - 4, area.y0 + 12);
+    }
+  ctx.restore();
 }

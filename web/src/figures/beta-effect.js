@@ -1,0 +1,79 @@
+// Figure 5: the effect of β. Momentum on the bowl for several β at once.
+// With the lock on, each run gets γ = η(1 − β), so γ/(1 − β) stays fixed and
+// moving β from 0.9 to 0.99 divides γ by 10, as the lecture advises.
+import { responsiveCanvas } from '../plot/canvas.js';
+import { drawLogPlot, legend } from '../plot/series.js';
+import { theme } from '../plot/theme.js';
+import { el, logSlider } from '../controls/controls.js';
+import { formatNumber } from '../i18n/en.js';
+
+export function betaEffectFigure(root, { core, t, scene }) {
+  const s = t.betaEffect;
+  const { scenario, betas } = scene;
+  const K = scenario.steps;
+  const id = root.id || 'beta-effect';
+  let eta = scene.eta, locked = true, runs;
+
+  const lrFor = (beta) => (locked ? eta * (1 - beta) : eta);
+  function compute() {
+    runs = betas.map((beta) => ({ beta, lr: lrFor(beta), trace: core.trace({ ...scenario, optimizer: { kind: 'momentum', lr: lrFor(beta), beta } }) }));
+  }
+
+  const canvas = el('canvas', { class: 'wide-canvas', role: 'img' });
+  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+  const painter = responsiveCanvas(canvas, draw, { aspect: 0.5, minHeight: 220, maxHeight: 380 });
+  const slider = logSlider({
+    id: `${id}-eta`, label: s.etaLabel, lo: scene.etaRange[0], hi: scene.etaRange[1], positions: scene.etaPositions, value: eta,
+    format: (x) => (locked ? `γ = ${formatNumber(x)}·(1 − β)` : `γ = ${formatNumber(x)}`), onInput: (x) => { eta = x; rerun(); },
+  });
+  const lock = el('input', { type: 'checkbox', id: `${id}-lock` });
+  lock.checked = true;
+  lock.addEventListener('change', () => {
+    locked = lock.checked;
+    slider.set(eta);
+    rerun();
+  });
+  const legendSlot = el('div');
+
+  function rerun() {
+    compute();
+    update();
+  }
+
+  function update() {
+    painter.redraw();
+    const colors = theme(root);
+    legendSlot.replaceChildren(legend(runs.map((r, i) => ({ label: `β = ${r.beta}, γ = ${formatNumber(r.lr)}`, color: colors.series[i % colors.series.length] }))));
+    const outcome = runs.map((r) => {
+      if (r.trace.divergedAt !== null) return { beta: r.beta, diverged: r.trace.divergedAt };
+      const goal = scene.target * r.trace.loss[0];
+      const k = r.trace.loss.findIndex((f) => f <= goal);
+      return { beta: r.beta, step: k < 0 ? null : k };
+    });
+    caption.textContent = s.caption({ locked, eta, K, target: scene.target, outcome });
+    canvas.setAttribute('aria-label', caption.textContent);
+  }
+
+  root.replaceChildren(
+    el('h2', { text: s.title }),
+    ...s.text.map((p) => el('p', { text: p })),
+    el('div', { class: 'toolbar' }, [slider.element, el('label', { class: 'check', for: `${id}-lock` }, [lock, el('span', { text: s.lockLabel })])]),
+    legendSlot,
+    canvas,
+    caption,
+  );
+  compute();
+  update();
+  painter.paintNow();
+  root.dataset.ready = 'true';
+
+  function draw(ctx, width, height) {
+    const colors = theme(root);
+    drawLogPlot(ctx, width, height, {
+      colors, K, floor: scene.lossFloor, xLabel: t.momentum.stepAxis, yLabel: 'f(wₖ)',
+      series: runs.map((r, i) => ({ y: r.trace.loss, count: r.trace.rows, color: colors.series[i % colors.series.length], divergedAt: r.trace.divergedAt })),
+    });
+  }
+
+  return {};
+}

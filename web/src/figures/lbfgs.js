@@ -1,0 +1,114 @@
+// Figure 8: full batch. L-BFGS, gradient descent and momentum from one start
+// on Rosenbrock's curved valley (or on the bowl), paths and f against k.
+import { responsiveCanvas } from '../plot/canvas.js';
+import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
+import { drawLogPlot, legend } from '../plot/series.js';
+import { theme } from '../plot/theme.js';
+import { el, player } from '../controls/controls.js';
+
+export function lbfgsFigure(root, { core, t, scene }) {
+  const s = t.lbfgs;
+  const K = scene.steps;
+  const id = root.id || 'lbfgs';
+  let which = 'rosenbrock';
+  let setup = scene.problems[which];
+  let w0 = setup.w0, shown = K, runs;
+  const contourCache = {};
+  const contoursFor = (key) =>
+    (contourCache[key] ??= problemContours(core, scene.problems[key].problem, scene.problems[key].view, { spread: scene.problems[key].contourSpread }));
+
+  const methods = [
+    { key: 'lbfgs', color: 1 },
+    { key: 'gd', color: 2 },
+    { key: 'momentum', color: 0 },
+  ];
+  function compute() {
+    const base = { problem: setup.problem, w0, steps: K };
+    runs = {
+      lbfgs: core.trace({ ...base, optimizer: { kind: 'lbfgs', memory: scene.memory } }),
+      gd: core.trace({ ...base, optimizer: { kind: 'gd', ...setup.gd } }),
+      momentum: core.trace({ ...base, optimizer: { kind: 'momentum', ...setup.momentum } }),
+    };
+  }
+
+  const pathCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
+  const lossCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
+  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+  const paths = responsiveCanvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
+  const losses = responsiveCanvas(lossCanvas, drawLosses, { aspect: 1, maxHeight: 460 });
+  const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K, fps: 20 });
+  startPointControl(pathCanvas, { view: { get x() { return setup.view.x; }, get y() { return setup.view.y; } }, size: paths.size, get: () => w0, onMove: (p) => { w0 = p; rerun(); } });
+
+  const choices = el('div', { class: 'choices', role: 'radiogroup', 'aria-label': s.problemLabel });
+  for (const key of Object.keys(scene.problems)) {
+    const input = el('input', { type: 'radio', name: `${id}-problem`, id: `${id}-${key}`, value: key });
+    input.checked = key === which;
+    input.addEventListener('change', () => {
+      which = key;
+      setup = scene.problems[key];
+      w0 = setup.w0;
+      rerun();
+    });
+    choices.append(el('label', { class: 'check', for: `${id}-${key}` }, [input, el('span', { text: s.problems[key] })]));
+  }
+
+  function rerun() {
+    compute();
+    controls.showAll();
+  }
+
+  function update() {
+    paths.redraw();
+    losses.redraw();
+    const k = Math.min(shown, K);
+    const at = (tr) => tr.loss[Math.min(k, tr.rows - 1)];
+    const reach = (tr) => {
+      const i = tr.loss.findIndex((f) => f <= scene.target);
+      return i < 0 || i > k ? null : i;
+    };
+    caption.textContent = s.caption({
+      problem: s.problems[which], k, target: scene.target, memory: scene.memory,
+      lbfgs: { reach: reach(runs.lbfgs), f: at(runs.lbfgs), stoppedAt: runs.lbfgs.stoppedAt },
+      gd: { f: at(runs.gd), diverged: runs.gd.divergedAt },
+      momentum: { f: at(runs.momentum), diverged: runs.momentum.divergedAt },
+    });
+    pathCanvas.setAttribute('aria-label', caption.textContent);
+    lossCanvas.setAttribute('aria-label', caption.textContent);
+    root.dataset.problem = which;
+  }
+
+  root.replaceChildren(
+    el('h2', { text: s.title }),
+    ...s.text.map((p) => el('p', { text: p })),
+    el('div', { class: 'toolbar' }, [choices, controls.element]),
+    legend(methods.map((m) => ({ label: s.names[m.key], color: theme(root).series[m.color] }))),
+    el('div', { class: 'pair' }, [pathCanvas, lossCanvas]),
+    el('p', { class: 'hint', text: t.momentum.dragHint }),
+    caption,
+  );
+  compute();
+  update();
+  paths.paintNow();
+  losses.paintNow();
+  root.dataset.ready = 'true';
+
+  function drawPaths(ctx, width, height) {
+    const colors = theme(root);
+    drawPathView(ctx, width, height, {
+      colors, view: setup.view, contours: contoursFor(which), start: w0,
+      paths: methods.map((m) => ({ w: runs[m.key].w, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color] })),
+    });
+  }
+
+  function drawLosses(ctx, width, height) {
+    const colors = theme(root);
+    drawLogPlot(ctx, width, height, {
+      colors, K, floor: scene.lossFloor, xLabel: t.momentum.stepAxis, yLabel: 'f(wₖ)',
+      series: methods.map((m) => ({
+        y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color], divergedAt: runs[m.key].divergedAt,
+      })),
+    });
+  }
+
+  return { dispose: () => controls.dispose() };
+}

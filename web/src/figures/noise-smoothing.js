@@ -1,0 +1,122 @@
+// Figure 7: noise smoothing. On the bowl with Gaussian gradient noise
+// (σ = 1), SGD bounces around the floor; momentum with β and γ = 0.1(1 − β)
+// averages the noise inside p; the running average w̄ of the SGD iterates
+// smooths it after the fact. Distances to the minimum on a log axis.
+import { responsiveCanvas } from '../plot/canvas.js';
+import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
+import { drawLogPlot, legend } from '../plot/series.js';
+import { theme } from '../plot/theme.js';
+import { el, player } from '../controls/controls.js';
+import { linearSlider } from '../controls/linear-slider.js';
+import { seedControl } from '../controls/seed.js';
+import { formatNumber } from '../i18n/en.js';
+
+export function noiseSmoothingFigure(root, { core, t, scene }) {
+  const s = t.noise;
+  const { scenario, view } = scene;
+  const K = scenario.steps;
+  const id = root.id || 'noise';
+  const sgdLr = scenario.optimizer.lr;
+  let seed = scenario.seed, beta = scene.beta, w0 = scenario.w0, shown = K;
+  let sgd, mom, dist;
+  const contours = problemContours(core, { ...scenario.problem, noise: 0 }, view);
+  const optimum = [0, 0];
+
+  function compute() {
+    sgd = core.trace({ ...scenario, w0, seed });
+    mom = core.trace({ ...scenario, w0, seed, optimizer: { kind: 'momentum', lr: sgdLr * (1 - beta), beta } });
+    const d = (w, k) => Math.hypot(w[2 * k] - optimum[0], w[2 * k + 1] - optimum[1]);
+    const avg = new Float64Array(sgd.rows);
+    avg[0] = d(sgd.w, 0);
+    for (let k = 1; k < sgd.rows; k++) avg[k] = d(sgd.wAvg, k - 1); // w̄_k is row k − 1 of wAvg
+    dist = {
+      sgd: Float64Array.from({ length: sgd.rows }, (_, k) => d(sgd.w, k)),
+      momentum: Float64Array.from({ length: mom.rows }, (_, k) => d(mom.w, k)),
+      average: avg,
+    };
+  }
+  // The average path starts at w0 then follows w̄_1, w̄_2, …
+  const averagePath = () => Float64Array.from([...w0, ...sgd.wAvg]);
+
+  const pathCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
+  const distCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
+  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+  const paths = responsiveCanvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
+  const distances = responsiveCanvas(distCanvas, drawDistances, { aspect: 1, maxHeight: 460 });
+  const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K, fps: 30 });
+  const betaSlider = linearSlider({
+    id: `${id}-beta`, label: s.betaLabel, lo: 0, hi: 0.99, step: 0.01, value: beta,
+    format: (b) => `β = ${b.toFixed(2)}, γ = ${formatNumber(sgdLr * (1 - b))}`, onInput: (b) => { beta = b; rerun(); },
+  });
+  const seeds = seedControl({ id: `${id}-seed`, strings: t, value: seed, onChange: (n) => { seed = n; rerun(); } });
+  startPointControl(pathCanvas, { view, size: paths.size, get: () => w0, onMove: (p) => { w0 = p; rerun(); } });
+
+  function rerun() {
+    compute();
+    controls.showAll();
+  }
+
+  const tailMean = (values, k) => {
+    const from = Math.max(0, k - scene.tail + 1);
+    let sum = 0;
+    for (let i = from; i <= k; i++) sum += values[i];
+    return sum / (k - from + 1);
+  };
+
+  function update() {
+    paths.redraw();
+    distances.redraw();
+    const k = Math.min(shown, sgd.rows - 1, mom.rows - 1);
+    caption.textContent = s.caption({
+      k, tail: Math.min(scene.tail, k + 1), seed,
+      sgd: tailMean(dist.sgd, k), momentum: tailMean(dist.momentum, k), average: dist.average[k],
+    });
+    pathCanvas.setAttribute('aria-label', caption.textContent);
+    distCanvas.setAttribute('aria-label', caption.textContent);
+  }
+
+  root.replaceChildren(
+    el('h2', { text: s.title }),
+    ...s.text.map((p) => el('p', { text: p })),
+    el('div', { class: 'toolbar' }, [betaSlider.element, seeds.element]),
+    el('div', { class: 'toolbar' }, [controls.element]),
+    legend([
+      { label: s.names.sgd, color: theme(root).series[2] },
+      { label: s.names.momentum, color: theme(root).series[0] },
+      { label: s.names.average, color: theme(root).series[1] },
+    ]),
+    el('div', { class: 'pair' }, [pathCanvas, distCanvas]),
+    el('p', { class: 'hint', text: t.momentum.dragHint }),
+    caption,
+  );
+  compute();
+  update();
+  paths.paintNow();
+  distances.paintNow();
+  root.dataset.ready = 'true';
+
+  function drawPaths(ctx, width, height) {
+    const colors = theme(root);
+    const count = (rows) => Math.min(shown + 1, rows);
+    drawPathView(ctx, width, height, {
+      colors, view, contours, start: w0,
+      paths: [
+        { w: sgd.w, count: count(sgd.rows), color: colors.series[2], width: 1 },
+        { w: mom.w, count: count(mom.rows), color: colors.series[0], width: 1.5 },
+        { w: averagePath(), count: count(sgd.rows), color: colors.series[1], width: 2.5 },
+      ],
+    });
+  }
+
+  function drawDistances(ctx, width, height) {
+    const colors = theme(root);
+    const series = [
+      { y: dist.sgd, color: colors.series[2], width: 1 },
+      { y: dist.momentum, color: colors.series[0], width: 1.5 },
+      { y: dist.average, color: colors.series[1], width: 2.5 },
+    ].map((x) => ({ ...x, count: Math.min(shown + 1, x.y.length) }));
+    drawLogPlot(ctx, width, height, { colors, K, floor: scene.distanceFloor, series, xLabel: t.momentum.stepAxis, yLabel: s.distanceAxis, top: 3 });
+  }
+
+  return { dispose: () => controls.dispose() };
+}

@@ -1,0 +1,75 @@
+// A 2D view of iterates on the contours of f: the plot shared by the bowl
+// and Rosenbrock figures. The contour grid comes from the core.
+import { clipTo, drawAxes, plotArea } from './axes.js';
+import { contourLines, logLevels } from './contours.js';
+import { linearScale } from './scale.js';
+import { drawPath } from './series.js';
+
+/** Contours of a 2D problem over view = {x: [..], y: [..]}, traced once. */
+export function problemContours(core, problem, view, { levels = 12, spread = 4000, n = 121 } = {}) {
+  const grid = { nx: n, ny: n, x: view.x, y: view.y };
+  grid.values = core.valueGrid(problem, grid);
+  let max = -Infinity, min = Infinity;
+  for (const v of grid.values) {
+    if (v > max) max = v;
+    if (v < min) min = v;
+  }
+  return contourLines(grid, logLevels(Math.max(min, max / spread), max, levels));
+}
+
+export function viewScales(view, width, height) {
+  const area = plotArea(width, height);
+  return { area, x: linearScale(view.x, [area.x0, area.x1]), y: linearScale(view.y, [area.y1, area.y0]) };
+}
+
+/**
+ * paths: [{w, count, color, dash, width, dots}]; start: [w1, w2] or null.
+ */
+export function drawPathView(ctx, width, height, { colors, view, contours, paths, start }) {
+  const { area, x, y } = viewScales(view, width, height);
+  drawAxes(ctx, area, x, y, colors, { xLabel: 'w₁', yLabel: 'w₂' });
+  ctx.save();
+  clipTo(ctx, area);
+  contours(ctx, x, y, colors.grid);
+  for (const p of paths) drawPath(ctx, x, y, p.w, p.count, p);
+  if (start) {
+    ctx.fillStyle = colors.paper;
+    ctx.strokeStyle = colors.ink;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    ctx.arc(x(start[0]), y(start[1]), 6, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+  }
+  ctx.restore();
+}
+
+/**
+ * Let the reader move a start point: drag on the canvas, or arrow keys when
+ * it has focus. onMove([w1, w2]) gets points clamped to the view.
+ */
+export function startPointControl(canvas, { view, size, get, onMove, step = 0.05 }) {
+  const clamp = (v, [lo, hi]) => Number(Math.min(hi, Math.max(lo, v)).toFixed(3));
+  const fromPointer = (event) => {
+    const { width, height } = size();
+    const { x, y } = viewScales(view, width, height);
+    const rect = canvas.getBoundingClientRect();
+    return [clamp(x.invert(event.clientX - rect.left), view.x), clamp(y.invert(event.clientY - rect.top), view.y)];
+  };
+  let dragging = false;
+  canvas.addEventListener('pointerdown', (e) => {
+    dragging = true;
+    canvas.setPointerCapture(e.pointerId);
+    onMove(fromPointer(e));
+  });
+  canvas.addEventListener('pointermove', (e) => dragging && onMove(fromPointer(e)));
+  canvas.addEventListener('pointerup', () => (dragging = false));
+  canvas.addEventListener('pointercancel', () => (dragging = false));
+  canvas.addEventListener('keydown', (e) => {
+    const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[e.key];
+    if (!d) return;
+    e.preventDefault();
+    const [a, b] = get();
+    onMove([clamp(a + d[0], view.x), clamp(b + d[1], view.y)]);
+  });
+}
