@@ -248,22 +248,26 @@ val part_gradients(const std::string& problem_text, val w) {
 }
 
 // f on a grid, for contour plots: out[j * nx + i] = f(x_i, y_j), x and y
-// evenly spaced over [x0, x1] and [y0, y1]. Two-dimensional problems only.
+// evenly spaced over [x0, x1] and [y0, y1]. A one-dimensional problem gives
+// f along [x0, x1] (ny must be 1; y is ignored).
 val value_grid(const std::string& problem_text, val x0, val x1, val nx, val y0, val y1, val ny) {
   return guarded([&] {
     const auto problem = optlab::parse_problem(optlab::parse_json(problem_text, "the problem"));
-    if (problem->dim() != 2)
-      reject("valueGrid needs a two-dimensional problem (got dimension " + std::to_string(problem->dim()) + ")");
+    const int dim = problem->dim();
+    if (dim > 2)
+      reject("valueGrid needs a problem of dimension 1 or 2 (got dimension " + std::to_string(dim) + ")");
     const Range any{-optlab::limits::kMaxAbsInput, optlab::limits::kMaxAbsInput};
     const double a = number_arg(x0, "x0", any), b = number_arg(x1, "x1", Range{a, optlab::limits::kMaxAbsInput, true});
-    const double c = number_arg(y0, "y0", any), d = number_arg(y1, "y1", Range{c, optlab::limits::kMaxAbsInput, true});
-    const int n = count_arg(nx, "nx", 2, 1024), m = count_arg(ny, "ny", 2, 1024);
+    const int n = count_arg(nx, "nx", 2, 4096);
+    const int m = dim == 1 ? count_arg(ny, "ny", 1, 1) : count_arg(ny, "ny", 2, 1024);
+    const double c = dim == 1 ? 0.0 : number_arg(y0, "y0", any);
+    const double d = dim == 1 ? 0.0 : number_arg(y1, "y1", Range{c, optlab::limits::kMaxAbsInput, true});
     std::vector<double> out(static_cast<std::size_t>(n) * static_cast<std::size_t>(m));
-    Vector w(2);
+    Vector w(dim);
     for (int j = 0; j < m; ++j)
       for (int i = 0; i < n; ++i) {
         w[0] = a + (b - a) * i / (n - 1.0);
-        w[1] = c + (d - c) * j / (m - 1.0);
+        if (dim == 2) w[1] = c + (d - c) * j / (m - 1.0);
         out[static_cast<std::size_t>(j) * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)] = problem->value(w);
       }
     return copy_to_js(out);

@@ -219,6 +219,38 @@ describe('momentum and the (γ, β) map', () => {
   });
 });
 
+describe('SGD and annealing', () => {
+  test('mini-batch variance follows σ²/B · (n − B)/(n − 1): measured near the law, zero at B = n', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const ratio = async () => Number(await page.getAttribute('#sgd-cloud', 'data-variance')) / Number(await page.getAttribute('#sgd-cloud', 'data-law'));
+    assert.ok(Math.abs((await ratio()) - 1) < 0.4, `B = 1: measured/law = ${await ratio()}`);
+    const slider = page.locator('#sgd-cloud input[type=range]');
+    await slider.focus();
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight'); // B = 8
+    assert.match(await page.textContent('#sgd-cloud .caption'), /With batch 8, 200 mini-batch gradients/);
+    assert.ok(Math.abs((await ratio()) - 1) < 0.4, `B = 8: measured/law = ${await ratio()}`);
+    await page.keyboard.press('End'); // B = n: every batch is the whole set
+    assert.ok(Number(await page.getAttribute('#sgd-cloud', 'data-variance')) < 1e-20);
+    assert.equal(Number(await page.getAttribute('#sgd-cloud', 'data-law')), 0);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('annealing: SGD escapes the shallow basin, gradient descent never; larger batches escape less', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const deep = async () => Number(await page.getAttribute('#annealing', 'data-deep'));
+    const atBatch1 = await deep();
+    assert.ok(atBatch1 > 300, `batch 1: ${atBatch1} of 400 escaped`);
+    assert.match(await page.textContent('#annealing .caption'), /still in the shallow basin/);
+    const slider = page.locator('#annealing input[type=range]').nth(1);
+    await slider.focus();
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight'); // B = 4
+    assert.ok((await deep()) < atBatch1 / 4, `batch 4: ${await deep()} escaped`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
+
 describe('β, noise smoothing and L-BFGS', () => {
   test('the β lock divides γ by 10 from 0.9 to 0.99, and unlocking gives every β the same γ', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });

@@ -85,7 +85,12 @@ test('valueGrid evaluates f on the grid, the same f that run() reports', async (
   assert.equal(grid[2 * 3 + 1], 0); // (0, 0)
   const out = c.run({ problem, optimizer: { kind: 'gd', lr: 0.1 }, w0: [1, 2], steps: 0 });
   assert.equal(grid[4 * 3 + 2], out.loss[0]); // (1, 2)
+  // 1D: f along a line.
+  const line = c.valueGrid({ kind: 'quadratic1d', a: 2, c: 1 }, { x: [0, 2], nx: 5 });
+  assert.deepEqual(Array.from(line), [1, 0.25, 0, 0.25, 1]);
   assert.throws(() => c.valueGrid({ kind: 'quadratic1d', a: 1 }, { x: [0, 1], y: [0, 1], nx: 2, ny: 2 }),
-    /valueGrid needs a two-dimensional problem \(got dimension 1\)/);
+    /ny must be a finite number >= 1 and <= 1 \(got 2\)/);
+  assert.throws(() => c.valueGrid({ kind: 'least_squares', dim: 3 }, { x: [0, 1], nx: 2 }),
+    /valueGrid needs a problem of dimension 1 or 2 \(got dimension 3\)/);
   assert.throws(() => c.valueGrid(problem, { x: [1, 0], y: [0, 1], nx: 2, ny: 2 }), /x1 must be a finite number > 1/);
 });

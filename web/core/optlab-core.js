@@ -67,8 +67,11 @@ export class OptlabCore {
     return this.module.simulatedRateMap(eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, steps);
   }
 
-  /** f of a 2D problem on a grid: values[j * nx + i] at (x[i], y[j]), evenly spaced. */
-  valueGrid(problem, { x, y, nx, ny }) {
+  /**
+   * f of a 2D problem on a grid: values[j * nx + i] at (x[i], y[j]), evenly
+   * spaced. For a 1D problem give only x and nx: f along the line.
+   */
+  valueGrid(problem, { x, y = [0, 1], nx, ny = 1 }) {
     return this.module.valueGrid(toText(problem), x[0], x[1], nx, y[0], y[1], ny);
   }
 

@@ -3,18 +3,22 @@
 // (dist/optlab.js), so the page also works from file:// and under a strict
 // Content-Security-Policy.
 import { loadCore } from '../core/optlab-core.js';
+import { annealingFigure } from './figures/annealing.js';
 import { betaEffectFigure } from './figures/beta-effect.js';
 import { lbfgsFigure } from './figures/lbfgs.js';
 import { momentumFigure } from './figures/momentum.js';
 import { noiseSmoothingFigure } from './figures/noise-smoothing.js';
 import { rateMapFigure } from './figures/rate-map.js';
+import { sgdCloudFigure } from './figures/sgd-cloud.js';
 import { stepSizesFigure } from './figures/step-sizes.js';
 import { chooseLanguage, strings } from './i18n/index.js';
 import { createState } from './state.js';
+import annealingScene from '../scenes/annealing.json';
 import betaScene from '../scenes/beta-effect.json';
 import bowlScene from '../scenes/bowl-momentum.json';
 import lbfgsScene from '../scenes/lbfgs.json';
 import noiseScene from '../scenes/noise-smoothing.json';
+import sgdScene from '../scenes/sgd-cloud.json';
 import stepSizesScene from '../scenes/step-sizes.json';
 
 // Figures 4 and 6 share (γ, β, w0): the map drives the paths and follows the sliders.
@@ -26,6 +30,8 @@ const bowlState = createState({
 
 const figures = {
   'step-sizes': { mount: stepSizesFigure, scene: stepSizesScene },
+  'sgd-cloud': { mount: sgdCloudFigure, scene: sgdScene },
+  annealing: { mount: annealingFigure, scene: annealingScene },
   momentum: { mount: momentumFigure, scene: bowlScene, shared: bowlState },
   'beta-effect': { mount: betaEffectFigure, scene: betaScene },
   'rate-map': { mount: rateMapFigure, scene: bowlScene, shared: bowlState },

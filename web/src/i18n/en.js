@@ -15,11 +15,35 @@ export default {
   reset: 'Reset',
   loading: 'Loading the optimizer core…',
   coreFailed: (message) => `The optimizer core could not start: ${message}`,
-  inDevelopment: 'Two more figures, SGD as a noisy but unbiased step and annealing, are in development.',
 
   seed: 'seed',
   newSeed: 'New seed',
   seedInvalid: (max) => `seed must be an integer from 0 to ${max}`,
+
+  sgd: {
+    title: 'SGD: a noisy but unbiased step',
+    text: [
+      'The loss of a model is an average over examples: f = (1/n) Σ fᵢ. Stochastic gradient descent steps along the gradient of one example, or of a small batch B: w ← w − γ (1/|B|) Σ ∇fⱼ(w), with B drawn at random.',
+      'Each such step is noisy, but on average it is exactly the full-gradient step: the dots below are the n one-example steps from w, and their mean is the tip of the black arrow, the gradient-descent step. Larger batches average more examples, so their steps (rings) gather closer to the arrow. Drawn without replacement, a batch of B has variance σ²/B · (n − B)/(n − 1), which is zero when B = n.',
+    ],
+    batchLabel: 'batch size',
+    dragHint: 'Drag the white point (or focus the left plot and use the arrow keys) to move w. Right: gradient descent and SGD from there.',
+    names: { parts: 'one-example steps −γ∇fᵢ', full: 'their mean: the full step −γ∇f', batches: 'mini-batch steps', gd: 'gradient descent (right)' },
+    caption: ({ w, n, batch, draws, measured, law, lr }) =>
+      `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step. With batch ${batch}, ${draws} mini-batch gradients have variance ${formatNumber(measured)}; the law σ²/B · (n − B)/(n − 1) gives ${formatNumber(law)}.`,
+  },
+
+  annealing: {
+    title: 'Annealing: noise that finds a better minimum',
+    text: [
+      'This loss is a finite sum whose parts differ by tilts that average to zero, so SGD’s gradient is still unbiased. It has a shallow minimum on the right and a deeper one on the left, with a low ridge between them.',
+      'Started at the shallow minimum, gradient descent stays there: every gradient points back down. SGD’s noise kicks the iterate around, and now and then over the ridge; once in the deep basin it rarely climbs back, as the ridge is much higher from that side. A larger batch averages the noise away and fewer runs escape; a larger step size makes bigger kicks.',
+    ],
+    gdLabel: 'GD',
+    ridgeLabel: 'ridge',
+    caption: ({ lr, batch, steps, runs, deep, diverged, gd, gdDeep, seed }) =>
+      `γ = ${formatNumber(lr)}, batch ${batch}, seed ${seed}: after ${steps} steps, ${deep} of ${runs} SGD runs (${Math.round((100 * deep) / runs)}%) are in the deeper basin${diverged ? `, ${diverged} diverged` : ''}. Gradient descent is at w = ${formatNumber(gd)}, ${gdDeep ? 'in the deeper basin' : 'still in the shallow basin'}.`,
+  },
 
   betaEffect: {
     title: 'The effect of β',

@@ -1,0 +1,152 @@
+// Figure 3: annealing. On the double well, gradient descent started in the
+// shallow basin stays there; SGD's noise carries many of its runs over the
+// ridge into the deeper minimum. Histogram of where `runs` seeded SGD runs
+// (core.finalPositions) are after k steps, over the curve f(w).
+import { clipTo, drawAxes, plotArea } from '../plot/axes.js';
+import { responsiveCanvas } from '../plot/canvas.js';
+import { linearScale } from '../plot/scale.js';
+import { theme } from '../plot/theme.js';
+import { el, logSlider, player } from '../controls/controls.js';
+import { linearSlider } from '../controls/linear-slider.js';
+import { seedControl } from '../controls/seed.js';
+import { formatNumber } from '../i18n/en.js';
+
+export function annealingFigure(root, { core, t, scene }) {
+  const s = t.annealing;
+  const { scenario } = scene;
+  const { problem } = scenario;
+  const K = scenario.steps;
+  const id = root.id || 'annealing';
+  const [v0, v1] = scene.view;
+  let lr = scenario.optimizer.lr, batch = scenario.optimizer.batch, seed = scenario.seed;
+  let frame = scene.frames, finals, gdFinal;
+
+  // f along the view from the core; the ridge is its highest point between the two minima.
+  const curveN = 400;
+  const curve = core.valueGrid(problem, { x: [v0, v1], nx: curveN });
+  const at = (i) => v0 + ((v1 - v0) * i) / (curveN - 1);
+  // The two local minima of the sampled curve, and the highest point between them.
+  const minima = [];
+  for (let i = 1; i < curveN - 1; i++) if (curve[i] < curve[i - 1] && curve[i] <= curve[i + 1]) minima.push(i);
+  const [left, right] = [minima[0], minima[minima.length - 1]];
+  let ridgeI = left;
+  for (let i = left; i <= right; i++) if (curve[i] > curve[ridgeI]) ridgeI = i;
+  const ridge = at(ridgeI);
+  const deepIsLeft = curve[left] <= curve[right];
+  const deepSide = (w) => (deepIsLeft ? w < ridge : w > ridge);
+
+  const stepsAt = (f) => Math.round((K * f) / scene.frames);
+  function compute() {
+    const steps = stepsAt(frame);
+    const sgd = { ...scenario, steps, seed, optimizer: { kind: 'sgd', lr, batch } };
+    finals = core.finalPositions(sgd, scene.runs);
+    const gd = core.trace({ ...scenario, steps, optimizer: { kind: 'gd', lr } });
+    gdFinal = gd.w[gd.rows - 1];
+  }
+
+  const canvas = el('canvas', { class: 'wide-canvas', role: 'img' });
+  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+  const painter = responsiveCanvas(canvas, draw, { aspect: 0.5, minHeight: 240, maxHeight: 400 });
+  const lrSlider = logSlider({
+    id: `${id}-lr`, label: t.stepSizes.gammaLabel, lo: scene.lrRange[0], hi: scene.lrRange[1], positions: scene.lrPositions, value: lr,
+    format: (x) => `γ = ${formatNumber(x)}`, onInput: (x) => { lr = x; rerun(); },
+  });
+  const batchSlider = linearSlider({
+    id: `${id}-batch`, label: t.sgd.batchLabel, lo: 1, hi: problem.n, step: 1, value: batch,
+    format: (b) => `B = ${b}`, onInput: (b) => { batch = b; rerun(); },
+  });
+  const seeds = seedControl({ id: `${id}-seed`, strings: t, value: seed, onChange: (x) => { seed = x; rerun(); } });
+  const controls = player({ strings: t, onFrame: (f) => { frame = f; compute(); update(); }, last: () => scene.frames, fps: 5 });
+
+  function rerun() {
+    controls.showAll();
+  }
+
+  function update() {
+    painter.redraw();
+    let deep = 0, diverged = 0;
+    for (let r = 0; r < scene.runs; r++) {
+      if (finals.diverged[r]) diverged++;
+      else if (deepSide(finals.w[r])) deep++;
+    }
+    caption.textContent = s.caption({ lr, batch, steps: stepsAt(frame), runs: scene.runs, deep, diverged, gd: gdFinal, gdDeep: deepSide(gdFinal), seed });
+    canvas.setAttribute('aria-label', caption.textContent);
+    root.dataset.deep = String(deep);
+  }
+
+  root.replaceChildren(
+    el('h2', { text: s.title }),
+    ...s.text.map((p) => el('p', { text: p })),
+    el('div', { class: 'toolbar' }, [lrSlider.element, batchSlider.element]),
+    el('div', { class: 'toolbar' }, [controls.element, seeds.element]),
+    canvas,
+    caption,
+  );
+  compute();
+  update();
+  painter.paintNow();
+  root.dataset.ready = 'true';
+
+  function draw(ctx, width, height) {
+    const colors = theme(root);
+    const area = plotArea(width, height);
+    let fmax = -Infinity, fmin = Infinity;
+    for (const f of curve) {
+      fmax = Math.max(fmax, f);
+      fmin = Math.min(fmin, f);
+    }
+    const x = linearScale([v0, v1], [area.x0, area.x1]);
+    const y = linearScale([fmin - 0.05, Math.min(fmax, 1.2)], [area.y1, area.y0]);
+    drawAxes(ctx, area, x, y, colors, { xLabel: 'w', yLabel: 'f(w)' });
+    ctx.save();
+    clipTo(ctx, area);
+    // Histogram of the final positions, scaled to the plot's height.
+    const counts = new Array(scene.bins).fill(0);
+    for (let r = 0; r < scene.runs; r++) {
+      if (finals.diverged[r]) continue;
+      const b = Math.floor(((finals.w[r] - v0) / (v1 - v0)) * scene.bins);
+      if (b >= 0 && b < scene.bins) counts[b]++;
+    }
+    const peak = Math.max(1, ...counts);
+    const barWidth = (area.x1 - area.x0) / scene.bins;
+    ctx.fillStyle = colors.series[0];
+    ctx.globalAlpha = 0.55;
+    counts.forEach((c, b) => {
+      const h = ((area.y1 - area.y0) * 0.85 * c) / peak;
+      ctx.fillRect(area.x0 + b * barWidth + 0.5, area.y1 - h, barWidth - 1, h);
+    });
+    ctx.globalAlpha = 1;
+    ctx.strokeStyle = colors.ink;
+    ctx.lineWidth = 2;
+    ctx.beginPath();
+    for (let i = 0; i < curveN; i++) (i ? ctx.lineTo : ctx.moveTo).call(ctx, x(at(i)), y(curve[i]));
+    ctx.stroke();
+    // The ridge, the start and where gradient descent is.
+    ctx.setLineDash([4, 3]);
+    ctx.strokeStyle = colors.muted;
+    ctx.beginPath();
+    ctx.moveTo(x(ridge), area.y0);
+    ctx.lineTo(x(ridge), area.y1);
+    ctx.stroke();
+    ctx.setLineDash([]);
+    ctx.fillStyle = colors.series[1];
+    ctx.strokeStyle = colors.paper;
+    ctx.beginPath();
+    ctx.arc(x(gdFinal), y(problemValue(gdFinal)), 7, 0, 2 * Math.PI);
+    ctx.fill();
+    ctx.stroke();
+    ctx.fillStyle = colors.ink;
+    ctx.font = colors.font;
+    ctx.textAlign = 'center';
+    ctx.fillText(s.gdLabel, x(gdFinal), y(problemValue(gdFinal)) - 14);
+    ctx.fillText(s.ridgeLabel, x(ridge), area.y0 + 14);
+    ctx.restore();
+  }
+
+  function problemValue(w) {
+    const i = Math.round(((w - v0) / (v1 - v0)) * (curveN - 1));
+    return curve[Math.min(curveN - 1, Math.max(0, i))];
+  }
+
+  return { dispose: () => controls.dispose() };
+}

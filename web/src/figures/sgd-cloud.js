@@ -1,0 +1,146 @@
+// Figure 2: SGD's step is noisy but unbiased. From the current point w,
+// every per-example step −γ∇f_i(w) (dots) averages exactly to the full
+// step −γ∇f(w) (arrow); mini-batch steps (rings, one-step SGD runs from the
+// core) spread less as the batch grows, with variance σ²/B · (n − B)/(n − 1).
+import { clipTo } from '../plot/axes.js';
+import { responsiveCanvas } from '../plot/canvas.js';
+import { drawPathView, problemContours, startPointControl, viewScales } from '../plot/path-view.js';
+import { legend } from '../plot/series.js';
+import { theme } from '../plot/theme.js';
+import { el } from '../controls/controls.js';
+import { linearSlider } from '../controls/linear-slider.js';
+import { seedControl } from '../controls/seed.js';
+import { formatNumber } from '../i18n/en.js';
+
+export function sgdCloudFigure(root, { core, t, scene }) {
+  const s = t.sgd;
+  const { scenario, view } = scene;
+  const { problem } = scenario;
+  const lr = scenario.optimizer.lr;
+  const n = problem.n;
+  const id = root.id || 'sgd';
+  let w = scenario.w0, batch = scenario.optimizer.batch, seed = scenario.seed;
+  let parts, full, batchSteps, measured, law, gd, sgd;
+  const contours = problemContours(core, problem, view);
+
+  function compute() {
+    const g = core.partGradients(problem, w);
+    full = [0, 0];
+    for (let i = 0; i < n; i++) {
+      full[0] += g[2 * i] / n;
+      full[1] += g[2 * i + 1] / n;
+    }
+    parts = Array.from({ length: n }, (_, i) => [w[0] - lr * g[2 * i], w[1] - lr * g[2 * i + 1]]);
+    let sigma2 = 0;
+    for (let i = 0; i < n; i++) sigma2 += (g[2 * i] - full[0]) ** 2 + (g[2 * i + 1] - full[1]) ** 2;
+    sigma2 /= n;
+    law = (sigma2 / batch) * ((n - batch) / (n - 1));
+    // Mini-batch steps: one SGD step of the core per seed.
+    batchSteps = [];
+    let spread = 0;
+    for (let d = 1; d <= scene.draws; d++) {
+      const one = core.trace({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: 1, seed: d });
+      const p = [one.w[2], one.w[3]];
+      batchSteps.push(p);
+      const gx = (w[0] - p[0]) / lr - full[0], gy = (w[1] - p[1]) / lr - full[1];
+      spread += gx * gx + gy * gy;
+    }
+    measured = spread / scene.draws;
+    const base = { problem, w0: w, steps: scenario.steps };
+    gd = core.trace({ ...base, optimizer: { kind: 'gd', lr } });
+    sgd = core.trace({ ...base, seed, optimizer: { kind: 'sgd', lr, batch } });
+  }
+
+  const stepCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
+  const pathCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
+  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+  const steps = responsiveCanvas(stepCanvas, drawSteps, { aspect: 1, maxHeight: 460 });
+  const paths = responsiveCanvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
+  const batchSlider = linearSlider({
+    id: `${id}-batch`, label: s.batchLabel, lo: 1, hi: n, step: 1, value: batch,
+    format: (b) => `B = ${b}`, onInput: (b) => { batch = b; rerun(); },
+  });
+  const seeds = seedControl({ id: `${id}-seed`, strings: t, value: seed, onChange: (x) => { seed = x; rerun(); } });
+  startPointControl(stepCanvas, { view, size: steps.size, get: () => w, onMove: (p) => { w = p; rerun(); } });
+
+  function rerun() {
+    compute();
+    update();
+  }
+
+  function update() {
+    steps.redraw();
+    paths.redraw();
+    caption.textContent = s.caption({ w, n, batch, draws: scene.draws, measured, law, lr });
+    stepCanvas.setAttribute('aria-label', caption.textContent);
+    pathCanvas.setAttribute('aria-label', caption.textContent);
+    root.dataset.variance = String(measured);
+    root.dataset.law = String(law);
+  }
+
+  root.replaceChildren(
+    el('h2', { text: s.title }),
+    ...s.text.map((p) => el('p', { text: p })),
+    el('div', { class: 'toolbar' }, [batchSlider.element, seeds.element]),
+    legend([
+      { label: s.names.parts, color: theme(root).series[2] },
+      { label: s.names.full, color: theme(root).ink },
+      { label: s.names.batches, color: theme(root).series[0] },
+      { label: s.names.gd, color: theme(root).series[1] },
+    ]),
+    el('div', { class: 'pair' }, [stepCanvas, pathCanvas]),
+    el('p', { class: 'hint', text: s.dragHint }),
+    caption,
+  );
+  compute();
+  update();
+  steps.paintNow();
+  paths.paintNow();
+  root.dataset.ready = 'true';
+
+  function drawSteps(ctx, width, height) {
+    const colors = theme(root);
+    drawPathView(ctx, width, height, { colors, view, contours, paths: [], start: null });
+    const { area, x, y } = viewScales(view, width, height);
+    ctx.save();
+    clipTo(ctx, area);
+    const dot = (p, r, fill, stroke) => {
+      ctx.beginPath();
+      ctx.arc(x(p[0]), y(p[1]), r, 0, 2 * Math.PI);
+      if (fill) { ctx.fillStyle = fill; ctx.fill(); }
+      if (stroke) { ctx.strokeStyle = stroke; ctx.lineWidth = 1; ctx.stroke(); }
+    };
+    for (const p of batchSteps) dot(p, 3, null, colors.series[0]);
+    for (const p of parts) dot(p, 2.5, colors.series[2]);
+    // The full step: the mean of the per-example steps.
+    const end = [w[0] - lr * full[0], w[1] - lr * full[1]];
+    ctx.strokeStyle = colors.ink;
+    ctx.fillStyle = colors.ink;
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    ctx.moveTo(x(w[0]), y(w[1]));
+    ctx.lineTo(x(end[0]), y(end[1]));
+    ctx.stroke();
+    const angle = Math.atan2(y(end[1]) - y(w[1]), x(end[0]) - x(w[0]));
+    ctx.beginPath();
+    ctx.moveTo(x(end[0]), y(end[1]));
+    ctx.lineTo(x(end[0]) - 10 * Math.cos(angle - 0.4), y(end[1]) - 10 * Math.sin(angle - 0.4));
+    ctx.lineTo(x(end[0]) - 10 * Math.cos(angle + 0.4), y(end[1]) - 10 * Math.sin(angle + 0.4));
+    ctx.fill();
+    dot(w, 6, colors.paper, colors.ink);
+    ctx.restore();
+  }
+
+  function drawPaths(ctx, width, height) {
+    const colors = theme(root);
+    drawPathView(ctx, width, height, {
+      colors, view, contours, start: w,
+      paths: [
+        { w: sgd.w, count: sgd.rows, color: colors.series[0], width: 1.5 },
+        { w: gd.w, count: gd.rows, color: colors.series[1], width: 2.5 },
+      ],
+    });
+  }
+
+  return {};
+}
