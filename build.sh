@@ -104,6 +104,7 @@ run_tests() {
 run_bench() {
   log "benchmarks"
   node tests/bench/bench.mjs
+  node tests/bench/page.mjs
 }
 
 case "${1:-build}" in

@@ -84,6 +84,14 @@ Vector vector_arg(const val& value, const std::string& name, const Range& range,
   return out;
 }
 
+// Keeps only the loss of the last accepted iterate.
+class LastLoss final : public optlab::RunObserver {
+ public:
+  void begin(const Vector&, double f, double) override { loss = f; }
+  void step_taken(int, const Vector&, double f, double, const optlab::IndexList*) override { loss = f; }
+  double loss = 0.0;
+};
+
 const Range kEigenvalue{0.0, optlab::limits::kMaxAbsInput, true};
 const Range kLr{0.0, optlab::limits::kMaxAbsInput, true};
 const Range kBeta{0.0, 1.0, false, true};
@@ -225,6 +233,30 @@ val final_positions(const std::string& scenario_text, val runs) {
   });
 }
 
+// The scenario run once per step size: f at the last iterate and where each
+// run diverged (-1 if it did not). The "try step sizes on a log scale" sweep
+// in one call instead of one trace per γ.
+val loss_sweep(const std::string& scenario_text, val lrs) {
+  return guarded([&] {
+    optlab::Scenario s = optlab::parse_scenario(scenario_text);
+    if (s.optimizer.kind == optlab::OptimizerKind::Lbfgs) reject("lossSweep needs an optimizer with a step size (got lbfgs)");
+    const Vector values = vector_arg(lrs, "lrs", kLr, 4096);
+    std::vector<double> loss(static_cast<std::size_t>(values.size()));
+    std::vector<int> diverged_at(static_cast<std::size_t>(values.size()));
+    for (Eigen::Index i = 0; i < values.size(); ++i) {
+      s.optimizer.lr = values[i];
+      LastLoss last;
+      const optlab::RunStatus status = optlab::run(*s.problem, s.optimizer, s.w0, s.steps, s.seed, last);
+      loss[static_cast<std::size_t>(i)] = last.loss;
+      diverged_at[static_cast<std::size_t>(i)] = status.diverged_at ? *status.diverged_at : -1;
+    }
+    val result = val::object();
+    result.set("loss", copy_to_js(loss));
+    result.set("divergedAt", copy_to_js(diverged_at));
+    return result;
+  });
+}
+
 // ∇f_i(w) for every part i of a finite sum, as n rows of dim numbers.
 val part_gradients(const std::string& problem_text, val w) {
   return guarded([&] {
@@ -295,6 +327,7 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("trace", &trace);
   emscripten::function("finalPositions", &final_positions);
   emscripten::function("partGradients", &part_gradients);
+  emscripten::function("lossSweep", &loss_sweep);
   emscripten::function("rateMapView", &rate_map_view);
   emscripten::function("simulatedRateMap", &simulated_rate_map);
   emscripten::function("momentumRate", &momentum_rate);

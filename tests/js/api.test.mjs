@@ -94,3 +94,19 @@ test('valueGrid evaluates f on the grid, the same f that run() reports', async (
     /valueGrid needs a problem of dimension 1 or 2 \(got dimension 3\)/);
   assert.throws(() => c.valueGrid(problem, { x: [1, 0], y: [0, 1], nx: 2, ny: 2 }), /x1 must be a finite number > 1/);
 });
+
+test('lossSweep: one call gives each step size\'s final loss, the same as a run per step size', async () => {
+  const c = await core();
+  const scenario = { problem: { kind: 'quadratic1d', a: 1 }, optimizer: { kind: 'gd', lr: 0.5 }, w0: [1], steps: 70 };
+  const lrs = c.logspace(0.01, 4, 41);
+  const sweep = c.lossSweep(scenario, lrs);
+  assert.ok(sweep.divergedAt instanceof Int32Array);
+  for (let i = 0; i < lrs.length; i++) {
+    const one = c.run({ ...scenario, optimizer: { kind: 'gd', lr: lrs[i] } });
+    assert.equal(sweep.loss[i], one.loss[one.loss.length - 1]);
+    assert.equal(sweep.divergedAt[i], one.diverged_at ?? -1);
+  }
+  assert.ok(sweep.divergedAt[40] > 0, 'lr = 4/a diverges within 70 steps');
+  assert.throws(() => c.lossSweep({ ...scenario, optimizer: { kind: 'lbfgs' } }, [0.1]), /lossSweep needs an optimizer with a step size \(got lbfgs\)/);
+  assert.throws(() => c.lossSweep(scenario, [0.1, -2]), /lrs\[1\] must be a finite number > 0/);
+});

@@ -35,6 +35,14 @@ export class OptlabCore {
     return this.module.finalPositions(toText(scenario), runs);
   }
 
+  /**
+   * The scenario once per step size in `lrs`: {loss, divergedAt} with f at
+   * the last iterate and the step each run diverged at (-1 if it did not).
+   */
+  lossSweep(scenario, lrs) {
+    return this.module.lossSweep(toText(scenario), lrs);
+  }
+
   /** ∇f_i(w) for every part of a finite-sum problem, as n rows of dim numbers. */
   partGradients(problem, w) {
     return this.module.partGradients(toText(problem), w);

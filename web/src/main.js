@@ -64,16 +64,22 @@ async function start() {
   for (const slot of slots) slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'loading', textContent: t.loading }));
   let core;
   try {
+    performance.mark('optlab-core-start');
     core = await loadCore(globalThis.OptlabCoreFactory);
+    performance.measure('optlab-core', 'optlab-core-start');
   } catch (error) {
     for (const slot of slots) slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: t.coreFailed(error.message) }));
     return;
   }
   for (const slot of slots) {
     const figure = figures[slot.dataset.figure];
-    if (figure) figure.mount(slot, { core, t, scene: figure.scene, shared: figure.shared });
+    if (!figure) continue;
+    performance.mark(`optlab-mount-${slot.dataset.figure}`);
+    figure.mount(slot, { core, t, scene: figure.scene, shared: figure.shared });
+    performance.measure(`optlab-figure-${slot.dataset.figure}`, `optlab-mount-${slot.dataset.figure}`);
   }
   document.documentElement.dataset.ready = 'true';
+  performance.mark('optlab-ready'); // read by the page benchmark
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

@@ -19,7 +19,7 @@ export function noiseSmoothingFigure(root, { core, t, scene }) {
   const sgdLr = scenario.optimizer.lr;
   let seed = scenario.seed, beta = scene.beta, w0 = scenario.w0, shown = K;
   let sgd, mom, dist;
-  const contours = problemContours(core, { ...scenario.problem, noise: 0 }, view);
+  const contours = problemContours(core, scenario.problem, view);
   const optimum = [0, 0];
 
   function compute() {

@@ -35,12 +35,12 @@ export function sgdCloudFigure(root, { core, t, scene }) {
     for (let i = 0; i < n; i++) sigma2 += (g[2 * i] - full[0]) ** 2 + (g[2 * i + 1] - full[1]) ** 2;
     sigma2 /= n;
     law = (sigma2 / batch) * ((n - batch) / (n - 1));
-    // Mini-batch steps: one SGD step of the core per seed.
+    // Mini-batch steps: `draws` one-step SGD runs of the core, each with its own derived seed.
+    const ends = core.finalPositions({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: 1, seed }, scene.draws).w;
     batchSteps = [];
     let spread = 0;
-    for (let d = 1; d <= scene.draws; d++) {
-      const one = core.trace({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: 1, seed: d });
-      const p = [one.w[2], one.w[3]];
+    for (let d = 0; d < scene.draws; d++) {
+      const p = [ends[2 * d], ends[2 * d + 1]];
       batchSteps.push(p);
       const gx = (w[0] - p[0]) / lr - full[0], gy = (w[1] - p[1]) / lr - full[1];
       spread += gx * gx + gy * gy;

@@ -50,10 +50,8 @@ export function stepSizesFigure(root, { core, t, scene }) {
 
   // The sweep depends only on the scene: computed once, from the core.
   const sweepRatios = core.logspace(ratioLo, ratioHi, scene.sweepPoints);
-  const sweep = Array.from(sweepRatios, (r) => {
-    const tr = run(r);
-    return { ratio: r, loss: tr.loss[tr.rows - 1], diverged: tr.divergedAt !== null };
-  });
+  const swept = core.lossSweep(scene.scenario, sweepRatios.map((r) => r / a));
+  const sweep = Array.from(sweepRatios, (r, i) => ({ ratio: r, loss: swept.loss[i], diverged: swept.divergedAt[i] >= 0 }));
   const sweepTop = Math.max(...sweep.map((p) => p.loss)) * 100;
   const sweepPainter = responsiveCanvas(sweepCanvas, drawSweep, { aspect: 0.5, minHeight: 180, maxHeight: 320 });
 

@@ -5,8 +5,22 @@ import { contourLines, logLevels } from './contours.js';
 import { linearScale } from './scale.js';
 import { drawPath } from './series.js';
 
-/** Contours of a 2D problem over view = {x: [..], y: [..]}, traced once. */
-export function problemContours(core, problem, view, { levels = 12, spread = 4000, n = 121 } = {}) {
+// Several figures contour the same bowl over the same view: trace it once.
+const cache = new Map();
+
+/**
+ * Contours of a 2D problem over view = {x: [..], y: [..]}, traced once per
+ * (problem, view, options). Gradient noise does not change f, so it is not
+ * part of the key.
+ */
+export function problemContours(core, problem, view, { levels = 12, spread = 4000, n = 81 } = {}) {
+  const { noise, ...exact } = problem;
+  const key = JSON.stringify([exact, view, levels, spread, n]);
+  if (!cache.has(key)) cache.set(key, traceContours(core, exact, view, { levels, spread, n }));
+  return cache.get(key);
+}
+
+function traceContours(core, problem, view, { levels, spread, n }) {
   const grid = { nx: n, ny: n, x: view.x, y: view.y };
   grid.values = core.valueGrid(problem, grid);
   let max = -Infinity, min = Infinity;
@@ -22,6 +36,25 @@ export function viewScales(view, width, height) {
   return { area, x: linearScale(view.x, [area.x0, area.x1]), y: linearScale(view.y, [area.y1, area.y0]) };
 }
 
+// Re-stroking every iso-line on each frame cost most of a redraw; they are
+// drawn once per (size, colour, pixel ratio) into a bitmap and blitted.
+const layers = new WeakMap();
+function contourLayer(contours, view, width, height, color) {
+  const ratio = window.devicePixelRatio || 1;
+  const key = `${width}x${height}@${ratio}:${color}:${view.x}:${view.y}`;
+  const cached = layers.get(contours);
+  if (cached?.key === key) return cached.canvas;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(width * ratio);
+  canvas.height = Math.round(height * ratio);
+  const ctx = canvas.getContext('2d');
+  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+  const { x, y } = viewScales(view, width, height);
+  contours(ctx, x, y, color);
+  layers.set(contours, { key, canvas });
+  return canvas;
+}
+
 /**
  * paths: [{w, count, color, dash, width, dots}]; start: [w1, w2] or null.
  */
@@ -30,7 +63,7 @@ export function drawPathView(ctx, width, height, { colors, view, contours, paths
   drawAxes(ctx, area, x, y, colors, { xLabel: 'w₁', yLabel: 'w₂' });
   ctx.save();
   clipTo(ctx, area);
-  contours(ctx, x, y, colors.grid);
+  ctx.drawImage(contourLayer(contours, view, width, height, colors.grid), 0, 0, width, height);
   for (const p of paths) drawPath(ctx, x, y, p.w, p.count, p);
   if (start) {
     ctx.fillStyle = colors.paper;

@@ -1,0 +1,136 @@
+// The page's speed and weight (`./build.sh bench`): time from navigation to
+// every figure drawn, input-to-frame latency of each figure's first slider,
+// the (γ, β) map's redraw rate while its point is dragged, and the gzip
+// size of everything the page loads. Writes build/bench/page.json.
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+
+import { chromium } from 'playwright-core';
+
+import { root } from '../js/helpers.mjs';
+import { serve } from '../../web/serve.mjs';
+
+const dist = join(root, 'dist');
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
+
+const server = await serve({ root: dist, base: '/' });
+const url = `http://127.0.0.1:${server.address().port}/`;
+// No frame-rate limit: a frame is drawn as soon as the work is done, so the
+// latency measured is the page's work, not the wait for the next vsync.
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-first-run', '--disable-background-networking'],
+});
+
+// 1. Navigation to every figure drawn.
+const loads = [];
+for (let i = 0; i < 9; i++) {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.goto(url);
+  await page.waitForSelector('html[data-ready="true"]');
+  loads.push(await page.evaluate(() => performance.getEntriesByName('optlab-ready')[0].startTime));
+  await page.close();
+}
+
+// 2. Input to redrawn frame, per figure.
+const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+await page.goto(url);
+await page.waitForSelector('html[data-ready="true"]');
+await page.waitForTimeout(2000); // Chromium's first seconds after load are noisy
+const figures = ['step-sizes', 'sgd-cloud', 'annealing', 'momentum', 'beta-effect', 'noise-smoothing'];
+const latency = {};
+for (const id of figures) {
+  latency[id] = await page.evaluate(async (id) => {
+    const input = document.querySelector(`#${id} input[type=range]`);
+    document.getElementById(id).scrollIntoView(); // a reader moves what is on screen
+    await new Promise((done) => setTimeout(done, 100));
+    const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+    const times = [];
+    const lo = Number(input.min), hi = Number(input.max);
+    for (let i = 0; i < 60; i++) {
+      input.value = String(lo + ((hi - lo) * ((i * 7) % 20)) / 20);
+      const t0 = performance.now();
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await frame();
+      times.push(performance.now() - t0);
+    }
+    return times.slice(10);
+  }, id);
+}
+// Figure 8 has no slider: switching the problem is its input.
+latency.lbfgs = await page.evaluate(async () => {
+  const radios = [...document.querySelectorAll('#lbfgs input[type=radio]')];
+  document.getElementById('lbfgs').scrollIntoView();
+  await new Promise((done) => setTimeout(done, 100));
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  const times = [];
+  for (let i = 0; i < 40; i++) {
+    const r = radios[i % radios.length];
+    const t0 = performance.now();
+    r.checked = true;
+    r.dispatchEvent(new Event('change', { bubbles: true }));
+    await frame();
+    times.push(performance.now() - t0);
+  }
+  return times.slice(6);
+});
+
+// 3. Dragging the (γ, β) point: each move redraws the map and reruns figure 4.
+const drag = await page.evaluate(async () => {
+  const canvas = document.querySelector('#rate-map canvas');
+  canvas.scrollIntoView();
+  const rect = canvas.getBoundingClientRect();
+  const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+  const at = (i) => ({ clientX: rect.left + rect.width * (0.15 + 0.6 * ((i % 50) / 50)), clientY: rect.top + rect.height * (0.2 + 0.5 * ((i % 30) / 30)), pointerId: 1, bubbles: true });
+  canvas.dispatchEvent(new PointerEvent('pointerdown', at(0)));
+  const times = [];
+  for (let i = 1; i <= 120; i++) {
+    const t0 = performance.now();
+    canvas.dispatchEvent(new PointerEvent('pointermove', at(i)));
+    await frame();
+    times.push(performance.now() - t0);
+  }
+  canvas.dispatchEvent(new PointerEvent('pointerup', at(121)));
+  return times.slice(20);
+});
+await browser.close();
+server.close();
+
+// 4. Weight: everything the page loads, gzip -9.
+const loaded = readdirSync(dist).filter((f) => /\.(html|js|css|svg|woff2)$/.test(f));
+const weight = Object.fromEntries(loaded.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]));
+const total = Object.values(weight).reduce((a, b) => a + b, 0);
+
+const ms = (x) => x.toFixed(1);
+console.log('\n| measure | median | p95 | goal |');
+console.log('|---|---:|---:|---|');
+console.log(`| navigation to every figure drawn | ${ms(median(loads))} ms | ${ms(p95(loads))} ms | median <= 400 ms |`);
+const results = { date: new Date().toISOString(), loadMs: median(loads), latency: {}, weight, totalGzipBytes: total };
+let latencyOk = true;
+for (const [id, times] of Object.entries(latency)) {
+  const m = median(times), q = p95(times);
+  results.latency[id] = { medianMs: m, p95Ms: q };
+  latencyOk &&= m <= 8 && q <= 16;
+  console.log(`| input to frame, ${id} | ${ms(m)} ms | ${ms(q)} ms | median <= 8, p95 <= 16 ms |`);
+}
+const fps = 1000 / median(drag);
+results.mapDragFps = fps;
+console.log(`| (γ, β) map while dragging | ${fps.toFixed(0)} frames/s | ${(1000 / p95(drag)).toFixed(0)} frames/s (p95 frame) | >= 20 frames/s |`);
+console.log('\n| file (gzip -9) | bytes |');
+console.log('|---|---:|');
+for (const [f, b] of Object.entries(weight)) console.log(`| ${f} | ${b} |`);
+console.log(`| total | ${total} (goal <= 358400) |`);
+const goals = [
+  ['navigation to every figure drawn, median <= 400 ms', median(loads) <= 400],
+  ['slider input to frame, median <= 8 ms and p95 <= 16 ms (figures 1-5, 7, 8)', latencyOk],
+  ['(γ, β) map >= 20 frames/s while dragged', fps >= 20],
+  ['everything loaded <= 350 KB gzip', total <= 350 * 1024],
+];
+console.log('\ngoals:');
+for (const [goal, met] of goals) console.log(`  ${met ? 'met   ' : 'MISSED'}  ${goal}`);
+results.goals = Object.fromEntries(goals);
+mkdirSync(join(root, 'build', 'bench'), { recursive: true });
+writeFileSync(join(root, 'build', 'bench', 'page.json'), JSON.stringify(results, null, 2));
+console.log('\nwritten: build/bench/page.json');
