@@ -18,7 +18,9 @@ log() { printf '\n== %s\n' "$*"; }
 
 # Debian packages the build and the tests need, each with a file that shows
 # it is there. (chromium runs the browser tests; fonts-nanum lets it render
-# Korean in their screenshots: readers' own systems bring their fonts.)
+# Korean in their screenshots: readers' own systems bring their fonts. The
+# notebooks run on Debian's /usr/bin/python3 with numpy, matplotlib and
+# ipykernel; python3-torch lets them cross-check against torch.optim.SGD.)
 declare -A NEED=(
   [cmake]=/usr/bin/cmake
   [g++]=/usr/bin/g++
@@ -30,6 +32,11 @@ declare -A NEED=(
   [liblbfgspp-dev]=/usr/include/LBFGS.h
   [chromium]=/usr/bin/chromium
   [fonts-nanum]=/usr/share/fonts/truetype/nanum/NanumGothic.ttf
+  [python3-numpy]=/usr/lib/python3/dist-packages/numpy/__init__.py
+  [python3-matplotlib]=/usr/lib/python3/dist-packages/matplotlib/__init__.py
+  [python3-ipykernel]=/usr/lib/python3/dist-packages/ipykernel/__init__.py
+  [jupyter-nbconvert]=/usr/bin/jupyter-nbconvert
+  [python3-torch]=/usr/lib/python3/dist-packages/torch/__init__.py
 )
 
 install_deps() {
@@ -84,11 +91,37 @@ build_web() {
   cp build/wasm/optlab_core.js dist/optlab_core.js
 }
 
+# Jupyter kernels must run Debian's Python (the python3 on PATH may be
+# another): a kernelspec of our own, first on JUPYTER_PATH.
+jupyter_env() {
+  mkdir -p build/jupyter/kernels/python3
+  cat > build/jupyter/kernels/python3/kernel.json <<'JSON'
+{"argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
+ "display_name": "Python 3 (ipykernel)", "language": "python"}
+JSON
+  export JUPYTER_PATH="$ROOT/build/jupyter" PYDEVD_DISABLE_FILE_VALIDATION=1
+}
+
+build_notebooks() {
+  log "notebooks (executed, rendered to dist/notebooks/)"
+  jupyter_env
+  mkdir -p dist/notebooks
+  for nb in notebooks/*.ipynb; do
+    # The optlab template is lab without require.js and MathJax: no request leaves the site.
+    (cd notebooks && /usr/bin/jupyter nbconvert --to html --execute "$(basename "$nb")" \
+      --template optlab --TemplateExporter.extra_template_basedirs="$ROOT/notebooks/templates" \
+      --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
+      --output-dir "$ROOT/dist/notebooks" --log-level=WARN)
+    cp "$nb" dist/notebooks/
+  done
+}
+
 build_all() {
   install_deps
   build_native
   build_wasm
   build_web
+  build_notebooks
   log "built: build/native/optlab (CLI), build/wasm/optlab_core.js (wasm module), dist/ (the page: open dist/index.html or ./build.sh serve)"
 }
 
@@ -97,6 +130,14 @@ run_tests() {
   ctest --test-dir build/native --output-on-failure
   log "the same doctest suite compiled to wasm, under node"
   ctest --test-dir build/wasm --output-on-failure
+  log "notebooks, executed headlessly on Debian's Python (any error fails)"
+  jupyter_env
+  mkdir -p build/notebooks
+  for nb in notebooks/*.ipynb; do
+    (cd notebooks && /usr/bin/jupyter nbconvert --to notebook --execute "$(basename "$nb")" \
+      --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
+      --output-dir "$ROOT/build/notebooks" --log-level=WARN)
+  done
   log "node tests: wasm module, CLI, native = wasm byte for byte; browser tests of dist/"
   node --test tests/js/ tests/browser/
 }

@@ -1,12 +1,15 @@
 // A small static server for dist/: `./build.sh serve` and the browser tests.
 //   node web/serve.mjs [--port 8000] [--base /sub/path/] [--csp]
-// --csp sends the strict policy course sites use, to prove the page obeys it.
+// --csp sends the strict policy course sites use, to prove the page obeys it
+// (serve() also takes a policy string).
 import { createReadStream, statSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, normalize, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const STRICT_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; img-src 'self' data:; font-src 'self'";
+// Rendered notebooks carry nbconvert's inline CSS (and no script at all).
+export const NOTEBOOK_CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self' 'unsafe-inline'; img-src 'self' data:";
 const TYPES = {
   '.html': 'text/html; charset=utf-8', '.js': 'text/javascript; charset=utf-8', '.mjs': 'text/javascript; charset=utf-8',
   '.css': 'text/css; charset=utf-8', '.json': 'application/json', '.wasm': 'application/wasm', '.png': 'image/png',
@@ -34,7 +37,7 @@ export function serve({ root, port = 0, base = '/', csp = false, host = '127.0.0
       return;
     }
     const headers = { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-cache' };
-    if (csp) headers['Content-Security-Policy'] = STRICT_CSP;
+    if (csp) headers['Content-Security-Policy'] = typeof csp === 'string' ? csp : STRICT_CSP;
     res.writeHead(200, headers);
     createReadStream(path).pipe(res);
   });

@@ -223,7 +223,7 @@ val optimal_momentum(val mu, val lambda_max) {
 val final_positions(const std::string& scenario_text, val runs) {
   return guarded([&] {
     const optlab::Scenario s = optlab::parse_scenario(scenario_text);
-    const int r = count_arg(runs, "runs", 1, 100000);
+    const int r = count_arg(runs, "runs", 1, optlab::limits::kMaxRuns);
     const auto out = optlab::final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, r);
     val result = val::object();
     result.set("dim", out.dim);

@@ -2,6 +2,7 @@
 //   optlab run FILE    (FILE may be - for standard input)
 // Prints the output JSON on stdout and exits 0; on bad input prints one
 // message on stderr, nothing on stdout, and exits 2.
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -18,6 +19,9 @@ constexpr int kBadInput = 2;
 void print_help(std::ostream& out) {
   using namespace optlab::limits;
   out << R"(usage: optlab run FILE      run the scenario in FILE (- reads standard input)
+       optlab finals FILE RUNS
+                            where each of RUNS seeded runs of the scenario ends
+                            (run r seeded from seed and r, as the page does)
        optlab --help        show this text
 
 A scenario is one JSON object:
@@ -69,8 +73,18 @@ int main(int argc, char** argv) {
     print_help(std::cout);
     return 0;
   }
-  if (command != "run") return usage_error(command.empty() ? "missing command" : "unknown command '" + command + "'");
-  if (argc != 3) return usage_error("'optlab run' takes one FILE (or - for standard input)");
+  if (command != "run" && command != "finals")
+    return usage_error(command.empty() ? "missing command" : "unknown command '" + command + "'");
+  if (command == "run" && argc != 3) return usage_error("'optlab run' takes one FILE (or - for standard input)");
+  long long runs = 0;
+  if (command == "finals") {
+    if (argc != 4) return usage_error("'optlab finals' takes a FILE (or -) and a number of RUNS");
+    char* end = nullptr;
+    runs = std::strtoll(argv[3], &end, 10);
+    if (end == argv[3] || *end != '\0' || runs < 1 || runs > optlab::limits::kMaxRuns)
+      return usage_error("RUNS must be an integer from 1 to " + std::to_string(optlab::limits::kMaxRuns) + " (got '" +
+                         argv[3] + "')");
+  }
 
   std::string text;
   const std::string file = argv[2];
@@ -85,7 +99,8 @@ int main(int argc, char** argv) {
   }
 
   try {
-    const std::string output = optlab::run_scenario_json(text);
+    const std::string output =
+        command == "run" ? optlab::run_scenario_json(text) : optlab::final_positions_json(text, runs);
     std::cout << output << '\n';
     return 0;
   } catch (const optlab::ScenarioError& e) {

@@ -1,6 +1,8 @@
 #include "scenario/output.hpp"
 
+#include "analysis/final_positions.hpp"
 #include "analysis/momentum_rate.hpp"
+#include "core/limits.hpp"
 
 namespace optlab {
 
@@ -69,6 +71,29 @@ std::string to_json(const Scenario& s, const RunOutput& out) {
 std::string run_scenario_json(const std::string& text) {
   const Scenario s = parse_scenario(text);
   return to_json(s, run_scenario(s));
+}
+
+}  // namespace optlab
+
+namespace optlab {
+
+std::string final_positions_json(const std::string& scenario_text, long long runs) {
+  if (runs < 1 || runs > limits::kMaxRuns)
+    throw ScenarioError("runs must be an integer from 1 to " + std::to_string(limits::kMaxRuns) + " (got " +
+                        std::to_string(runs) + ")");
+  const Scenario s = parse_scenario(scenario_text);
+  const FinalPositions out = final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, static_cast<int>(runs));
+  nlohmann::ordered_json j;
+  j["runs"] = runs;
+  j["dim"] = out.dim;
+  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  for (long long r = 0; r < runs; ++r)
+    rows.push_back(std::vector<double>(out.w.begin() + r * out.dim, out.w.begin() + (r + 1) * out.dim));
+  j["w"] = rows;
+  nlohmann::ordered_json diverged = nlohmann::ordered_json::array();
+  for (auto d : out.diverged) diverged.push_back(d != 0);
+  j["diverged"] = diverged;
+  return j.dump();
 }
 
 }  // namespace optlab

@@ -40,4 +40,10 @@ std::string to_json(const Scenario& scenario, const RunOutput& output);
 // ScenarioError with the user's message on bad input.
 std::string run_scenario_json(const std::string& scenario_text);
 
+// Where each of `runs` seeded runs of the scenario ends (run r seeded with
+// Rng::derive(seed, r), as the page's finalPositions):
+//   {"runs": R, "dim": d, "w": [[...] x R], "diverged": [bool x R]}
+// runs must be 1 .. limits::kMaxRuns.
+std::string final_positions_json(const std::string& scenario_text, long long runs);
+
 }  // namespace optlab

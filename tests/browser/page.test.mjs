@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 
 import { chromium } from 'playwright-core';
 
-import { serve } from '../../web/serve.mjs';
+import { NOTEBOOK_CSP, serve } from '../../web/serve.mjs';
 import { root } from '../js/helpers.mjs';
 
 const dist = join(root, 'dist');
@@ -31,10 +31,11 @@ before(async () => {
 after(async () => {
   await browser?.close();
   server?.close();
+  server?.closeAllConnections();
 });
 
 /** Open a page and record everything that went wrong or left the site. */
-async function open(url, { width = 1280, colorScheme = 'light', inside }) {
+async function open(url, { width = 1280, colorScheme = 'light', inside, ready = 'html[data-ready="true"]' }) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width < 500 ? 2 : 1 });
   const problems = [];
   page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text().slice(0, 200)}`));
@@ -45,7 +46,7 @@ async function open(url, { width = 1280, colorScheme = 'light', inside }) {
     if (!u.startsWith(inside) && !u.startsWith('data:')) problems.push(`request outside the site: ${u}`);
   });
   await page.goto(url);
-  await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+  await page.waitForSelector(ready, { timeout: 15000 });
   return { page, problems };
 }
 
@@ -295,6 +296,34 @@ describe('β, noise smoothing and L-BFGS', () => {
     assert.match(await page.textContent('#lbfgs .caption'), /^bowl diag\(1, 5\), step 200: L-BFGS/);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+});
+
+describe('notebooks', () => {
+  test('the page links to the rendered notebook: no script, no request outside the site, every check agrees', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const href = await page.getAttribute('footer a', 'href');
+    assert.equal(href, 'notebooks/optimization-1.html');
+    assert.deepEqual(problems, []);
+    await page.close();
+    const notebookServer = await serve({ root: dist, base: BASE, csp: NOTEBOOK_CSP });
+    try {
+      const site = `http://127.0.0.1:${notebookServer.address().port}${BASE}`;
+      const opened = await open(new URL(href, site).href, { inside: site, ready: 'body' });
+      assert.equal(await opened.page.$$eval('script', (s) => s.length), 0);
+      assert.match(await opened.page.textContent('body'), /Cross-check: the core against numpy and PyTorch/);
+      assert.doesNotMatch(await opened.page.textContent('body'), /Traceback \(most recent call last\)/);
+      // The rendered cross-check table: every row agrees.
+      const rows = await opened.page.$$eval('table tr', (trs) => trs.map((tr) => tr.textContent));
+      const checked = rows.filter((r) => /numpy|torch/.test(r));
+      assert.ok(checked.length >= 8, `${checked.length} cross-checks rendered`);
+      for (const row of checked) assert.match(row, /yes\s*$/, row);
+      assert.deepEqual(opened.problems, []);
+      await opened.page.close();
+    } finally {
+      notebookServer.close();
+      notebookServer.closeAllConnections();
+    }
   });
 });
 

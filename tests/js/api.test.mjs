@@ -110,3 +110,20 @@ test('lossSweep: one call gives each step size\'s final loss, the same as a run 
   assert.throws(() => c.lossSweep({ ...scenario, optimizer: { kind: 'lbfgs' } }, [0.1]), /lossSweep needs an optimizer with a step size \(got lbfgs\)/);
   assert.throws(() => c.lossSweep(scenario, [0.1, -2]), /lrs\[1\] must be a finite number > 0/);
 });
+
+test('optlab finals gives the same final positions as the wasm finalPositions', async () => {
+  const { cli } = await import('./helpers.mjs');
+  const c = await core();
+  const scenario = { problem: { kind: 'double_well' }, optimizer: { kind: 'sgd', lr: 0.1, batch: 2 }, w0: [0.8375], steps: 300, seed: 4 };
+  const native = cli(['finals', '-', '25'], JSON.stringify(scenario));
+  assert.equal(native.status, 0, native.stderr);
+  const out = JSON.parse(native.stdout);
+  const wasm = c.finalPositions(scenario, 25);
+  assert.deepEqual(out.w.flat(), Array.from(wasm.w));
+  assert.deepEqual(out.diverged, Array.from(wasm.diverged, (d) => d === 1));
+  for (const bad of ['0', 'many', '100001']) {
+    const r = cli(['finals', '-', bad], JSON.stringify(scenario));
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /RUNS must be an integer from 1 to 100000/);
+  }
+});

@@ -13,6 +13,7 @@ export default {
   pause: 'Pause',
   step: 'Step',
   reset: 'Reset',
+  notebookLink: 'The same figures in a Jupyter notebook, cross-checked against numpy and PyTorch',
   loading: 'Loading the optimizer core…',
   coreFailed: (message) => `The optimizer core could not start: ${message}`,
 

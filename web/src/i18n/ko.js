@@ -14,6 +14,7 @@ export default {
   pause: '일시정지',
   step: '한 걸음',
   reset: '처음으로',
+  notebookLink: '같은 그림을 주피터 노트북으로 (numpy 와 PyTorch 로 교차 검증)',
   loading: '최적화 코어를 불러오는 중…',
   coreFailed: (message) => `최적화 코어를 시작하지 못했습니다: ${message}`,
 

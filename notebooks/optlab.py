@@ -1,0 +1,78 @@
+"""Run optlab scenarios from Python through the native CLI.
+
+The notebooks use this module so that every number they plot comes from the
+same C++ core as the page (same scenario format, same seeds, same bits).
+
+    import optlab
+    out = optlab.run({"problem": {"kind": "quadratic1d", "a": 1},
+                      "optimizer": {"kind": "gd", "lr": 0.5},
+                      "w0": [1.0], "steps": 10})
+    out["w"]      # numpy array, one row per iterate
+
+Bad scenarios raise optlab.ScenarioError with the CLI's message, which names
+the field and its allowed range.
+"""
+
+import json
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import numpy as np
+
+ROOT = Path(__file__).resolve().parent.parent
+SCENES = ROOT / "web" / "scenes"
+
+
+class ScenarioError(ValueError):
+    """The core rejected a scenario; the message names the field."""
+
+
+def cli_path():
+    """The optlab CLI: $OPTLAB_CLI, else build/native/optlab, else `optlab` on PATH."""
+    if os.environ.get("OPTLAB_CLI"):
+        return Path(os.environ["OPTLAB_CLI"])
+    built = ROOT / "build" / "native" / "optlab"
+    if built.exists():
+        return built
+    found = shutil.which("optlab")
+    if found:
+        return Path(found)
+    raise FileNotFoundError("the optlab CLI was not found: run ./build.sh first, or set OPTLAB_CLI")
+
+
+def _call(args, scenario):
+    result = subprocess.run([str(cli_path()), *args], input=json.dumps(scenario),
+                            capture_output=True, text=True, check=False)
+    if result.returncode == 2:
+        raise ScenarioError(result.stderr.strip().removeprefix("optlab: "))
+    if result.returncode != 0:
+        raise RuntimeError(f"optlab exited with {result.returncode}: {result.stderr.strip()}")
+    return json.loads(result.stdout)
+
+
+def run(scenario):
+    """One run: the output object with w, loss, grad_norm, w_avg (and batches) as numpy arrays."""
+    out = _call(["run", "-"], scenario)
+    for key in ("w", "loss", "grad_norm", "w_avg"):
+        out[key] = np.asarray(out[key], dtype=float)
+    if out["batches"] is not None:
+        out["batches"] = np.asarray(out["batches"], dtype=int)
+    if out["optimum"] is not None:
+        out["optimum"] = np.asarray(out["optimum"], dtype=float)
+    return out
+
+
+def finals(scenario, runs):
+    """Where each of `runs` seeded runs ends (run r seeded from seed and r, as on the page).
+
+    Returns (w, diverged): an array of runs x dim, and a boolean array.
+    """
+    out = _call(["finals", "-", str(int(runs))], scenario)
+    return np.asarray(out["w"], dtype=float), np.asarray(out["diverged"], dtype=bool)
+
+
+def scene(name):
+    """A figure's default setup from web/scenes/, the one the page uses."""
+    return json.loads((SCENES / f"{name}.json").read_text(encoding="utf-8"))
