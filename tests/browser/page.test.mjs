@@ -143,7 +143,7 @@ describe('interaction', () => {
         const name = a?.getAttribute('aria-label') || a?.textContent.trim() || a?.type;
         return `${a?.closest('section')?.id}: ${a?.tagName === 'CANVAS' ? 'canvas' : name}`;
       });
-    for (let i = 0; i < 30; i++) {
+    for (let i = 0; i < 50; i++) {
       await page.keyboard.press('Tab');
       reached.push(await focused());
     }
@@ -168,6 +168,22 @@ describe('interaction', () => {
     await page.keyboard.press('Space');
     await page.keyboard.press('Space');
     assert.match(await caption(page), /After 2 steps/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('every figure that runs an optimizer has Play, Step and Reset; Reset redraws from step 0', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    for (const id of ['step-sizes', 'sgd-cloud', 'annealing', 'momentum', 'beta-effect', 'noise-smoothing', 'lbfgs']) {
+      const buttons = await page.$$eval(`#${id} .player button`, (bs) => bs.map((b) => b.textContent));
+      assert.deepEqual(buttons, ['Play', 'Step', 'Reset'], id);
+      const pictures = () => page.$$eval(`#${id} canvas`, (cs) => cs.map((c) => c.toDataURL()));
+      const full = await pictures();
+      await page.click(`#${id} .player button:text("Reset")`);
+      await page.evaluate(() => new Promise(requestAnimationFrame));
+      const reset = await pictures();
+      assert.ok(reset.some((p, i) => p !== full[i]), `${id}: Reset did not redraw`);
+    }
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -4,7 +4,7 @@
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawLogPlot, legend } from '../plot/series.js';
 import { theme } from '../plot/theme.js';
-import { el, logSlider } from '../controls/controls.js';
+import { el, logSlider, player } from '../controls/controls.js';
 import { formatNumber } from '../i18n/en.js';
 
 export function betaEffectFigure(root, { core, t, scene }) {
@@ -12,7 +12,7 @@ export function betaEffectFigure(root, { core, t, scene }) {
   const { scenario, betas } = scene;
   const K = scenario.steps;
   const id = root.id || 'beta-effect';
-  let eta = scene.eta, locked = true, runs;
+  let eta = scene.eta, locked = true, runs, shown = K;
 
   const lrFor = (beta) => (locked ? eta * (1 - beta) : eta);
   function compute() {
@@ -34,10 +34,12 @@ export function betaEffectFigure(root, { core, t, scene }) {
     rerun();
   });
   const legendSlot = el('div');
+  const controls = player({ strings: t, onFrame: (k) => { shown = k; painter.redraw(); }, last: () => K, fps: 30 });
 
   function rerun() {
     compute();
     update();
+    controls.showAll();
   }
 
   function update() {
@@ -58,6 +60,7 @@ export function betaEffectFigure(root, { core, t, scene }) {
     el('h2', { text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [slider.element, el('label', { class: 'check', for: `${id}-lock` }, [lock, el('span', { text: s.lockLabel })])]),
+    el('div', { class: 'toolbar' }, [controls.element]),
     legendSlot,
     canvas,
     caption,
@@ -71,9 +74,11 @@ export function betaEffectFigure(root, { core, t, scene }) {
     const colors = theme(root);
     drawLogPlot(ctx, width, height, {
       colors, K, floor: scene.lossFloor, xLabel: t.momentum.stepAxis, yLabel: 'f(wₖ)',
-      series: runs.map((r, i) => ({ y: r.trace.loss, count: r.trace.rows, color: colors.series[i % colors.series.length], divergedAt: r.trace.divergedAt })),
+      series: runs.map((r, i) => ({
+        y: r.trace.loss, count: Math.min(shown + 1, r.trace.rows), color: colors.series[i % colors.series.length], divergedAt: r.trace.divergedAt,
+      })),
     });
   }
 
-  return {};
+  return { dispose: () => controls.dispose() };
 }

@@ -7,7 +7,7 @@ import { responsiveCanvas } from '../plot/canvas.js';
 import { drawPathView, problemContours, startPointControl, viewScales } from '../plot/path-view.js';
 import { legend } from '../plot/series.js';
 import { theme } from '../plot/theme.js';
-import { el } from '../controls/controls.js';
+import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
 import { formatNumber } from '../i18n/en.js';
@@ -20,7 +20,7 @@ export function sgdCloudFigure(root, { core, t, scene }) {
   const n = problem.n;
   const id = root.id || 'sgd';
   let w = scenario.w0, batch = scenario.optimizer.batch, seed = scenario.seed;
-  let parts, full, batchSteps, measured, law, gd, sgd;
+  let parts, full, batchSteps, measured, law, gd, sgd, shown = scenario.steps;
   const contours = problemContours(core, problem, view);
 
   function compute() {
@@ -63,9 +63,13 @@ export function sgdCloudFigure(root, { core, t, scene }) {
   const seeds = seedControl({ id: `${id}-seed`, strings: t, value: seed, onChange: (x) => { seed = x; rerun(); } });
   startPointControl(stepCanvas, { view, size: steps.size, get: () => w, onMove: (p) => { w = p; rerun(); } });
 
+  // Play animates the two paths on the right, step by step.
+  const controls = player({ strings: t, onFrame: (k) => { shown = k; paths.redraw(); }, last: () => scenario.steps, fps: 20 });
+
   function rerun() {
     compute();
     update();
+    controls.showAll();
   }
 
   function update() {
@@ -82,6 +86,7 @@ export function sgdCloudFigure(root, { core, t, scene }) {
     el('h2', { text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [batchSlider.element, seeds.element]),
+    el('div', { class: 'toolbar' }, [controls.element]),
     legend([
       { label: s.names.parts, color: theme(root).series[2] },
       { label: s.names.full, color: theme(root).ink },
@@ -136,11 +141,11 @@ export function sgdCloudFigure(root, { core, t, scene }) {
     drawPathView(ctx, width, height, {
       colors, view, contours, start: w,
       paths: [
-        { w: sgd.w, count: sgd.rows, color: colors.series[0], width: 1.5 },
-        { w: gd.w, count: gd.rows, color: colors.series[1], width: 2.5 },
+        { w: sgd.w, count: Math.min(shown + 1, sgd.rows), color: colors.series[0], width: 1.5 },
+        { w: gd.w, count: Math.min(shown + 1, gd.rows), color: colors.series[1], width: 2.5 },
       ],
     });
   }
 
-  return {};
+  return { dispose: () => controls.dispose() };
 }
