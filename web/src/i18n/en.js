@@ -50,7 +50,7 @@ export default {
     title: 'The effect of β',
     text: [
       'β sets how long momentum remembers: p adds up about 1/(1 − β) past gradients, so the step it takes is about γ/(1 − β) times the gradient. Small β turns quickly; large β carries on and turns slowly.',
-      'With the lock on, every run keeps γ/(1 − β) fixed, so going from β = 0.9 to 0.99 divides γ by 10, the lecture’s rule of thumb. Turn the lock off to give every β the same γ and watch the large ones diverge.',
+      'With the lock on, every run keeps γ/(1 − β) fixed, so going from β = 0.9 to 0.99 divides γ by 10, the lecture’s rule of thumb. Turn the lock off to give every β the same γ: the large β then take effective steps up to 100 times longer, overshoot, and ripple for hundreds of steps.',
     ],
     etaLabel: 'step size',
     lockLabel: 'keep γ/(1 − β) fixed',
