@@ -6,6 +6,7 @@
 import { contours } from 'd3-contour';
 
 import { drawAxes, plotArea } from '../plot/axes.js';
+import { strokeShapes } from '../plot/contours.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { viridis } from '../plot/colormap.js';
 import { linearScale, logScale } from '../plot/scale.js';
@@ -120,12 +121,7 @@ export function rateMapFigure(root, { core, t, scene, shared }) {
     const gy = (v) => y(betaRange[0] + ((v - 0.5) / (nBeta - 1)) * (betaRange[1] - betaRange[0]));
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 2;
-    for (const shape of divergence) {
-      ctx.beginPath();
-      for (const polygon of shape.coordinates)
-        for (const ring of polygon) ring.forEach(([u, v], i) => (i ? ctx.lineTo(gx(u), gy(v)) : ctx.moveTo(gx(u), gy(v))));
-      ctx.stroke();
-    }
+    strokeShapes(ctx, divergence, gx, gy);
     // Critical damping for each eigenvalue: β = (1 − √(γλ))², γλ ≤ 1.
     ctx.setLineDash([5, 4]);
     ctx.lineWidth = 1.5;

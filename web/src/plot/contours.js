@@ -23,13 +23,20 @@ export function contourLines(grid, levels) {
     ctx.save();
     ctx.strokeStyle = color;
     ctx.lineWidth = 1;
-    for (const shape of shapes) {
-      ctx.beginPath();
-      for (const polygon of shape.coordinates)
-        for (const ring of polygon)
-          ring.forEach(([u, v], i) => (i ? ctx.lineTo(x(gx(u)), y(gy(v))) : ctx.moveTo(x(gx(u)), y(gy(v)))));
-      ctx.stroke();
-    }
+    strokeShapes(ctx, shapes, (u) => x(gx(u)), (v) => y(gy(v)));
     ctx.restore();
   };
+}
+
+/**
+ * Stroke d3-contour shapes; px and py map grid coordinates (grid point i at
+ * i + 0.5) to canvas pixels.
+ */
+export function strokeShapes(ctx, shapes, px, py) {
+  for (const shape of shapes) {
+    ctx.beginPath();
+    for (const polygon of shape.coordinates)
+      for (const ring of polygon) ring.forEach(([u, v], i) => (i ? ctx.lineTo(px(u), py(v)) : ctx.moveTo(px(u), py(v))));
+    ctx.stroke();
+  }
 }
