@@ -2,7 +2,9 @@
 
 #include <numeric>
 
+
 #include "core/rng.hpp"
+#include "core/rng_simd.hpp"
 #include "problems/double_well.hpp"
 #include "run/divergence.hpp"
 #include "run/run.hpp"
@@ -23,7 +25,7 @@ class LastIterate final : public RunObserver {
 // SGD step waits on the previous one (a chain of ~8 dependent operations,
 // one a division), so Lanes independent runs advance side by side to keep
 // the CPU busy; every run still sees exactly its own sequence of operations.
-template <int Lanes>
+template <int Lanes, bool kOneExample>
 void double_well_sgd(const DoubleWell& problem, double w0, double lr, int batch, int steps,
                      std::uint64_t seed, int first_run, FinalPositions& out) {
   const int n = problem.num_functions();
@@ -44,12 +46,12 @@ void double_well_sgd(const DoubleWell& problem, double w0, double lr, int batch,
       if (!active[l]) continue;
       int* lane_pool = pool.data() + l * n;
       double g = 0.0;
-      for (int j = 0; j < batch; ++j) {
+      for (int j = 0; j < (kOneExample ? 1 : batch); ++j) {
         const auto pick = static_cast<std::uint32_t>(j) + rng[static_cast<std::size_t>(l)].below(un - static_cast<std::uint32_t>(j));
         std::swap(lane_pool[j], lane_pool[pick]);
         g += problem.part_slope(w[l], lane_pool[j]);
       }
-      if (batch > 1) g /= static_cast<double>(batch);  // x / 1 is exact: skipping it changes no bit
+      if (!kOneExample && batch > 1) g /= static_cast<double>(batch);  // x / 1 is exact: skipping it changes no bit
       const double next = w[l] - lr * g;
       // |w| <= 1e7 keeps |f| below 3e27, far under the loss bound, so the
       // loss need not be evaluated there; beyond, the general rule applies.
@@ -64,6 +66,90 @@ void double_well_sgd(const DoubleWell& problem, double w0, double lr, int batch,
   }
   for (int l = 0; l < Lanes; ++l) out.w[static_cast<std::size_t>(first_run + l)] = w[l];
 }
+
+
+#ifdef __wasm_simd128__
+// The same loop for WebAssembly, two runs per 128-bit vector, eight runs in
+// flight. V8 keeps few 64-bit scalars in registers, so interleaved scalar
+// generators spill; as i64x2 vectors the xoshiro256** states of two runs
+// advance in one set of instructions. Every lane performs exactly the scalar
+// operations: integer shifts, xors and adds are exact, and f64x2
+// add/sub/mul/div round each lane as IEEE double arithmetic does (wasm SIMD
+// has no fused multiply-add without relaxed-simd, which is not enabled).
+
+// Runs first_run .. first_run + 7, as four pairs.
+template <bool kOneExample>
+void double_well_sgd_simd(const DoubleWell& problem, double w0, double lr, int batch, int steps,
+                          std::uint64_t seed, int first_run, FinalPositions& out) {
+  const int n = problem.num_functions();
+  const auto un = static_cast<std::uint32_t>(n);
+  const OpaqueZero sh = OpaqueZero::make();
+  std::vector<double> part(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) part[static_cast<std::size_t>(i)] = problem.part_constant(i);
+  std::vector<int> pool(static_cast<std::size_t>(n * 8));
+  for (int l = 0; l < 8; ++l) std::iota(pool.begin() + l * n, pool.begin() + (l + 1) * n, 0);
+  const v128_t one = wasm_f64x2_splat(1.0), rate = wasm_f64x2_splat(lr), size = wasm_f64x2_splat(static_cast<double>(batch));
+  const v128_t quiet = wasm_f64x2_splat(1e7);
+  int live = 8;
+
+  struct Pair {
+    Xoshiro2 gen;
+    v128_t w, active;
+  };
+  Pair pairs[4];
+  for (int p = 0; p < 4; ++p) pairs[p] = {make_pair(seed, first_run + 2 * p), wasm_f64x2_splat(w0), wasm_i64x2_splat(-1)};
+  Pair a = pairs[0], b = pairs[1], c = pairs[2], d = pairs[3];
+
+  auto step = [&](Pair& s, int p) __attribute__((always_inline)) {
+    int* pool0 = pool.data() + (2 * p) * n;
+    int* pool1 = pool0 + n;
+    v128_t g = wasm_f64x2_splat(0.0);
+    for (int j = 0; j < (kOneExample ? 1 : batch); ++j) {
+      const auto uj = static_cast<std::uint32_t>(j);
+      std::uint32_t pick0, pick1;
+      below2(s.gen, sh, un - uj, pick0, pick1);
+      pick0 += uj;
+      pick1 += uj;
+      std::swap(pool0[j], pool0[pick0]);
+      std::swap(pool1[j], pool1[pick1]);
+      const v128_t constant = wasm_f64x2_make(part[static_cast<std::size_t>(pool0[j])], part[static_cast<std::size_t>(pool1[j])]);
+      // DoubleWell::part_slope: w (w² − 1) + (tilt + b_i).
+      const v128_t slope = wasm_f64x2_mul(s.w, wasm_f64x2_sub(wasm_f64x2_mul(s.w, s.w), one));
+      g = wasm_f64x2_add(g, wasm_f64x2_add(slope, constant));
+    }
+    if (!kOneExample && batch > 1) g = wasm_f64x2_div(g, size);
+    const v128_t next = wasm_f64x2_sub(s.w, wasm_f64x2_mul(rate, g));
+    if (!wasm_i64x2_all_true(wasm_f64x2_le(wasm_f64x2_abs(next), quiet))) {
+      // Some lane is beyond 1e7 (or NaN): the scalar rule decides for each.
+      const double v[2] = {wasm_f64x2_extract_lane(next, 0), wasm_f64x2_extract_lane(next, 1)};
+      const bool was[2] = {wasm_i64x2_extract_lane(s.active, 0) != 0, wasm_i64x2_extract_lane(s.active, 1) != 0};
+      bool keep[2];
+      for (int l = 0; l < 2; ++l) {
+        keep[l] = was[l];
+        if (was[l] && (coordinate_diverged(v[l]) || (std::fabs(v[l]) > 1e7 && loss_diverged(problem.value_at(v[l]))))) {
+          keep[l] = false;
+          --live;
+          out.diverged[static_cast<std::size_t>(first_run + 2 * p + l)] = 1;
+        }
+      }
+      s.active = wasm_i64x2_make(keep[0] ? -1 : 0, keep[1] ? -1 : 0);
+    }
+    s.w = wasm_v128_bitselect(next, s.w, s.active);
+  };
+
+  for (int k = 1; k <= steps && live > 0; ++k) {
+    step(a, 0);
+    step(b, 1);
+    step(c, 2);
+    step(d, 3);
+  }
+  const Pair* done[4] = {&a, &b, &c, &d};
+  for (int p = 0; p < 4; ++p) {
+    out.w[static_cast<std::size_t>(first_run + 2 * p)] = wasm_f64x2_extract_lane(done[p]->w, 0);
+    out.w[static_cast<std::size_t>(first_run + 2 * p + 1)] = wasm_f64x2_extract_lane(done[p]->w, 1);
+  }
+}
+#endif
 
 }  // namespace
 
@@ -91,11 +177,25 @@ FinalPositions final_positions(const Problem& problem, const OptimizerSpec& opti
   out.dim = 1;
   out.w.resize(static_cast<std::size_t>(runs));
   out.diverged.resize(static_cast<std::size_t>(runs));
-  constexpr int kLanes = 4;
+#ifdef __wasm_simd128__
+  constexpr int kLanes = 8;
+#else
+  constexpr int kLanes = 8;
+#endif
   int r = 0;
   for (; r + kLanes <= runs; r += kLanes)
-    double_well_sgd<kLanes>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, r, out);
-  for (; r < runs; ++r) double_well_sgd<1>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, r, out);
+#ifdef __wasm_simd128__
+    if (optimizer.batch == 1)
+      double_well_sgd_simd<true>(*well, w0[0], optimizer.lr, 1, steps, seed, r, out);
+    else
+      double_well_sgd_simd<false>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, r, out);
+#else
+    if (optimizer.batch == 1)
+      double_well_sgd<kLanes, true>(*well, w0[0], optimizer.lr, 1, steps, seed, r, out);
+    else
+      double_well_sgd<kLanes, false>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, r, out);
+#endif
+  for (; r < runs; ++r) double_well_sgd<1, false>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, r, out);
   return out;
 }
 

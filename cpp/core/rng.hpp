@@ -30,6 +30,11 @@ class Rng {
     return rng;
   }
 
+  // The raw state (for generators that advance several streams at once).
+  void get_state(std::uint64_t (&state)[4]) const {
+    for (int i = 0; i < 4; ++i) state[i] = state_[i];
+  }
+
   // SplitMix64 (Steele, Lea, Flood 2014): advances x, returns the next output.
   static std::uint64_t splitmix64(std::uint64_t& x) {
     std::uint64_t z = (x += 0x9E3779B97F4A7C15ULL);

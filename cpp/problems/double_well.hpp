@@ -38,7 +38,9 @@ class DoubleWell final : public Problem {
   // The scalar kernels, shared with the fast Monte Carlo loop so both give
   // the same bits.
   double value_at(double w) const { return base_value(w) + tilt_ * w; }
-  double part_slope(double w, int i) const { return base_slope(w) + (tilt_ + offsets_[static_cast<std::size_t>(i)]); }
+  double part_slope(double w, int i) const { return base_slope(w) + part_constant(i); }
+  // The w-free term of ∇f_i: tilt + b_i.
+  double part_constant(int i) const { return tilt_ + offsets_[static_cast<std::size_t>(i)]; }
   double offset(int i) const { return offsets_[static_cast<std::size_t>(i)]; }
   // The two local minima, deeper first (equal depth when tilt = 0).
   double deep_minimum() const;

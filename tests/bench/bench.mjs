@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 
 import { core, root } from '../js/helpers.mjs';
@@ -19,11 +20,11 @@ const median = (xs) => {
 
 function timeRepeats(repeats, body) {
   // Warm up until the optimizing tier has taken over (V8 compiles wasm with
-  // a baseline compiler first, and JS with its own tiers): ≥ 20 calls and
+  // a baseline compiler first, and JS with its own tiers): ≥ 5 calls and
   // ≥ 300 ms. The page redraws many times while a slider moves, so the
   // steady state is what a reader feels.
   const warmStart = performance.now();
-  for (let i = 0; i < 20 || performance.now() - warmStart < 300; i++) body();
+  for (let i = 0; i < 5 || performance.now() - warmStart < 300; i++) body();
   const ms = [];
   for (let r = 0; r < repeats; r++) {
     const start = performance.now();
@@ -33,30 +34,64 @@ function timeRepeats(repeats, body) {
   return ms;
 }
 
-const native = spawnSync(join(root, 'build', 'native', 'optlab_bench'), [join(root, 'tests', 'bench', 'workloads.json')], { encoding: 'utf8' });
-if (native.status !== 0) throw new Error(`optlab_bench failed: ${native.stderr}`);
-const nat = JSON.parse(native.stdout);
+// Timings on this machine are bimodal from one process to the next (the
+// same binary runs at 7 or at 10 ms, whichever core and neighbour it gets),
+// so each round starts a fresh native process and a fresh node process for
+// wasm and plain JS, the rounds alternate, and each side's repeats are
+// pooled over the rounds: the medians then compare like with like.
+const ROUNDS = 5;
+const keys = ['monteCarlo', 'rateMapClosed', 'rateMapSimulated'];
 
-const c = await core();
-const mcScenario = JSON.stringify({
-  problem: mc.problem, optimizer: { kind: 'sgd', lr: mc.lr, batch: mc.batch }, w0: [mc.w0], steps: mc.steps, seed: mc.seed,
-});
-let wasmEscaped = 0;
-const mapOut = new Float64Array(map.nLr * map.nBeta);
-const wasm = {
-  monteCarlo: timeRepeats(mc.repeats, () => {
-    wasmEscaped = c.finalPositions(mcScenario, mc.runs).w.filter((w) => w < 0).length;
-  }),
-  // Redrawing the map reuses one output array, as the page does.
-  rateMapClosed: timeRepeats(map.repeatsClosed, () => c.rateMap(map, mapOut)),
-  rateMapSimulated: timeRepeats(map.repeatsSimulated, () => c.simulatedRateMap({ ...map, steps: map.simulatedSteps })),
+function measureRound() {
+  const c = coreSync;
+  const mcScenario = JSON.stringify({
+    problem: mc.problem, optimizer: { kind: 'sgd', lr: mc.lr, batch: mc.batch }, w0: [mc.w0], steps: mc.steps, seed: mc.seed,
+  });
+  let wasmEscaped = 0, jsEscaped = 0;
+  const mapOut = new Float64Array(map.nLr * map.nBeta);
+  const wasm = {
+    monteCarlo: timeRepeats(mc.repeats, () => {
+      wasmEscaped = c.finalPositions(mcScenario, mc.runs).w.filter((w) => w < 0).length;
+    }),
+    // Redrawing the map reuses one output array, as the page does.
+    rateMapClosed: timeRepeats(map.repeatsClosed, () => c.rateMap(map, mapOut)),
+    rateMapSimulated: timeRepeats(map.repeatsSimulated, () => c.simulatedRateMap({ ...map, steps: map.simulatedSteps })),
+  };
+  const js = {
+    monteCarlo: timeRepeats(mc.repeats, () => { jsEscaped = peer.monteCarlo(mc).filter((w) => w < 0).length; }),
+    rateMapClosed: timeRepeats(map.repeatsClosed, () => peer.rateMapClosed(map)),
+    rateMapSimulated: timeRepeats(map.repeatsSimulated, () => peer.rateMapSimulated(map)),
+  };
+  return { wasm, js, wasmEscaped, jsEscaped };
+}
+
+let coreSync = null;
+if (process.argv[2] === '--round') {
+  coreSync = await core();
+  process.stdout.write(JSON.stringify(measureRound()));
+  process.exit(0);
+}
+
+const pool = () => Object.fromEntries(keys.map((k) => [k, []]));
+const nat = pool(), wasm = pool(), js = pool();
+let nativeEscaped = 0, wasmEscaped = 0, jsEscaped = 0;
+const add = (into, from) => { for (const k of keys) into[k].push(...from[k]); };
+const spawnJson = (cmd, args) => {
+  const out = spawnSync(cmd, args, { encoding: 'utf8', maxBuffer: 1 << 24 });
+  if (out.status !== 0) throw new Error(`${cmd} failed: ${out.stderr}`);
+  return JSON.parse(out.stdout);
 };
-let jsEscaped = 0;
-const js = {
-  monteCarlo: timeRepeats(mc.repeats, () => { jsEscaped = peer.monteCarlo(mc).filter((w) => w < 0).length; }),
-  rateMapClosed: timeRepeats(map.repeatsClosed, () => peer.rateMapClosed(map)),
-  rateMapSimulated: timeRepeats(map.repeatsSimulated, () => peer.rateMapSimulated(map)),
-};
+for (let round = 0; round < ROUNDS; round++) {
+  const n = spawnJson(join(root, 'build', 'native', 'optlab_bench'), [join(root, 'tests', 'bench', 'workloads.json')]);
+  nativeEscaped = n.escaped;
+  add(nat, n);
+  const r = spawnJson(process.execPath, [fileURLToPath(import.meta.url), '--round']);
+  add(wasm, r.wasm);
+  add(js, r.js);
+  ({ wasmEscaped, jsEscaped } = r);
+  const m = (xs) => median(xs).toPrecision(3);
+  process.stderr.write(`round ${round + 1}/${ROUNDS}: ${keys.map((k) => `${k} native ${m(n[k])} wasm ${m(r.wasm[k])} js ${m(r.js[k])}`).join('; ')}\n`);
+}
 
 const rows = [
   ['monteCarlo', `Monte Carlo: ${mc.runs} SGD runs x ${mc.steps} steps, double well`],
@@ -72,7 +107,7 @@ for (const [key, label] of rows) {
   result.workloads[key] = { label, nativeMs: n, wasmMs: w, jsMs: j };
   console.log(`| ${label} | ${fmt(n)} | ${fmt(w)} | ${fmt(j)} | ${(w / n).toFixed(2)} | ${(j / w).toFixed(2)} |`);
 }
-console.log(`\nruns that left the shallow basin: native ${nat.escaped}, wasm ${wasmEscaped} (identical runs), JS peer ${jsEscaped} (its own generator) of ${mc.runs}`);
+console.log(`\nruns that left the shallow basin: native ${nativeEscaped}, wasm ${wasmEscaped} (identical runs), JS peer ${jsEscaped} (its own generator) of ${mc.runs}`);
 
 const W = result.workloads;
 const goals = [

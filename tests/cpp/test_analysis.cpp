@@ -115,6 +115,19 @@ TEST_CASE("Monte Carlo fast path equals the general loop bit for bit") {
   CHECK(fast.w == slow.w);
   CHECK(fast.diverged == slow.diverged);
   CHECK(fast.diverged[0] == 1);
+  // An odd number of parts (Lemire's threshold is not 0) and 8k + 5 runs.
+  const DoubleWell odd(7, 0.1, 1.0);
+  for (int batch : {1, 3, 7}) {
+    OptimizerSpec sgd;
+    sgd.kind = OptimizerKind::Sgd;
+    sgd.lr = 0.2;
+    sgd.batch = batch;
+    const Vector w0 = Vector::Constant(1, odd.shallow_minimum());
+    const auto a = final_positions(odd, sgd, w0, 300, 9, 21);
+    const auto b = final_positions_general(odd, sgd, w0, 300, 9, 21);
+    CHECK(a.w == b.w);
+    CHECK(a.diverged == b.diverged);
+  }
 }
 
 TEST_CASE("annealing: SGD noise carries runs over the ridge that GD never crosses") {
