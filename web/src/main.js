@@ -12,6 +12,7 @@ import { rateMapFigure } from './figures/rate-map.js';
 import { sgdCloudFigure } from './figures/sgd-cloud.js';
 import { stepSizesFigure } from './figures/step-sizes.js';
 import { chooseLanguage, strings } from './i18n/index.js';
+import { painted } from './plot/canvas.js';
 import { createState } from './state.js';
 import annealingScene from '../scenes/annealing.json';
 import betaScene from '../scenes/beta-effect.json';
@@ -78,6 +79,9 @@ async function start() {
     figure.mount(slot, { core, t, scene: figure.scene, shared: figure.shared });
     performance.measure(`optlab-figure-${slot.dataset.figure}`, `optlab-mount-${slot.dataset.figure}`);
   }
+  // The figures queued their first pictures; they are painted together in
+  // the next animation frame (one layout for the whole page).
+  await painted();
   document.documentElement.dataset.ready = 'true';
   performance.mark('optlab-ready'); // read by the page benchmark
 }

@@ -84,7 +84,7 @@ export function annealingFigure(root, { core, t, scene }) {
   );
   compute();
   update();
-  painter.paintNow();
+  painter.redraw();
   root.dataset.ready = 'true';
 
   function draw(ctx, width, height) {

@@ -67,7 +67,7 @@ export function betaEffectFigure(root, { core, t, scene }) {
   );
   compute();
   update();
-  painter.paintNow();
+  painter.redraw();
   root.dataset.ready = 'true';
 
   function draw(ctx, width, height) {

@@ -88,8 +88,8 @@ export function lbfgsFigure(root, { core, t, scene }) {
   );
   compute();
   update();
-  paths.paintNow();
-  losses.paintNow();
+  paths.redraw();
+  losses.redraw();
   root.dataset.ready = 'true';
 
   function drawPaths(ctx, width, height) {

@@ -91,8 +91,8 @@ export function noiseSmoothingFigure(root, { core, t, scene }) {
   );
   compute();
   update();
-  paths.paintNow();
-  distances.paintNow();
+  paths.redraw();
+  distances.redraw();
   root.dataset.ready = 'true';
 
   function drawPaths(ctx, width, height) {

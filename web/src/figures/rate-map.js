@@ -102,7 +102,7 @@ export function rateMapFigure(root, { core, t, scene, shared }) {
     caption,
   );
   describe();
-  painter.paintNow();
+  painter.redraw();
   root.dataset.ready = 'true';
 
   function draw(ctx) {

@@ -99,8 +99,8 @@ export function sgdCloudFigure(root, { core, t, scene }) {
   );
   compute();
   update();
-  steps.paintNow();
-  paths.paintNow();
+  steps.redraw();
+  paths.redraw();
   root.dataset.ready = 'true';
 
   function drawSteps(ctx, width, height) {

@@ -117,10 +117,10 @@ export function stepSizesFigure(root, { core, t, scene }) {
     caption,
   );
   redrawRun();
-  for (const p of panels) p.painter.paintNow();
-  parabola.paintNow();
-  loss.paintNow();
-  sweepPainter.paintNow();
+  for (const p of panels) p.painter.redraw();
+  parabola.redraw();
+  loss.redraw();
+  sweepPainter.redraw();
   root.dataset.ready = 'true';
 
   // --- drawing -------------------------------------------------------------

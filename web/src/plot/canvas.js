@@ -1,48 +1,90 @@
 // A canvas that fills its box at any width, sharp at any devicePixelRatio.
 // draw(ctx, width, height) is called in CSS pixels whenever the box resizes
-// or redraw() is asked for; redraws are batched to one per animation frame.
+// or redraw() is asked for.
+//
+// Every canvas of the page (and of every embedded figure) is painted from
+// one shared animation-frame queue, in two passes: first all the widths are
+// read, then the heights are set and the pictures drawn. Reading a width
+// after a height was written forces the browser to lay the page out again;
+// interleaving them for twenty canvases cost more than drawing them.
+
+import { onThemeChange } from './theme.js';
+
+const pending = new Set();
+let scheduled = false;
+
+function flush() {
+  scheduled = false;
+  const batch = [...pending];
+  pending.clear();
+  for (const painter of batch) painter.measure();
+  for (const painter of batch) painter.paint();
+}
+
+function schedule(painter) {
+  pending.add(painter);
+  if (!scheduled) {
+    scheduled = true;
+    requestAnimationFrame(flush);
+  }
+}
+
+/** A promise settled once every redraw asked for so far has been painted. */
+export function painted() {
+  return new Promise((done) => {
+    if (!scheduled) done();
+    else requestAnimationFrame(() => done()); // queued after flush: runs after it
+  });
+}
 
 export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140, maxHeight = 420 } = {}) {
   const ctx = canvas.getContext('2d');
   let width = 0;
   let height = 0;
-  let queued = false;
+  let measured = 0;
 
-  function resize() {
-    const w = Math.max(1, Math.round(canvas.clientWidth));
-    const h = Math.round(Math.min(maxHeight, Math.max(minHeight, w * aspect)));
-    const ratio = window.devicePixelRatio || 1;
-    canvas.style.height = `${h}px`;
-    if (w !== width || h !== height || canvas.width !== Math.round(w * ratio)) {
-      width = w;
-      height = h;
-      canvas.width = Math.round(w * ratio);
-      canvas.height = Math.round(h * ratio);
+  const painter = {
+    measure() {
+      measured = Math.max(1, Math.round(canvas.clientWidth));
+    },
+    paint() {
+      const w = measured;
+      const h = Math.round(Math.min(maxHeight, Math.max(minHeight, w * aspect)));
+      const ratio = window.devicePixelRatio || 1;
+      if (canvas.style.height !== `${h}px`) canvas.style.height = `${h}px`;
+      if (w !== width || h !== height || canvas.width !== Math.round(w * ratio)) {
+        width = w;
+        height = h;
+        canvas.width = Math.round(w * ratio);
+        canvas.height = Math.round(h * ratio);
+      }
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
-    }
-  }
+      ctx.clearRect(0, 0, width, height);
+      draw(ctx, width, height);
+    },
+  };
 
-  function paint() {
-    queued = false;
-    resize();
-    ctx.clearRect(0, 0, width, height);
-    draw(ctx, width, height);
-  }
-
-  const observer = new ResizeObserver(() => redraw());
+  // The first observation of every canvas arrives after its first paint;
+  // only a real change of width needs another one.
+  const observer = new ResizeObserver((entries) => {
+    for (const entry of entries) if (Math.round(entry.contentRect.width) !== width) schedule(painter);
+  });
   observer.observe(canvas);
-
-  function redraw() {
-    if (queued) return;
-    queued = true;
-    requestAnimationFrame(paint);
-  }
+  const stopTheme = onThemeChange(() => schedule(painter));
 
   return {
-    redraw,
-    /** Draw now, synchronously (for the first frame and for tests). */
-    paintNow: paint,
+    redraw: () => schedule(painter),
+    /** Draw now, synchronously (forces a layout if the page changed). */
+    paintNow() {
+      pending.delete(painter);
+      painter.measure();
+      painter.paint();
+    },
     size: () => ({ width, height }),
-    dispose: () => observer.disconnect(),
+    dispose: () => {
+      observer.disconnect();
+      stopTheme();
+      pending.delete(painter);
+    },
   };
 }
