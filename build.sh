@@ -83,10 +83,11 @@ build_web() {
   rm -rf dist
   mkdir -p dist
   # One classic IIFE script: ES modules do not load from file://.
+  # KaTeX's two fonts travel inside it as base64 (see web/src/math/typeset.js).
   node_modules/.bin/esbuild web/src/main.js --bundle --format=iife --target=es2020 --minify \
-    --legal-comments=none --log-level=warning --outfile=dist/optlab.js
+    --loader:.woff2=base64 --legal-comments=none --log-level=warning --outfile=dist/optlab.js
   cp web/index.html dist/index.html
-  cp web/styles/optlab.css dist/optlab.css
+  node web/build-css.mjs dist/optlab.css
   cp web/favicon.svg dist/favicon.svg
   cp build/wasm/optlab_core.js dist/optlab_core.js
 }

@@ -98,6 +98,27 @@ for (const target of ['served', 'file']) {
       assert.deepEqual(problems, []);
       await page.close();
     });
+
+    test('figure 4 typesets the update rules with KaTeX, live values, and its fonts without a request', async () => {
+      const { page, problems } = await open(url(), { inside: inside() });
+      const tex = () => page.$$eval('#momentum .equations annotation[encoding="application/x-tex"]', (a) => a.map((n) => n.textContent));
+      const rules = await tex();
+      assert.equal(rules.length, 4);
+      const beta = await page.$eval('#momentum input[type=range][id$=beta]', (i) => Number(i.value).toFixed(2));
+      assert.ok(rules[1].includes(`p_{k+1} = ${beta}\\,p_k + g_k`), rules[1]);
+      assert.ok(rules[3].includes(`(g_k + ${beta}\\,p_{k+1})`), rules[3]);
+      await page.focus('#momentum input[type=range][id$=beta]');
+      await page.keyboard.press('Home'); // β = 0
+      await page.waitForFunction(() => document.querySelector('#momentum .equations annotation').parentNode.closest('.equations').textContent.includes('0.00'));
+      assert.ok((await tex())[1].includes('p_{k+1} = 0.00\\,p_k + g_k'));
+      await page.evaluate(() => document.fonts.ready);
+      const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.family.includes('KaTeX')).map((f) => `${f.family}:${f.status}`));
+      assert.deepEqual(faces.sort(), ['KaTeX_Main:loaded', 'KaTeX_Math:loaded']);
+      // The letters really are set in KaTeX's italic, not a fallback face.
+      assert.equal(await page.$eval('#momentum .equations .mathnormal', (n) => getComputedStyle(n).fontFamily.split(',')[0].replace(/"/g, '')), 'KaTeX_Math');
+      assert.deepEqual(problems, []);
+      await page.close();
+    });
   });
 }
 

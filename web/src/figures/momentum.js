@@ -2,6 +2,7 @@
 // f(w) = ½ wᵀ diag(1, 5) w, with γ and β shared with the (γ, β) map
 // (figure 6). The heavy-ball form can be drawn over the momentum path to
 // show that the two forms are one method.
+import { texNumber, typeset } from '../math/typeset.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot, legend } from '../plot/series.js';
@@ -56,16 +57,32 @@ export function momentumFigure(root, { core, t, scene, shared }) {
   });
   const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K });
 
+  // The lecture's update rules with the live γ and β (g_k = ∇f(w_k)),
+  // typeset again only when γ or β change, not on every played frame.
+  let typesetFor = '';
+  function typesetRules(lr, beta) {
+    const key = `${lr}:${beta}`;
+    if (key === typesetFor) return;
+    typesetFor = key;
+    const g = texNumber(formatNumber(lr)), b = beta.toFixed(2);
+    const rules = [
+      [s.names.gd, `w_{k+1} = w_k - ${g}\\,g_k`],
+      [s.names.momentum, `p_{k+1} = ${b}\\,p_k + g_k,\\quad w_{k+1} = w_k - ${g}\\,p_{k+1}`],
+      [s.names.heavy_ball, `w_{k+1} = w_k - ${g}\\,g_k + ${b}\\,(w_k - w_{k-1})`],
+      [s.names.nesterov, `p_{k+1} = ${b}\\,p_k + g_k,\\quad w_{k+1} = w_k - ${g}\\,(g_k + ${b}\\,p_{k+1})`],
+    ];
+    equations.replaceChildren(...rules.map(([name, tex]) => {
+      const math = el('span', { class: 'equation' });
+      typeset(math, tex);
+      return el('div', { class: 'rule' }, [el('span', { class: 'rule-name', text: name }), math]);
+    }));
+  }
+
   function update() {
     paths.redraw();
     losses.redraw();
     const { lr, beta } = shared.get();
-    const g = formatNumber(lr), b = beta.toFixed(2);
-    equations.replaceChildren(
-      el('p', { class: 'equation', text: `${s.names.momentum}:  p ← ${b}·p + g,   w ← w − ${g}·p` }),
-      el('p', { class: 'equation', text: `${s.names.heavy_ball}:  w⁺ = w − ${g}·g + ${b}·(w − w⁻)` }),
-      el('p', { class: 'equation', text: `${s.names.nesterov}:  p ← ${b}·p + g,   w ← w − ${g}·(g + ${b}·p)` }),
-    );
+    typesetRules(lr, beta);
     const reach = (tr) => {
       if (tr.divergedAt !== null) return { diverged: tr.divergedAt };
       const goal = scene.target * tr.loss[0];
@@ -110,8 +127,8 @@ export function momentumFigure(root, { core, t, scene, shared }) {
   );
   compute();
   update();
-  paths.paintNow();
-  losses.paintNow();
+  paths.redraw();
+  losses.redraw();
   root.dataset.ready = 'true';
 
   function drawPaths(ctx, width, height) {

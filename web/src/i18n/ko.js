@@ -106,7 +106,7 @@ export default {
     heavyBallToggle: 'heavy-ball 형태를 모멘텀 위에 겹쳐 그리기',
     dragHint: '흰 점을 끌거나, 그림을 선택한 뒤 화살표 키로 시작점 w₀ 을 옮겨 보세요.',
     stepAxis: '걸음 k',
-    names: { gd: '경사 하강법', momentum: '모멘텀', nesterov: '네스테로프 모멘텀', heavy_ball: 'heavy ball' },
+    names: { gd: '경사 하강법', momentum: '모멘텀', nesterov: '네스테로프 모멘텀', heavy_ball: 'heavy-ball 형태' },
     caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
       const say = (r) =>
         r.diverged !== undefined ? `발산 (${r.diverged} 번째 걸음에서 멈춤)` : r.never ? `${K} 걸음 안에 도달하지 못함` : `${r.step} 번째 걸음`;
