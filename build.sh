@@ -87,9 +87,27 @@ build_web() {
   node_modules/.bin/esbuild web/src/main.js --bundle --format=iife --target=es2020 --minify \
     --loader:.woff2=base64 --legal-comments=none --log-level=warning --outfile=dist/optlab.js
   cp web/index.html dist/index.html
-  node web/build-css.mjs dist/optlab.css
+  node web/build-css.mjs page dist/optlab.css
+  build_embed
   cp web/favicon.svg dist/favicon.svg
   cp build/wasm/optlab_core.js dist/optlab_core.js
+}
+
+# The embeddable figures: one classic script (wasm, styles and fonts inside;
+# works from file://) and an ES module for bundlers, both from
+# web/src/embed/; a page per figure for iframes; the example course pages.
+build_embed() {
+  mkdir -p build/web dist/embed dist/examples
+  node web/build-css.mjs embed build/web/optlab-embed.css
+  node web/build-core-module.mjs build/wasm/optlab_core.js build/web/optlab-core.mjs
+  local common=(--bundle --target=es2020 --minify --legal-comments=none --log-level=warning
+    --loader:.woff2=base64 --loader:.css=text
+    --alias:optlab-core-factory=./build/web/optlab-core.mjs --alias:optlab-embed-css=./build/web/optlab-embed.css
+    --external:fs --external:path) # only reached when the core runs under node
+  node_modules/.bin/esbuild web/src/embed/auto.js "${common[@]}" --format=iife --outfile=dist/optlab-embed.js
+  node_modules/.bin/esbuild web/src/embed/index.js "${common[@]}" --format=esm --outfile=dist/optlab-embed.mjs
+  node web/build-embed-pages.mjs dist/embed
+  cp web/examples/* dist/examples/
 }
 
 # Jupyter kernels must run Debian's Python (the python3 on PATH may be

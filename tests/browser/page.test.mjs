@@ -2,7 +2,7 @@
 // browser is ever downloaded), served from a sub-path under a strict CSP and
 // opened straight from disk. Screenshots go to build/screenshots/.
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -164,13 +164,13 @@ describe('interaction', () => {
         const name = a?.getAttribute('aria-label') || a?.textContent.trim() || a?.type;
         return `${a?.closest('section')?.id}: ${a?.tagName === 'CANVAS' ? 'canvas' : name}`;
       });
-    for (let i = 0; i < 50; i++) {
+    for (let i = 0; i < 110; i++) { // every control of figures 1 to 6, share buttons included
       await page.keyboard.press('Tab');
       reached.push(await focused());
     }
     for (const name of ['step-sizes: step size γ', 'step-sizes: Play', 'step-sizes: Step', 'step-sizes: Reset',
       'momentum: step size γ', 'momentum: momentum β', 'momentum: Play', 'momentum: checkbox', 'momentum: canvas',
-      'rate-map: Go to the best (γ*, β*)', 'rate-map: canvas'])
+      'rate-map: Go to the best (γ*, β*)', 'rate-map: canvas', 'momentum: Copy link', 'momentum: PNG (2×)', 'momentum: Scenario JSON'])
       assert.ok(reached.includes(name), `${name} not reachable: ${reached.join(' | ')}`);
     // The map moves with the arrow keys, and figure 4 follows.
     const momentumCaption = await page.textContent('#momentum .caption');
@@ -254,6 +254,44 @@ describe('momentum and the (γ, β) map', () => {
     assert.doesNotMatch(await page.textContent('#momentum'), /NaN|Infinity|undefined/);
     assert.deepEqual(problems, []);
     await page.close();
+  });
+});
+
+describe('links', () => {
+  test('the page writes every changed figure to its hash; opening that link draws the same trajectories; a bad value is explained', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, acceptDownloads: true });
+    const page = await context.newPage();
+    await page.goto(servedUrl);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.focus('#sgd-cloud input[type=range]');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight'); // batch 4
+    await page.click('#sgd-cloud button:has-text("New seed")');
+    await page.focus('#momentum input[type=range]');
+    await page.keyboard.press('ArrowRight');
+    const hash = await page.evaluate(() => location.hash);
+    assert.match(hash, /sgd-cloud\.batch=4/);
+    assert.match(hash, /momentum\.lr=/);
+    const csv = async (p, id) => {
+      const [download] = await Promise.all([p.waitForEvent('download'), p.click(`#${id} button[data-share=csv]`)]);
+      return readFileSync(await download.path(), 'utf8');
+    };
+    const before = { sgd: await csv(page, 'sgd-cloud'), momentum: await csv(page, 'momentum') };
+    const again = await context.newPage();
+    await again.goto(page.url());
+    await again.waitForSelector('html[data-ready="true"]');
+    assert.equal(await csv(again, 'sgd-cloud'), before.sgd);
+    assert.equal(await csv(again, 'momentum'), before.momentum);
+    assert.equal(await again.textContent('#momentum .slider-value'), await page.textContent('#momentum .slider-value'));
+    // A hand-edited link with a value out of range: said above the figure, defaults drawn.
+    const bad = await context.newPage();
+    const problems = [];
+    bad.on('pageerror', (e) => problems.push(e.message));
+    await bad.goto(`${servedUrl}#momentum.beta=2`);
+    await bad.waitForSelector('html[data-ready="true"]');
+    assert.match(await bad.textContent('#momentum .error'), /beta must be a number from 0 to 0\.99 \(got "2"\)/);
+    assert.equal(await bad.textContent('#momentum output[for$="-beta"]'), 'β = 0.80');
+    assert.deepEqual(problems, []);
+    await context.close();
   });
 });
 

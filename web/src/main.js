@@ -3,42 +3,25 @@
 // (dist/optlab.js), so the page also works from file:// and under a strict
 // Content-Security-Policy.
 import { loadCore } from '../core/optlab-core.js';
-import { annealingFigure } from './figures/annealing.js';
-import { betaEffectFigure } from './figures/beta-effect.js';
-import { lbfgsFigure } from './figures/lbfgs.js';
-import { momentumFigure } from './figures/momentum.js';
-import { noiseSmoothingFigure } from './figures/noise-smoothing.js';
-import { rateMapFigure } from './figures/rate-map.js';
-import { sgdCloudFigure } from './figures/sgd-cloud.js';
-import { stepSizesFigure } from './figures/step-sizes.js';
+import { parseSettings } from './embed/params.js';
+import { mounts } from './figures/index.js';
 import { chooseLanguage, strings } from './i18n/index.js';
 import { painted } from './plot/canvas.js';
+import { queryOf, shareBar } from './share/share.js';
 import { createState } from './state.js';
-import annealingScene from '../scenes/annealing.json';
-import betaScene from '../scenes/beta-effect.json';
-import bowlScene from '../scenes/bowl-momentum.json';
-import lbfgsScene from '../scenes/lbfgs.json';
-import noiseScene from '../scenes/noise-smoothing.json';
-import sgdScene from '../scenes/sgd-cloud.json';
-import stepSizesScene from '../scenes/step-sizes.json';
 
-// Figures 4 and 6 share (γ, β, w0): the map drives the paths and follows the sliders.
-const bowlState = createState({
-  lr: bowlScene.scenario.optimizer.lr,
-  beta: bowlScene.scenario.optimizer.beta,
-  w0: bowlScene.scenario.w0,
-});
+// The page's state lives in its URL hash, one key per figure parameter:
+//   #momentum.lr=0.02&momentum.beta=0.9&sgd-cloud.batch=4
+// Figures 4 and 6 share (γ, β, w0), so the map (rate-map) writes no keys of
+// its own. Opening such a link draws exactly the same trajectories.
+const hashKeys = (figure) => (figure === 'rate-map' ? 'momentum' : figure);
 
-const figures = {
-  'step-sizes': { mount: stepSizesFigure, scene: stepSizesScene },
-  'sgd-cloud': { mount: sgdCloudFigure, scene: sgdScene },
-  annealing: { mount: annealingFigure, scene: annealingScene },
-  momentum: { mount: momentumFigure, scene: bowlScene, shared: bowlState },
-  'beta-effect': { mount: betaEffectFigure, scene: betaScene },
-  'rate-map': { mount: rateMapFigure, scene: bowlScene, shared: bowlState },
-  'noise-smoothing': { mount: noiseSmoothingFigure, scene: noiseScene },
-  lbfgs: { mount: lbfgsFigure, scene: lbfgsScene },
-};
+function settingsFromHash(name, hash, t, notes) {
+  const scoped = parseSettings((key) => (key === 'scene' ? name : hash.get(`${hashKeys(name)}.${key}`)));
+  if (!scoped.errors.length) return scoped;
+  notes.set(name, t.share.stateError(name, scoped.errors.join('; ')));
+  return parseSettings((key) => (key === 'scene' ? name : null));
+}
 
 function applyStrings(t) {
   document.documentElement.lang = t.lang;
@@ -72,12 +55,48 @@ async function start() {
     for (const slot of slots) slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: t.coreFailed(error.message) }));
     return;
   }
+  const hash = new URLSearchParams(location.hash.slice(1));
+  const notes = new Map();
+  const settings = Object.fromEntries(slots.map((slot) => [slot.dataset.figure, settingsFromHash(slot.dataset.figure, hash, t, notes)]));
+  // Figures 4 and 6 share (γ, β, w0): the map drives the paths and follows the sliders.
+  const bowl = createState((settings.momentum ?? settings['rate-map'])?.shared ?? {});
+  const mounted = {};
+  // Figures written to the hash: those the link set, and those the reader changed.
+  const touched = new Set([...hash.keys()].map((key) => key.split('.')[0]).filter((name) => name in mounts));
+  const writeHash = () => {
+    const params = new URLSearchParams();
+    for (const name of touched) {
+      const state = mounted[name]?.state?.();
+      if (state) for (const [key, value] of new URLSearchParams(queryOf(state))) params.set(`${name}.${key}`, value);
+    }
+    history.replaceState(null, '', `${location.pathname}${location.search}${params.size ? `#${params}` : ''}`);
+    const other = document.querySelector('[data-language-switch]');
+    if (other) other.href = new URL(other.getAttribute('href'), location.href).search + location.hash;
+  };
+  const site = () => new URL('.', location.href).href;
   for (const slot of slots) {
-    const figure = figures[slot.dataset.figure];
-    if (!figure) continue;
-    performance.mark(`optlab-mount-${slot.dataset.figure}`);
-    figure.mount(slot, { core, t, scene: figure.scene, shared: figure.shared });
-    performance.measure(`optlab-figure-${slot.dataset.figure}`, `optlab-mount-${slot.dataset.figure}`);
+    const name = slot.dataset.figure;
+    const config = settings[name];
+    if (!mounts[name] || config.errors.length) continue;
+    performance.mark(`optlab-mount-${name}`);
+    const changed = () => {
+      touched.add(hashKeys(name));
+      writeHash();
+    };
+    const figure = mounts[name](slot, { core, t, scene: config.scene, shared: config.shared ? bowl : undefined, changed });
+    mounted[name] = figure;
+    if (notes.has(name)) slot.prepend(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: notes.get(name) }));
+    if (figure?.state) {
+      slot.append(shareBar({
+        t, box: slot, scene: name, figure, site,
+        link: () => {
+          touched.add(hashKeys(name));
+          writeHash();
+          return location.href;
+        },
+      }));
+    }
+    performance.measure(`optlab-figure-${name}`, `optlab-mount-${name}`);
   }
   // The figures queued their first pictures; they are painted together in
   // the next animation frame (one layout for the whole page).

@@ -11,7 +11,7 @@ import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
 import { formatNumber } from '../i18n/en.js';
 
-export function annealingFigure(root, { core, t, scene }) {
+export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   const s = t.annealing;
   const { scenario } = scene;
   const { problem } = scenario;
@@ -60,6 +60,7 @@ export function annealingFigure(root, { core, t, scene }) {
 
   function rerun() {
     controls.showAll();
+    changed();
   }
 
   function update() {
@@ -148,5 +149,14 @@ export function annealingFigure(root, { core, t, scene }) {
     return curve[Math.min(curveN - 1, Math.max(0, i))];
   }
 
-  return { dispose: () => controls.dispose() };
+  return {
+    state: () => ({ lr, batch, runs: scene.runs, seed, steps: K }),
+    // Run r of the table is the scenario with the seed derived from (seed, r) (optlab finals FILE RUNS).
+    scenario: () => ({ ...scenario, seed, optimizer: { kind: 'sgd', lr, batch } }),
+    table: () => ({
+      columns: ['run', 'w_final', 'diverged', 'steps'],
+      rows: Array.from({ length: scene.runs }, (_, r) => [r, finals.w[r], finals.diverged[r] ? 1 : 0, stepsAt(frame)]),
+    }),
+    dispose: () => controls.dispose(),
+  };
 }

@@ -7,12 +7,14 @@ import { theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { formatNumber } from '../i18n/en.js';
 
-export function betaEffectFigure(root, { core, t, scene }) {
+import { traceTable } from '../share/table.js';
+
+export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   const s = t.betaEffect;
   const { scenario, betas } = scene;
   const K = scenario.steps;
   const id = root.id || 'beta-effect';
-  let eta = scene.eta, locked = true, runs, shown = K;
+  let eta = scene.eta, locked = scene.lock !== 'off', runs, shown = K;
 
   const lrFor = (beta) => (locked ? eta * (1 - beta) : eta);
   function compute() {
@@ -27,7 +29,7 @@ export function betaEffectFigure(root, { core, t, scene }) {
     format: (x) => (locked ? `γ = ${formatNumber(x)}·(1 − β)` : `γ = ${formatNumber(x)}`), onInput: (x) => { eta = x; rerun(); },
   });
   const lock = el('input', { type: 'checkbox', id: `${id}-lock` });
-  lock.checked = true;
+  lock.checked = locked;
   lock.addEventListener('change', () => {
     locked = lock.checked;
     slider.set(eta);
@@ -40,6 +42,7 @@ export function betaEffectFigure(root, { core, t, scene }) {
     compute();
     update();
     controls.showAll();
+    changed();
   }
 
   function update() {
@@ -80,5 +83,10 @@ export function betaEffectFigure(root, { core, t, scene }) {
     });
   }
 
-  return { dispose: () => controls.dispose() };
+  return {
+    state: () => ({ lr: eta, lock: locked ? 'on' : 'off', steps: K }),
+    scenario: () => ({ ...scenario, optimizer: { kind: 'momentum', lr: lrFor(0.9), beta: 0.9 } }),
+    table: () => traceTable(runs.map((r) => ({ name: `beta${r.beta}`, trace: r.trace }))),
+    dispose: () => controls.dispose(),
+  };
 }

@@ -6,11 +6,13 @@ import { drawLogPlot, legend } from '../plot/series.js';
 import { theme } from '../plot/theme.js';
 import { el, player } from '../controls/controls.js';
 
-export function lbfgsFigure(root, { core, t, scene }) {
+import { traceTable } from '../share/table.js';
+
+export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
   const s = t.lbfgs;
   const K = scene.steps;
   const id = root.id || 'lbfgs';
-  let which = 'rosenbrock';
+  let which = scene.show ?? 'rosenbrock';
   let setup = scene.problems[which];
   let w0 = setup.w0, shown = K, runs;
   const contourCache = {};
@@ -55,6 +57,7 @@ export function lbfgsFigure(root, { core, t, scene }) {
   function rerun() {
     compute();
     controls.showAll();
+    changed();
   }
 
   function update() {
@@ -110,5 +113,10 @@ export function lbfgsFigure(root, { core, t, scene }) {
     });
   }
 
-  return { dispose: () => controls.dispose() };
+  return {
+    state: () => ({ problem: which, memory: scene.memory, w0, steps: K }),
+    scenario: () => ({ problem: setup.problem, optimizer: { kind: 'lbfgs', memory: scene.memory }, w0, steps: K }),
+    table: () => traceTable(methods.map((m) => ({ name: m.key, trace: runs[m.key] }))),
+    dispose: () => controls.dispose(),
+  };
 }

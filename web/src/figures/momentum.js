@@ -11,7 +11,9 @@ import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { formatNumber } from '../i18n/en.js';
 
-export function momentumFigure(root, { core, t, scene, shared }) {
+import { traceTable } from '../share/table.js';
+
+export function momentumFigure(root, { core, t, scene, shared, changed = () => {} }) {
   const s = t.momentum;
   const { scenario, view } = scene;
   const K = scenario.steps;
@@ -104,6 +106,7 @@ export function momentumFigure(root, { core, t, scene, shared }) {
     }
     compute();
     controls.showAll();
+    changed();
   });
 
   const names = s.names;
@@ -150,5 +153,10 @@ export function momentumFigure(root, { core, t, scene, shared }) {
     });
   }
 
-  return { dispose: () => controls.dispose() };
+  return {
+    state: () => ({ lr: shared.get().lr, beta: shared.get().beta, w0: shared.get().w0, steps: K }),
+    scenario: () => ({ ...scenario, w0: shared.get().w0, optimizer: { kind: 'momentum', lr: shared.get().lr, beta: shared.get().beta } }),
+    table: () => traceTable(['gd', 'momentum', 'nesterov', 'heavy_ball'].map((name) => ({ name, trace: runs[name] }))),
+    dispose: () => controls.dispose(),
+  };
 }

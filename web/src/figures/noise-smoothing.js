@@ -11,7 +11,9 @@ import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
 import { formatNumber } from '../i18n/en.js';
 
-export function noiseSmoothingFigure(root, { core, t, scene }) {
+import { traceTable } from '../share/table.js';
+
+export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} }) {
   const s = t.noise;
   const { scenario, view } = scene;
   const K = scenario.steps;
@@ -52,6 +54,7 @@ export function noiseSmoothingFigure(root, { core, t, scene }) {
   startPointControl(pathCanvas, { view, size: paths.size, get: () => w0, onMove: (p) => { w0 = p; rerun(); } });
 
   function rerun() {
+    queueMicrotask(changed);
     compute();
     controls.showAll();
   }
@@ -118,5 +121,16 @@ export function noiseSmoothingFigure(root, { core, t, scene }) {
     drawLogPlot(ctx, width, height, { colors, K, floor: scene.distanceFloor, series, xLabel: t.momentum.stepAxis, yLabel: s.distanceAxis, top: 3 });
   }
 
-  return { dispose: () => controls.dispose() };
+  return {
+    state: () => ({ lr: sgdLr, beta, noise: scenario.problem.noise, w0, seed, steps: K }),
+    scenario: () => ({ ...scenario, w0, seed }),
+    table() {
+      const table = traceTable([{ name: 'sgd', trace: sgd }, { name: 'momentum', trace: mom }]);
+      table.columns.push('average_w1', 'average_w2');
+      const avg = averagePath();
+      table.rows.forEach((row, k) => row.push(...(k < sgd.rows ? [avg[2 * k], avg[2 * k + 1]] : ['', ''])));
+      return table;
+    },
+    dispose: () => controls.dispose(),
+  };
 }

@@ -14,7 +14,7 @@ import { theme } from '../plot/theme.js';
 import { el } from '../controls/controls.js';
 import { formatNumber } from '../i18n/en.js';
 
-export function rateMapFigure(root, { core, t, scene, shared }) {
+export function rateMapFigure(root, { core, t, scene, shared, changed = () => {} }) {
   const s = t.rateMap;
   const A = scene.scenario.problem.A;
   const eigenvalues = [A[0][0], A[1][1]].sort((p, q) => p - q); // the scene's A is diagonal
@@ -166,5 +166,15 @@ export function rateMapFigure(root, { core, t, scene, shared }) {
     ctx.restore();
   }
 
-  return {};
+  shared.subscribe(() => changed());
+  return {
+    state: () => ({ lr: shared.get().lr, beta: shared.get().beta }),
+    scenario: () => ({ ...scene.scenario, w0: shared.get().w0, optimizer: { kind: 'momentum', lr: shared.get().lr, beta: shared.get().beta } }),
+    table() {
+      // The map itself: one row per grid cell, lr log-spaced, beta linear.
+      const rows = [];
+      for (let j = 0; j < nBeta; j++) for (let i = 0; i < nLr; i++) rows.push([map.lr[i], map.beta[j], map.rate[j * nLr + i]]);
+      return { columns: ['lr', 'beta', 'rate'], rows };
+    },
+  };
 }

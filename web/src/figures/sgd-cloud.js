@@ -11,8 +11,9 @@ import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
 import { formatNumber } from '../i18n/en.js';
+import { traceTable } from '../share/table.js';
 
-export function sgdCloudFigure(root, { core, t, scene }) {
+export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   const s = t.sgd;
   const { scenario, view } = scene;
   const { problem } = scenario;
@@ -70,6 +71,7 @@ export function sgdCloudFigure(root, { core, t, scene }) {
     compute();
     update();
     controls.showAll();
+    changed();
   }
 
   function update() {
@@ -147,5 +149,10 @@ export function sgdCloudFigure(root, { core, t, scene }) {
     });
   }
 
-  return { dispose: () => controls.dispose() };
+  return {
+    state: () => ({ lr, batch, w0: w, seed, steps: scenario.steps }),
+    scenario: () => ({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: scenario.steps, seed }),
+    table: () => traceTable([{ name: 'gd', trace: gd }, { name: 'sgd', trace: sgd }]),
+    dispose: () => controls.dispose(),
+  };
 }

@@ -9,7 +9,9 @@ import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 
-export function stepSizesFigure(root, { core, t, scene }) {
+import { traceTable } from '../share/table.js';
+
+export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   const s = t.stepSizes;
   const a = scene.scenario.problem.a;
   const w0 = scene.scenario.w0[0];
@@ -74,6 +76,7 @@ export function stepSizesFigure(root, { core, t, scene }) {
     if (fromSweep) slider.set(r);
     controls.showAll();
     sweepPainter.redraw();
+    changed();
   }
 
   function redrawRun() {
@@ -252,6 +255,9 @@ export function stepSizesFigure(root, { core, t, scene }) {
 
   return {
     setRatio: (r) => setRatio(r, true),
+    state: () => ({ a, lr: ratio / a, w0, steps: K }),
+    scenario: () => ({ ...scene.scenario, optimizer: { kind: 'gd', lr: ratio / a } }),
+    table: () => traceTable([{ name: 'gd', trace }]),
     dispose() {
       controls.dispose();
       for (const p of panels) p.painter.dispose();

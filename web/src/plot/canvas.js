@@ -12,13 +12,47 @@ import { onThemeChange } from './theme.js';
 
 const pending = new Set();
 let scheduled = false;
+const drawers = new WeakMap(); // canvas → draw(ctx, width, height)
+let ratioOverride = null;
+
+/** The pixel ratio pictures are drawn at now (the screen's, or an export's). */
+export function pixelRatio() {
+  return ratioOverride ?? (window.devicePixelRatio || 1);
+}
+
+/**
+ * A copy of a figure canvas drawn afresh at `scale` device pixels per CSS
+ * pixel (e.g. 2 for slides), on the given background; null for a canvas
+ * that is not one of ours.
+ */
+export function renderAt(canvas, scale, background) {
+  const entry = drawers.get(canvas);
+  if (!entry) return null;
+  const { width, height } = entry.size();
+  const out = document.createElement('canvas');
+  out.width = Math.round(width * scale);
+  out.height = Math.round(height * scale);
+  const ctx = out.getContext('2d');
+  ratioOverride = scale;
+  try {
+    ctx.setTransform(scale, 0, 0, scale, 0, 0);
+    ctx.fillStyle = background;
+    ctx.fillRect(0, 0, width, height);
+    entry.draw(ctx, width, height);
+  } finally {
+    ratioOverride = null;
+  }
+  return out;
+}
 
 function flush() {
   scheduled = false;
   const batch = [...pending];
   pending.clear();
-  for (const painter of batch) painter.measure();
-  for (const painter of batch) painter.paint();
+  // A canvas taken out of the page (a figure redrawn elsewhere) is dropped.
+  const live = batch.filter((painter) => painter.connected());
+  for (const painter of live) painter.measure();
+  for (const painter of live) painter.paint();
 }
 
 function schedule(painter) {
@@ -44,6 +78,7 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
   let measured = 0;
 
   const painter = {
+    connected: () => canvas.isConnected,
     measure() {
       measured = Math.max(1, Math.round(canvas.clientWidth));
     },
@@ -71,6 +106,7 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
   });
   observer.observe(canvas);
   const stopTheme = onThemeChange(() => schedule(painter));
+  drawers.set(canvas, { draw, size: () => ({ width, height }) });
 
   return {
     redraw: () => schedule(painter),

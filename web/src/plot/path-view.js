@@ -1,6 +1,7 @@
 // A 2D view of iterates on the contours of f: the plot shared by the bowl
 // and Rosenbrock figures. The contour grid comes from the core.
 import { clipTo, drawAxes, plotArea } from './axes.js';
+import { pixelRatio } from './canvas.js';
 import { contourLines, logLevels } from './contours.js';
 import { linearScale } from './scale.js';
 import { drawPath } from './series.js';
@@ -40,7 +41,7 @@ export function viewScales(view, width, height) {
 // drawn once per (size, colour, pixel ratio) into a bitmap and blitted.
 const layers = new WeakMap();
 function contourLayer(contours, view, width, height, color) {
-  const ratio = window.devicePixelRatio || 1;
+  const ratio = pixelRatio();
   const key = `${width}x${height}@${ratio}:${color}:${view.x}:${view.y}`;
   const cached = layers.get(contours);
   if (cached?.key === key) return cached.canvas;

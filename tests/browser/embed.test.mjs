@@ -1,0 +1,238 @@
+// Embedding (issue 4): <optlab-figure> in a course-notes page and the
+// iframe pages, from file:// and served under a sub-path with a strict CSP;
+// attributes, errors, links that restore the same trajectories, exports.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { pathToFileURL } from 'node:url';
+
+import { chromium } from 'playwright-core';
+
+import { serve } from '../../web/serve.mjs';
+import { root } from '../js/helpers.mjs';
+
+const dist = join(root, 'dist');
+const shots = join(root, 'build', 'screenshots');
+const BASE = '/course/static/optlab/';
+let server, browser, servedBase;
+
+before(async () => {
+  mkdirSync(shots, { recursive: true });
+  server = await serve({ root: dist, base: BASE, csp: true });
+  servedBase = `http://127.0.0.1:${server.address().port}${BASE}`;
+  browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  });
+});
+after(async () => {
+  await browser?.close();
+  server?.close();
+  server?.closeAllConnections();
+});
+
+async function open(url, inside, { width = 1100, accept = true } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: accept });
+  if (url.startsWith('http')) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
+  const page = await context.newPage();
+  const problems = [];
+  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text().slice(0, 200)}`));
+  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
+  page.on('request', (r) => {
+    const u = r.url();
+    if (!u.startsWith(inside) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request outside the site: ${u}`);
+  });
+  await page.goto(url);
+  return { page, problems, context };
+}
+
+const allReady = (page) => page.waitForFunction(() => {
+  const figures = [...document.querySelectorAll('optlab-figure')];
+  return figures.length > 0 && figures.every((f) => f.dataset.ready);
+}, null, { timeout: 20000 });
+
+// Fraction of painted pixels of every canvas inside every figure's shadow root.
+const painted = (page) => page.$$eval('optlab-figure', (figures) => figures.map((f) =>
+  [...f.shadowRoot.querySelectorAll('canvas')].filter((c) => c.getClientRects().length).map((c) => {
+    const data = c.getContext('2d').getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n / (c.width * c.height);
+  })));
+
+const targets = {
+  served: () => ({ base: servedBase, inside: servedBase }),
+  file: () => ({ base: pathToFileURL(dist).href + '/', inside: pathToFileURL(dist).href }),
+};
+
+for (const [target, where] of Object.entries(targets)) {
+  describe(`embedding, ${target === 'served' ? `served under ${BASE} with a strict CSP` : 'from file://'}`, () => {
+    test('the course-notes example draws its four figures, with no error and no request outside the site', async () => {
+      const { base, inside } = where();
+      const { page, problems, context } = await open(`${base}examples/course-notes.html`, inside);
+      await allReady(page);
+      const states = await page.$$eval('optlab-figure', (fs) => fs.map((f) => f.dataset.ready));
+      assert.deepEqual(states, ['true', 'true', 'true', 'true']);
+      for (const [i, canvases] of (await painted(page)).entries()) {
+        assert.ok(canvases.length > 0, `figure ${i} has no canvas`);
+        for (const p of canvases) assert.ok(p > 0.01, `figure ${i} has a blank canvas`);
+      }
+      // One core for the whole page.
+      assert.equal(await page.evaluate(async () => (await window.optlab.sharedCore()) === (await window.optlab.sharedCore())), true);
+      // Hidden controls stay hidden; the author's own text replaces the figure's.
+      assert.equal(await page.$eval('optlab-figure[scene=momentum]', (f) => f.shadowRoot.querySelector('.player').closest('[hidden]') !== null), true);
+      assert.equal(await page.$eval('optlab-figure[scene=momentum]', (f) => f.shadowRoot.querySelector('h2').hidden), true);
+      assert.doesNotMatch(await page.$eval('body', (b) => [...b.querySelectorAll('optlab-figure')].map((f) => f.shadowRoot.textContent).join(' ')), /NaN|undefined|Infinity/);
+      assert.deepEqual(problems, []);
+      await page.screenshot({ path: join(shots, `course-notes-${target}.png`), fullPage: true });
+      await context.close();
+    });
+
+    test('the iframe pages take their parameters from the URL and tell the host their height', async () => {
+      const { base, inside } = where();
+      const { page, problems, context } = await open(`${base}examples/iframes.html`, inside);
+      await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height && f.style.height !== '600px'), null, { timeout: 20000 });
+      for (const frame of page.frames().slice(1)) {
+        await frame.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready === 'true');
+        const [reported, actual] = await Promise.all([
+          frame.frameElement().then((e) => e.evaluate((f) => parseFloat(f.style.height))),
+          frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
+        ]);
+        assert.ok(Math.abs(reported - actual) <= 1, `iframe height ${reported} for content ${actual}`);
+      }
+      const annealing = page.frames().find((f) => f.url().includes('annealing.html'));
+      assert.deepEqual(await annealing.evaluate(() => document.querySelector('optlab-figure').state), { lr: 0.2, batch: 2, runs: 400, seed: 5, steps: 1000 });
+      assert.match(await annealing.evaluate(() => document.querySelector('optlab-figure').shadowRoot.textContent), /시드/); // lang=ko from the URL
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+  });
+}
+
+describe('the element', () => {
+  test('changing an attribute redraws the figure; a bad one shows its message in the box and the others still draw', async () => {
+    const { page, problems, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
+    await allReady(page);
+    const caption = () => page.$eval('optlab-figure[scene=momentum]', (f) => f.shadowRoot.querySelector('.caption').textContent);
+    const before = await caption();
+    await page.$eval('optlab-figure[scene=momentum]', async (f) => {
+      f.setAttribute('lr', '0.1');
+      f.setAttribute('beta', '0.5');
+      await f.ready;
+    });
+    assert.notEqual(await caption(), before);
+    assert.match(await caption(), /γ = 0\.1, β = 0\.50/);
+    assert.deepEqual(await page.$eval('optlab-figure[scene=momentum]', (f) => [f.state.lr, f.state.beta]), [0.1, 0.5]);
+    // A bad attribute: the message names it and its range; the rest of the page works.
+    const message = await page.$eval('optlab-figure[scene=momentum]', async (f) => {
+      f.setAttribute('beta', '1.5');
+      await f.ready;
+      return f.shadowRoot.querySelector('.optlab-error').textContent;
+    });
+    assert.match(message, /beta must be a number from 0 to 0\.99 \(got "1\.5"\)/);
+    const others = (await painted(page)).filter((_, i) => i !== 1);
+    for (const canvases of others) for (const p of canvases) assert.ok(p > 0.01);
+    // A figure added later with an unknown scene explains itself too.
+    const unknown = await page.evaluate(async () => {
+      const f = document.createElement('optlab-figure');
+      f.setAttribute('scene', 'momentun');
+      document.body.append(f);
+      await f.ready;
+      return f.shadowRoot.textContent;
+    });
+    assert.match(unknown, /scene "momentun" is not a figure: use one of step-sizes, .*momentum/);
+    // And back to a good value: the figure draws again.
+    await page.$eval('optlab-figure[scene=momentum]', async (f) => { f.setAttribute('beta', '0.9'); await f.ready; });
+    assert.equal(await page.$eval('optlab-figure[scene=momentum]', (f) => f.dataset.ready), 'true');
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
+  test('define() registers under another name; the class alone registers nothing', async () => {
+    const { page, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
+    await allReady(page);
+    const result = await page.evaluate(async () => {
+      const before = customElements.get('course-figure');
+      const Named = window.optlab.define('course-figure');
+      const f = document.createElement('course-figure');
+      f.setAttribute('scene', 'beta-effect');
+      document.body.append(f);
+      await f.ready;
+      return { before: before === undefined, defined: customElements.get('course-figure') === Named, ready: f.dataset.ready };
+    });
+    assert.deepEqual(result, { before: true, defined: true, ready: 'true' });
+    await context.close();
+  });
+
+  test('a copied link restores the same trajectories (the CSV exports are identical); PNG is 2x and not blank; JSON runs in the CLI format', async () => {
+    const { page, problems, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
+    await allReady(page);
+    const figure = page.locator('optlab-figure[scene=noise-smoothing]');
+    await figure.scrollIntoViewIfNeeded();
+    // Change the state the way a reader does: the β slider and a new seed.
+    await figure.locator('input[type=range]').focus();
+    for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowLeft');
+    await figure.locator('button', { hasText: 'New seed' }).click();
+    const state = await figure.evaluate((f) => f.state);
+    assert.notEqual(state.beta, 0.8);
+    assert.notEqual(state.seed, 3);
+    const csvOf = async (p, locator) => {
+      const [download] = await Promise.all([p.waitForEvent('download'), locator.locator('button[data-share=csv]').click()]);
+      return readFileSync(await download.path(), 'utf8');
+    };
+    const csv = await csvOf(page, figure);
+    assert.match(csv.split('\n')[0], /^k,sgd_w1,sgd_w2,sgd_loss,momentum_w1,momentum_w2,momentum_loss,average_w1,average_w2$/);
+    await figure.locator('button[data-share=link]').click();
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    assert.match(link, new RegExp(`^${servedBase}embed/noise-smoothing\\.html\\?`));
+    const copy = await context.newPage();
+    await copy.goto(link);
+    await copy.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready === 'true');
+    assert.deepEqual(await copy.evaluate(() => document.querySelector('optlab-figure').state), state);
+    assert.equal(await csvOf(copy, copy.locator('optlab-figure')), csv);
+
+    // PNG: twice the size of the drawn region (+ padding), with a picture in it.
+    const region = await figure.evaluate((f) => {
+      const rects = [...f.shadowRoot.querySelectorAll('canvas')].filter((c) => c.getClientRects().length).map((c) => c.getBoundingClientRect());
+      const w = Math.max(...rects.map((r) => r.right)) - Math.min(...rects.map((r) => r.left));
+      const h = Math.max(...rects.map((r) => r.bottom)) - Math.min(...rects.map((r) => r.top));
+      return { w: Math.round((w + 16) * 2), h: Math.round((h + 16) * 2) };
+    });
+    const [png] = await Promise.all([page.waitForEvent('download'), figure.locator('button[data-share=png]').click()]);
+    const bytes = readFileSync(await png.path());
+    assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+    assert.deepEqual({ w: bytes.readUInt32BE(16), h: bytes.readUInt32BE(20) }, region);
+    const colours = await page.evaluate(async (b64) => {
+      const img = new Image();
+      img.src = `data:image/png;base64,${b64}`;
+      await img.decode();
+      const c = document.createElement('canvas');
+      c.width = img.width;
+      c.height = img.height;
+      const ctx = c.getContext('2d');
+      ctx.drawImage(img, 0, 0);
+      const data = ctx.getImageData(0, 0, c.width, c.height).data;
+      const seen = new Set();
+      for (let i = 0; i < data.length; i += 4 * 97) seen.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      return seen.size;
+    }, bytes.toString('base64'));
+    assert.ok(colours > 20, `${colours} colours in the PNG`);
+
+    const [json] = await Promise.all([page.waitForEvent('download'), figure.locator('button[data-share=json]').click()]);
+    const scenario = JSON.parse(readFileSync(await json.path(), 'utf8'));
+    assert.equal(scenario.seed, state.seed);
+    assert.deepEqual(Object.keys(scenario).sort(), ['optimizer', 'problem', 'seed', 'steps', 'w0']);
+    // The CLI reproduces the figure's SGD path from it, number for number.
+    const cli = spawnSync(join(root, 'build', 'native', 'optlab'), ['run', await json.path()], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const fromCli = JSON.parse(cli.stdout).w;
+    const rows = csv.trim().split('\n').slice(1).map((line) => line.split(','));
+    assert.equal(fromCli.length, rows.length);
+    fromCli.forEach((w, k) => assert.deepEqual(w, [Number(rows[k][1]), Number(rows[k][2])], `step ${k}`));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});

@@ -1,0 +1,37 @@
+// The standalone page of one figure (dist/embed/<scene>.html), for hosts
+// that only allow an iframe. Runs before optlab-embed.js registers the
+// element: the figure's parameters come from the URL (query or hash, e.g.
+// momentum.html?lr=0.02&beta=0.9&lang=ko), and the page tells its parent
+// how tall it is whenever that changes:
+//   {type: 'optlab:height', scene, height}   (posted to window.parent)
+// As the reader changes the figure, its state is written to the URL hash,
+// so the address bar (or Copy link) always restores what is on screen.
+(function () {
+  var figure = document.querySelector('optlab-figure');
+  if (!figure) return;
+  var scene = figure.getAttribute('scene');
+  var params = new URLSearchParams(location.search);
+  new URLSearchParams(location.hash.slice(1)).forEach(function (value, key) { params.set(key, value); });
+  params.forEach(function (value, key) {
+    if (key !== 'scene') figure.setAttribute(key, value);
+  });
+  figure.addEventListener('optlab-change', function (event) {
+    var state = event.detail && event.detail.state;
+    if (!state) return;
+    var hash = new URLSearchParams();
+    Object.keys(state).forEach(function (key) {
+      var value = state[key];
+      hash.set(key, Array.isArray(value) ? value.join(',') : String(value));
+    });
+    history.replaceState(null, '', location.pathname + location.search + '#' + hash.toString());
+  });
+  if (window.parent === window) return;
+  var last = -1;
+  function post() {
+    var height = Math.ceil(document.documentElement.getBoundingClientRect().height);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: 'optlab:height', scene: scene, height: height }, '*');
+  }
+  new ResizeObserver(post).observe(document.documentElement);
+})();

@@ -1,0 +1,204 @@
+// <optlab-figure>: one figure of the lesson, embeddable in any page.
+//
+//   <optlab-figure scene="momentum" lr="0.02" beta="0.9" lang="ko" controls="lr,beta"></optlab-figure>
+//
+// Importing this module has no side effects; define() registers the tag
+// (under another name if asked). Every figure on a page shares one core
+// (one wasm instance). The figure lives in a shadow root, so the host page's
+// CSS cannot break it; its colours follow prefers-color-scheme unless
+// theme="light" or "dark" is set. Changing an attribute redraws it; a bad
+// attribute shows a message in the figure's box naming it and its range.
+import embedCss from 'optlab-embed-css';
+import coreFactory from 'optlab-core-factory';
+
+import { loadCore } from '../../core/optlab-core.js';
+import { mounts } from '../figures/index.js';
+import { strings, tables } from '../i18n/index.js';
+import { painted } from '../plot/canvas.js';
+import { themeChanged } from '../plot/theme.js';
+import { createState } from '../state.js';
+import { queryOf, shareBar } from '../share/share.js';
+import { allAttributes, parseSettings } from './params.js';
+
+let corePromise = null;
+/** The one core every embedded figure uses (loaded on first use). */
+export function sharedCore() {
+  corePromise ??= loadCore(coreFactory);
+  return corePromise;
+}
+
+let sheet = null;
+function styles() {
+  // A constructed stylesheet is CSSOM, so a strict style-src allows it.
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(embedCss);
+  }
+  return sheet;
+}
+
+let serial = 0;
+let site = null;
+/** Where the built site lives (links and iframe code point there); set by the builds from their own URL. */
+export function setSite(url) {
+  site = url;
+}
+const Base = globalThis.HTMLElement ?? class {};
+
+export class OptlabFigure extends Base {
+  static get observedAttributes() {
+    return allAttributes;
+  }
+
+  constructor() {
+    super();
+    this._pending = false;
+    this._settings = null;
+    this._figure = null;
+  }
+
+  connectedCallback() {
+    this._schedule();
+  }
+
+  attributeChangedCallback() {
+    if (this.isConnected) this._schedule();
+  }
+
+  /** The figure's parameters as they stand now, e.g. {lr, beta, w0, steps} (null before it is drawn). */
+  get state() {
+    return this._figure?.state?.() ?? null;
+  }
+
+  /** The figure's data as {columns, rows} (what the CSV export writes). */
+  table() {
+    return this._figure?.table?.() ?? null;
+  }
+
+  /** The scenario (the core's contract) the figure's main run comes from. */
+  scenario() {
+    return this._figure?.scenario?.() ?? null;
+  }
+
+  /** The standalone page of this figure in this state (restores the same trajectories). */
+  link() {
+    const state = this.state;
+    const base = site ?? location.href;
+    return new URL(`embed/${this._settings.name}.html${state ? `?${queryOf(state)}` : ''}`, base).href;
+  }
+
+  /** A promise settled when the figure (re)drew after its latest attribute change. */
+  get ready() {
+    return this._ready ?? Promise.resolve();
+  }
+
+  // Attribute changes arrive one by one; redraw once after all of them.
+  _schedule() {
+    if (this._pending) return;
+    this._pending = true;
+    this._ready = new Promise((resolve) => {
+      queueMicrotask(() => {
+        this._pending = false;
+        this._render().then(resolve, resolve);
+      });
+    });
+  }
+
+  _language() {
+    const own = this.getAttribute('lang');
+    if (own && tables[own]) return own;
+    const inherited = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? 'en';
+    const code = inherited.toLowerCase().split('-')[0];
+    return tables[code] ? code : 'en';
+  }
+
+  async _render() {
+    const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
+    shadow.adoptedStyleSheets = [styles()];
+    const settings = parseSettings((name) => this.getAttribute(name));
+    this._settings = settings;
+    const t = strings(settings.lang ?? this._language());
+    const box = document.createElement('div');
+    box.className = 'figure';
+    box.id = `optlab-figure-${++serial}`;
+    this.style.width = settings.width && settings.width !== 'auto' ? `${settings.width}px` : '';
+    themeChanged(); // theme attribute or a new root: colours are read again
+    if (settings.errors.length) return this._fail(shadow, box, settings.errors);
+    let core;
+    try {
+      core = await sharedCore();
+    } catch (error) {
+      return this._fail(shadow, box, [t.coreFailed(error.message)]);
+    }
+    if (this._settings !== settings) return; // a newer change is on its way
+    shadow.replaceChildren(box);
+    this._figure?.dispose?.();
+    try {
+      const shared = settings.shared ? createState(settings.shared) : undefined;
+      const changed = () => this.dispatchEvent(new CustomEvent('optlab-change', { bubbles: true, composed: true, detail: { state: this.state } }));
+      this._figure = mounts[settings.name](box, { core, t, scene: settings.scene, shared, changed });
+    } catch (error) {
+      return this._fail(shadow, box, [error.message]);
+    }
+    if (settings.share === 'on') {
+      box.append(shareBar({ t, box, scene: settings.name, figure: this._figure, link: () => this.link(), site: () => site ?? location.href }));
+    }
+    hideControls(box, settings);
+    if (settings.text === 'none') {
+      // The author's own notes explain: keep the figure, its caption and hints.
+      for (const node of box.children) if (node.matches('h2, p:not(.caption):not(.hint)')) node.hidden = true;
+    }
+    await painted();
+    this.dataset.ready = 'true';
+    this.dispatchEvent(new CustomEvent('optlab-ready', { bubbles: true, composed: true }));
+  }
+
+  _fail(shadow, box, messages) {
+    const error = document.createElement('div');
+    error.className = 'optlab-error';
+    error.setAttribute('role', 'alert');
+    const title = document.createElement('strong');
+    title.textContent = 'optlab: this figure cannot be drawn';
+    error.append(title);
+    for (const m of messages) {
+      const line = document.createElement('div');
+      line.textContent = m;
+      error.append(line);
+    }
+    box.replaceChildren(error);
+    shadow.replaceChildren(box);
+    this.dataset.ready = 'error';
+    this.dispatchEvent(new CustomEvent('optlab-error', { bubbles: true, composed: true, detail: { messages } }));
+  }
+}
+
+// Hide the controls an author left out: each control is found by the id
+// suffix the figure gives it, and its row (slider, seed field, checkbox) is hidden.
+function hideControls(box, { spec, controls }) {
+  for (const [name, suffix] of Object.entries(spec.controls)) {
+    if (controls.includes(name)) continue;
+    const nodes = [];
+    if (name === 'player') nodes.push(...box.querySelectorAll('.player'));
+    else if (name === 'best') nodes.push(...box.querySelectorAll('.toolbar'));
+    else if (name === 'problem') nodes.push(...box.querySelectorAll('.choices'));
+    else {
+      const input = box.querySelector(`#${box.id}-${suffix}`);
+      const row = input?.closest('.slider, .seed-control, .check');
+      if (row) nodes.push(row);
+    }
+    for (const node of nodes) node.hidden = true;
+  }
+  for (const bar of box.querySelectorAll('.toolbar')) {
+    if ([...bar.children].every((c) => c.hidden)) bar.hidden = true;
+  }
+}
+
+/** Register the element (as tag, default "optlab-figure"); returns the class used. */
+export function define(tag = 'optlab-figure') {
+  const existing = customElements.get(tag);
+  if (existing) return existing;
+  // A subclass per tag: one class can be defined under one name only.
+  const named = class extends OptlabFigure {};
+  customElements.define(tag, named);
+  return named;
+}

@@ -1,0 +1,99 @@
+// Share and export, the same on the lesson page and in embedded figures:
+// copy a link that restores the figure, copy its embed code (element and
+// iframe), and download it as a PNG at 2× (for slides), its data as CSV and
+// the scenario JSON that the CLI (`optlab run`) reproduces it from.
+import { el } from '../controls/controls.js';
+import { renderAt } from '../plot/canvas.js';
+import { theme } from '../plot/theme.js';
+import { toCsv } from './table.js';
+
+/** A parameter value as attribute / URL text: numbers shortest round-trip, points "x,y". */
+export function paramText(value) {
+  return Array.isArray(value) ? value.map(String).join(',') : String(value);
+}
+
+export function queryOf(state) {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(state)) params.set(key, paramText(value));
+  return params.toString();
+}
+
+const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
+
+/** The element tag and the iframe tag for a figure in this state. */
+export function embedCode(scene, state, site) {
+  const attrs = Object.entries(state).map(([k, v]) => ` ${k}="${escapeAttr(paramText(v))}"`).join('');
+  const src = new URL(`embed/${scene}.html?${queryOf(state)}`, site).href;
+  return `<optlab-figure scene="${scene}"${attrs}></optlab-figure>\n`
+    + `<iframe src="${escapeAttr(src)}" title="optlab: ${scene}" style="width: 100%; border: 0;" loading="lazy"></iframe>\n`;
+}
+
+function download(name, blob) {
+  const a = el('a', { href: URL.createObjectURL(blob), download: name });
+  a.hidden = true;
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(a.href), 10000);
+}
+
+/** Every visible canvas of the figure drawn again at `scale`, composed as on screen. */
+export function figurePicture(box, scale = 2) {
+  const canvases = [...box.querySelectorAll('canvas')].filter((c) => c.getClientRects().length > 0);
+  const rects = canvases.map((c) => c.getBoundingClientRect());
+  if (!canvases.length) return null;
+  const x0 = Math.min(...rects.map((r) => r.left)), y0 = Math.min(...rects.map((r) => r.top));
+  const x1 = Math.max(...rects.map((r) => r.right)), y1 = Math.max(...rects.map((r) => r.bottom));
+  const pad = 8;
+  const out = document.createElement('canvas');
+  out.width = Math.round((x1 - x0 + 2 * pad) * scale);
+  out.height = Math.round((y1 - y0 + 2 * pad) * scale);
+  const ctx = out.getContext('2d');
+  const paper = theme(box).paper || '#ffffff';
+  ctx.fillStyle = paper;
+  ctx.fillRect(0, 0, out.width, out.height);
+  canvases.forEach((canvas, i) => {
+    const picture = renderAt(canvas, scale, paper);
+    if (picture) ctx.drawImage(picture, Math.round((rects[i].left - x0 + pad) * scale), Math.round((rects[i].top - y0 + pad) * scale));
+  });
+  return out;
+}
+
+/**
+ * The row of buttons. figure: the mount's result ({state, table, scenario});
+ * link(): the URL that restores it; site: the base URL of the built site.
+ */
+export function shareBar({ t, box, scene, figure, link, site }) {
+  const s = t.share;
+  const status = el('span', { class: 'done', role: 'status' });
+  const manual = el('textarea', { class: 'manual-copy', readonly: '', rows: '3', 'aria-label': s.copyBy });
+  manual.hidden = true;
+  async function copy(text) {
+    try {
+      await navigator.clipboard.writeText(text);
+      manual.hidden = true;
+      status.textContent = s.copied;
+    } catch {
+      // No clipboard (permissions, old browser): show the text, selected.
+      manual.value = text;
+      manual.hidden = false;
+      manual.select();
+      status.textContent = s.copyBy;
+    }
+  }
+  const button = (text, action, name) => {
+    const b = el('button', { type: 'button', text, 'data-share': name });
+    b.addEventListener('click', action);
+    return b;
+  };
+  const base = `optlab-${scene}`;
+  const bar = el('div', { class: 'share', role: 'group', 'aria-label': s.label }, [
+    button(s.copyLink, () => copy(link()), 'link'),
+    button(s.copyEmbed, () => copy(embedCode(scene, figure.state(), site())), 'embed'),
+    button(s.png, () => figurePicture(box, 2)?.toBlob((blob) => download(`${base}.png`, blob), 'image/png'), 'png'),
+    button(s.csv, () => download(`${base}.csv`, new Blob([toCsv(figure.table())], { type: 'text/csv' })), 'csv'),
+    button(s.json, () => download(`${base}.json`, new Blob([`${JSON.stringify(figure.scenario(), null, 2)}\n`], { type: 'application/json' })), 'json'),
+    status,
+  ]);
+  return el('div', {}, [bar, manual]);
+}
