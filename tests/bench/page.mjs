@@ -2,7 +2,7 @@
 // every figure drawn, input-to-frame latency of each figure's first slider,
 // the (γ, β) map's redraw rate while its point is dragged, and the gzip
 // size of everything the page loads. Writes build/bench/page.json.
-import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
@@ -26,8 +26,10 @@ const browser = await chromium.launch({
 
 // 1. Navigation to every figure drawn.
 const loads = [];
+const requested = new Set();
 for (let i = 0; i < 9; i++) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('request', (r) => requested.add(new URL(r.url()).pathname.replace(/^\//, '')));
   await page.goto(url);
   await page.waitForSelector('html[data-ready="true"]');
   loads.push(await page.evaluate(() => performance.getEntriesByName('optlab-ready')[0].startTime));
@@ -98,8 +100,8 @@ const drag = await page.evaluate(async () => {
 await browser.close();
 server.close();
 
-// 4. Weight: everything the page loads, gzip -9.
-const loaded = readdirSync(dist).filter((f) => /\.(html|js|css|svg|woff2)$/.test(f));
+// 4. Weight: everything the page loaded (every request of the loads above), gzip -9.
+const loaded = [...requested].map((f) => f || 'index.html').sort();
 const weight = Object.fromEntries(loaded.map((f) => [f, gzipSync(readFileSync(join(dist, f)), { level: 9 }).length]));
 const total = Object.values(weight).reduce((a, b) => a + b, 0);
 

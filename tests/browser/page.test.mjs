@@ -105,12 +105,14 @@ for (const target of ['served', 'file']) {
       const rules = await tex();
       assert.equal(rules.length, 4);
       const beta = await page.$eval('#momentum input[type=range][id$=beta]', (i) => Number(i.value).toFixed(2));
-      assert.ok(rules[1].includes(`p_{k+1} = ${beta}\\,p_k + g_k`), rules[1]);
-      assert.ok(rules[3].includes(`(g_k + ${beta}\\,p_{k+1})`), rules[3]);
+      assert.ok(rules[1].includes(`p_{k+1} = \\htmlClass{optlab-beta}{${beta}}\\,p_k + g_k`), rules[1]);
+      assert.ok(rules[3].includes(`(g_k + \\htmlClass{optlab-beta}{${beta}}\\,p_{k+1})`), rules[3]);
       await page.focus('#momentum input[type=range][id$=beta]');
       await page.keyboard.press('Home'); // β = 0
-      await page.waitForFunction(() => document.querySelector('#momentum .equations annotation').parentNode.closest('.equations').textContent.includes('0.00'));
-      assert.ok((await tex())[1].includes('p_{k+1} = 0.00\\,p_k + g_k'));
+      // The numbers change at once; the rules are typeset afresh (MathML too) once β rests.
+      await page.waitForFunction(() => [...document.querySelectorAll('#momentum .optlab-beta')].every((n) => n.textContent === '0.00'));
+      await page.waitForFunction(() => document.querySelectorAll('#momentum annotation')[1].textContent.includes('0.00'));
+      assert.ok((await tex())[1].includes('0.00}\\,p_k + g_k'), (await tex())[1]);
       await page.evaluate(() => document.fonts.ready);
       const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.family.includes('KaTeX')).map((f) => `${f.family}:${f.status}`));
       assert.deepEqual(faces.sort(), ['KaTeX_Main:loaded', 'KaTeX_Math:loaded']);
@@ -268,6 +270,7 @@ describe('links', () => {
     await page.click('#sgd-cloud button:has-text("New seed")');
     await page.focus('#momentum input[type=range]');
     await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => /momentum\.lr=/.test(location.hash)); // written a moment after the last input
     const hash = await page.evaluate(() => location.hash);
     assert.match(hash, /sgd-cloud\.batch=4/);
     assert.match(hash, /momentum\.lr=/);

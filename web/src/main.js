@@ -74,14 +74,18 @@ async function start() {
     if (other) other.href = new URL(other.getAttribute('href'), location.href).search + location.hash;
   };
   const site = () => new URL('.', location.href).href;
+  let hashTimer = 0;
   for (const slot of slots) {
     const name = slot.dataset.figure;
     const config = settings[name];
     if (!mounts[name] || config.errors.length) continue;
     performance.mark(`optlab-mount-${name}`);
+    // The hash follows a dragged slider a moment later: history.replaceState
+    // on every input slowed the frames, and browsers throttle it anyway.
     const changed = () => {
       touched.add(hashKeys(name));
-      writeHash();
+      clearTimeout(hashTimer);
+      hashTimer = setTimeout(writeHash, 200);
     };
     const figure = mounts[name](slot, { core, t, scene: config.scene, shared: config.shared ? bowl : undefined, changed });
     mounted[name] = figure;
@@ -91,6 +95,7 @@ async function start() {
         t, box: slot, scene: name, figure, site,
         link: () => {
           touched.add(hashKeys(name));
+          clearTimeout(hashTimer);
           writeHash();
           return location.href;
         },

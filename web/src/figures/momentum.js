@@ -59,14 +59,16 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   });
   const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K });
 
-  // The lecture's update rules with the live γ and β (g_k = ∇f(w_k)),
-  // typeset again only when γ or β change, not on every played frame.
+  // The lecture's update rules with the live γ and β (g_k = ∇f(w_k)). KaTeX
+  // takes ~10 ms for the four rules, too slow for every frame of a drag, so
+  // while a slider moves only the numbers inside the typeset rules change,
+  // and the rules are typeset afresh (MathML for screen readers included)
+  // once the values rest.
   let typesetFor = '';
+  let typesetTimer = 0;
   function typesetRules(lr, beta) {
-    const key = `${lr}:${beta}`;
-    if (key === typesetFor) return;
-    typesetFor = key;
-    const g = texNumber(formatNumber(lr)), b = beta.toFixed(2);
+    typesetFor = `${lr}:${beta}`;
+    const g = `\\htmlClass{optlab-lr}{${texNumber(formatNumber(lr))}}`, b = `\\htmlClass{optlab-beta}{${beta.toFixed(2)}}`;
     const rules = [
       [s.names.gd, `w_{k+1} = w_k - ${g}\\,g_k`],
       [s.names.momentum, `p_{k+1} = ${b}\\,p_k + g_k,\\quad w_{k+1} = w_k - ${g}\\,p_{k+1}`],
@@ -79,12 +81,23 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
       return el('div', { class: 'rule' }, [el('span', { class: 'rule-name', text: name }), math]);
     }));
   }
+  function showRules(lr, beta) {
+    if (`${lr}:${beta}` === typesetFor) return;
+    if (!typesetFor) return typesetRules(lr, beta);
+    for (const n of equations.querySelectorAll('.optlab-lr > .mord')) n.textContent = formatNumber(lr);
+    for (const n of equations.querySelectorAll('.optlab-beta > .mord')) n.textContent = beta.toFixed(2);
+    clearTimeout(typesetTimer);
+    typesetTimer = setTimeout(() => {
+      const now = shared.get();
+      typesetRules(now.lr, now.beta);
+    }, 300);
+  }
 
   function update() {
     paths.redraw();
     losses.redraw();
     const { lr, beta } = shared.get();
-    typesetRules(lr, beta);
+    showRules(lr, beta);
     const reach = (tr) => {
       if (tr.divergedAt !== null) return { diverged: tr.divergedAt };
       const goal = scene.target * tr.loss[0];

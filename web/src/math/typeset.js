@@ -32,7 +32,11 @@ function addFonts() {
 /** Typeset TeX into element (replacing its content); inline unless display. */
 export function typeset(element, tex, { display = false } = {}) {
   addFonts();
-  katex.render(tex, element, { displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore' });
+  // \htmlClass marks numbers a figure updates in place; nothing else is trusted.
+  katex.render(tex, element, {
+    displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore',
+    trust: (context) => context.command === '\\htmlClass',
+  });
 }
 
 /** A number as TeX: plain decimals, exponents as ×10^{n}. */
