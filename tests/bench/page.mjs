@@ -6,7 +6,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-import { chromium } from 'playwright-core';
+import { launchChromium } from '../browser/chromium.mjs';
 
 import { root } from '../js/helpers.mjs';
 import { serve } from '../../web/serve.mjs';
@@ -19,10 +19,7 @@ const server = await serve({ root: dist, base: '/' });
 const url = `http://127.0.0.1:${server.address().port}/`;
 // No frame-rate limit: a frame is drawn as soon as the work is done, so the
 // latency measured is the page's work, not the wait for the next vsync.
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  args: ['--no-sandbox', '--disable-gpu', '--disable-frame-rate-limit', '--disable-gpu-vsync', '--no-first-run', '--disable-background-networking'],
-});
+const browser = await launchChromium(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
 
 // 1. Navigation to every figure drawn.
 const loads = [];

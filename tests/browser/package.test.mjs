@@ -10,14 +10,14 @@ import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 import { root } from '../js/helpers.mjs';
 
 let work, browser;
 before(async () => {
   work = mkdtempSync(join(tmpdir(), 'optlab-pack-'));
-  browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 
 import { NOTEBOOK_CSP, serve } from '../../web/serve.mjs';
 import { root } from '../js/helpers.mjs';
@@ -22,11 +22,7 @@ before(async () => {
   mkdirSync(shots, { recursive: true });
   server = await serve({ root: dist, base: BASE, csp: true });
   servedUrl = `http://127.0.0.1:${server.address().port}${BASE}`;
-  browser = await chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
-  });
+  browser = await launchChromium();
 });
 after(async () => {
   await browser?.close();
