@@ -148,6 +148,39 @@ describe('the element', () => {
     await context.close();
   });
 
+  test('the problem is an attribute too: the bowl\'s curvatures and the least-squares data, with words that follow', async () => {
+    const { page, problems, context } = await open(`${servedBase}embed/momentum.html?curvature=10,1&lang=ko`, servedBase);
+    await allReady(page);
+    const figure = page.locator('optlab-figure');
+    assert.match(await figure.evaluate((f) => f.shadowRoot.querySelector('p').textContent), /½ \(10 w₁² \+ w₂²\) 은 w₁ 방향이 w₂ 방향보다 10 배 가파릅니다/);
+    assert.deepEqual((await figure.evaluate((f) => f.state)).curvature, [10, 1]);
+    // A curvature in the exported scenario: the CLI format, A = diag(10, 1).
+    assert.deepEqual((await figure.evaluate((f) => f.scenario())).problem.A, [[10, 0], [0, 1]]);
+    const map = await figure.evaluate(async (f) => {
+      f.setAttribute('scene', 'rate-map');
+      await f.ready;
+      return { state: f.state, caption: f.shadowRoot.querySelector('.caption').textContent };
+    });
+    assert.deepEqual(map.state.curvature, [10, 1]);
+    assert.match(map.caption, /γ\* = 0\.231/); // 4/(√10 + √1)²
+    const sgd = await figure.evaluate(async (f) => {
+      for (const [k, v] of Object.entries({ scene: 'sgd-cloud', n: '8', condition: '20', batch: '8', curvature: '' })) v ? f.setAttribute(k, v) : f.removeAttribute(k);
+      await f.ready;
+      return { state: f.state, max: f.shadowRoot.querySelector('input[type=range]').max, caption: f.shadowRoot.querySelector('.caption').textContent };
+    });
+    assert.equal(sgd.max, '8');
+    assert.equal(sgd.state.condition, 20);
+    assert.match(sgd.caption, /8 개의 예제별 걸음/); // lang=ko from the page URL
+    const error = await figure.evaluate(async (f) => {
+      f.setAttribute('batch', '9');
+      await f.ready;
+      return f.shadowRoot.textContent;
+    });
+    assert.match(error, /batch must be an integer from 1 to 8 \(got "9"\)/);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('define() registers under another name; the class alone registers nothing', async () => {
     const { page, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
     await allReady(page);
@@ -185,6 +218,13 @@ describe('the element', () => {
     await figure.locator('button[data-share=link]').click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, new RegExp(`^${servedBase}embed/noise-smoothing\\.html\\?`));
+    // The embed code: the element with every parameter, and the iframe of the same state.
+    await figure.locator('button[data-share=embed]').click();
+    const code = await page.evaluate(() => navigator.clipboard.readText());
+    const [tag, iframe] = code.trim().split('\n');
+    assert.match(tag, /^<optlab-figure scene="noise-smoothing" curvature="1,5" lr="0\.1" beta="[\d.]+" noise="1" w0="1,1" seed="\d+" steps="300"><\/optlab-figure>$/);
+    assert.ok(tag.includes(`beta="${state.beta}"`) && tag.includes(`seed="${state.seed}"`), tag);
+    assert.match(iframe, new RegExp(`^<iframe src="${servedBase}embed/noise-smoothing\\.html\\?curvature=1%2C5&amp;lr=0\\.1&amp;beta=`));
     const copy = await context.newPage();
     await copy.goto(link);
     await copy.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready === 'true');

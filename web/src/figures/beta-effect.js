@@ -84,7 +84,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   return {
-    state: () => ({ lr: eta, lock: locked ? 'on' : 'off', steps: K }),
+    state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: eta, lock: locked ? 'on' : 'off', steps: K }),
     scenario: () => ({ ...scenario, optimizer: { kind: 'momentum', lr: lrFor(0.9), beta: 0.9 } }),
     table: () => traceTable(runs.map((r) => ({ name: `beta${r.beta}`, trace: r.trace }))),
     dispose: () => controls.dispose(),

@@ -10,6 +10,7 @@ import { theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { formatNumber } from '../i18n/en.js';
+import { paragraphs } from '../i18n/index.js';
 
 import { traceTable } from '../share/table.js';
 
@@ -125,7 +126,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   const names = s.names;
   root.replaceChildren(
     el('h2', { text: s.title }),
-    ...s.text.map((p) => el('p', { text: p })),
+    ...paragraphs(s.text, { A: scenario.problem.A }).map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [lrSlider.element, betaSlider.element]),
     el('div', { class: 'toolbar' }, [
       controls.element,
@@ -167,7 +168,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   }
 
   return {
-    state: () => ({ lr: shared.get().lr, beta: shared.get().beta, w0: shared.get().w0, steps: K }),
+    state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: shared.get().lr, beta: shared.get().beta, w0: shared.get().w0, steps: K }),
     scenario: () => ({ ...scenario, w0: shared.get().w0, optimizer: { kind: 'momentum', lr: shared.get().lr, beta: shared.get().beta } }),
     table: () => traceTable(['gd', 'momentum', 'nesterov', 'heavy_ball'].map((name) => ({ name, trace: runs[name] }))),
     dispose: () => controls.dispose(),

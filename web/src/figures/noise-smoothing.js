@@ -11,6 +11,7 @@ import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
 import { formatNumber } from '../i18n/en.js';
 
+import { paragraphs } from '../i18n/index.js';
 import { traceTable } from '../share/table.js';
 
 export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} }) {
@@ -80,7 +81,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
 
   root.replaceChildren(
     el('h2', { text: s.title }),
-    ...s.text.map((p) => el('p', { text: p })),
+    ...paragraphs(s.text, { sigma: scenario.problem.noise, lr: sgdLr }).map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [betaSlider.element, seeds.element]),
     el('div', { class: 'toolbar' }, [controls.element]),
     legend([
@@ -122,7 +123,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   }
 
   return {
-    state: () => ({ lr: sgdLr, beta, noise: scenario.problem.noise, w0, seed, steps: K }),
+    state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: sgdLr, beta, noise: scenario.problem.noise, w0, seed, steps: K }),
     scenario: () => ({ ...scenario, w0, seed }),
     table() {
       const table = traceTable([{ name: 'sgd', trace: sgd }, { name: 'momentum', trace: mom }]);

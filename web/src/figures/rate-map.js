@@ -19,11 +19,12 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   const A = scene.scenario.problem.A;
   const eigenvalues = [A[0][0], A[1][1]].sort((p, q) => p - q); // the scene's A is diagonal
   const [mu, L] = [eigenvalues[0], eigenvalues[eigenvalues.length - 1]];
-  const { nLr, nBeta, labels } = scene.map;
+  const { nLr, nBeta } = scene.map;
   const lrRange = scene.lrRange, betaRange = scene.betaRange;
   const out = new Float64Array(nLr * nBeta);
   const map = core.rateMap({ eigenvalues, lr: lrRange, beta: betaRange, nLr, nBeta }, out);
   const best = core.optimalMomentum(mu, L);
+  const labels = regionLabels();
 
   // The heatmap as an image, rendered once: the map depends only on A.
   const image = document.createElement('canvas');
@@ -105,6 +106,40 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   painter.redraw();
   root.dataset.ready = 'true';
 
+  // Where to name each region: the point of a coarse grid farthest from the
+  // other regions and the frame (the regions move with the bowl's curvatures).
+  function regionLabels() {
+    const nu = 40, nv = 30;
+    const lrAt = (u) => lrRange[0] * (lrRange[1] / lrRange[0]) ** u;
+    const betaAt = (v) => betaRange[0] + v * (betaRange[1] - betaRange[0]);
+    const region = (u, v) => {
+      const rate = map.rate[Math.round(v * (nBeta - 1)) * nLr + Math.round(u * (nLr - 1))];
+      if (!(rate < 1)) return 'divergent';
+      const lr = lrAt(u), beta = betaAt(v);
+      return eigenvalues.every((l) => lr * l <= 1 && beta <= (1 - Math.sqrt(lr * l)) ** 2) ? 'monotone' : 'ripples';
+    };
+    const cells = [];
+    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) {
+      const u = (a + 0.5) / nu, v = (b + 0.5) / nv;
+      cells.push({ u, v, key: region(u, v) });
+    }
+    const out = { monotone: null, ripples: null, divergent: null };
+    const room = { monotone: -1, ripples: -1, divergent: -1 };
+    // The optimum's star must stay readable too.
+    const starU = Math.log(best.lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0]);
+    const starV = (best.beta - betaRange[0]) / (betaRange[1] - betaRange[0]);
+    for (const c of cells) {
+      // Labels are wide: horizontal room counts half as much as vertical.
+      let d = Math.min(2 * c.u, 2 * (1 - c.u), c.v, 1 - c.v, Math.hypot(2 * (starU - c.u), starV - c.v));
+      for (const o of cells) if (o.key !== c.key) d = Math.min(d, Math.hypot(2 * (o.u - c.u), o.v - c.v));
+      if (d > room[c.key]) {
+        room[c.key] = d;
+        out[c.key] = [lrAt(c.u), betaAt(c.v)];
+      }
+    }
+    return out;
+  }
+
   function draw(ctx) {
     const colors = theme(root);
     const { area, x, y } = scales();
@@ -139,7 +174,7 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     ctx.font = `bold ${colors.font}`;
     ctx.textAlign = 'center';
     ctx.fillStyle = '#ffffff';
-    for (const [key, [lr, beta]] of Object.entries(labels)) ctx.fillText(s.regions[key], x(lr), y(beta));
+    for (const [key, at] of Object.entries(labels)) if (at) ctx.fillText(s.regions[key], x(at[0]), y(at[1]));
     // The optimum and the current point.
     const star = (px, py) => {
       ctx.beginPath();
@@ -168,7 +203,7 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
 
   shared.subscribe(() => changed());
   return {
-    state: () => ({ lr: shared.get().lr, beta: shared.get().beta }),
+    state: () => ({ curvature: [A[0][0], A[1][1]], lr: shared.get().lr, beta: shared.get().beta }),
     scenario: () => ({ ...scene.scenario, w0: shared.get().w0, optimizer: { kind: 'momentum', lr: shared.get().lr, beta: shared.get().beta } }),
     table() {
       // The map itself: one row per grid cell, lr log-spaced, beta linear.

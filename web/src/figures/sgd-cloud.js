@@ -150,7 +150,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   return {
-    state: () => ({ lr, batch, w0: w, seed, steps: scenario.steps }),
+    state: () => ({ n, condition: problem.condition, noise: problem.noise, data_seed: problem.data_seed, lr, batch, w0: w, seed, steps: scenario.steps }),
     scenario: () => ({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: scenario.steps, seed }),
     table: () => traceTable([{ name: 'gd', trace: gd }, { name: 'sgd', trace: sgd }]),
     dispose: () => controls.dispose(),

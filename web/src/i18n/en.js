@@ -77,8 +77,8 @@ export default {
   noise: {
     title: 'Noise smoothing: SGD, momentum and averaging',
     text: [
-      'Here every gradient carries Gaussian noise of standard deviation 1, as in the course’s own experiment. SGD with γ = 0.1 heads for the minimum, then keeps bouncing around the floor: each noisy step kicks it away again.',
-      'Momentum with β = 0.8 and γ = 0.1·(1 − β) takes steps of the same size on average. Because p sums several noisy gradients, consecutive steps are smoother, but the iterates still wander about the floor about as far; compare the distances below. Averaging the SGD iterates, w̄ₖ = (1/k) Σ wⱼ, removes the bouncing after the fact and settles far closer to the minimum.',
+      ({ sigma, lr }) => `Here every gradient carries Gaussian noise of standard deviation ${formatNumber(sigma)}${sigma === 1 ? ', as in the course’s own experiment' : ''}. SGD with γ = ${formatNumber(lr)} heads for the minimum, then keeps bouncing around the floor: each noisy step kicks it away again.`,
+      ({ lr }) => `Momentum with the slider’s β and γ = ${formatNumber(lr)}·(1 − β) takes steps of the same size on average. Because p sums several noisy gradients, consecutive steps are smoother, but the iterates still wander about the floor about as far; compare the distances below. Averaging the SGD iterates, w̄ₖ = (1/k) Σ wⱼ, removes the bouncing after the fact and settles far closer to the minimum.`,
     ],
     betaLabel: 'momentum',
     distanceAxis: '‖wₖ − w*‖ (log)',
@@ -107,7 +107,13 @@ export default {
   momentum: {
     title: 'Momentum on a bowl',
     text: [
-      'The bowl f(w) = ½ (w₁² + 5 w₂²) is five times steeper across than along. Gradient descent must keep γ small enough for the steep direction, so it crawls along the shallow one.',
+      ({ A }) => {
+        const [a1, a2] = [A[0][0], A[1][1]];
+        const bowl = `The bowl f(w) = ½ (${coefficient(a1)}w₁² + ${coefficient(a2)}w₂²)`;
+        if (a1 === a2) return `${bowl} is equally steep in every direction, so one step size suits all of them and momentum has little to add.`;
+        const [steep, shallow] = a1 > a2 ? ['w₁', 'w₂'] : ['w₂', 'w₁'];
+        return `${bowl} is ${formatNumber(Math.max(a1, a2) / Math.min(a1, a2))} times steeper along ${steep} than along ${shallow}. Gradient descent must keep γ small enough for the steep direction, so it crawls along the shallow one.`;
+      },
       'Momentum keeps a running sum of gradients, p ← βp + g, and steps along it: w ← w − γp. Along the valley the gradients agree and add up; across it they alternate and cancel. Written as wₖ₊₁ = wₖ − γgₖ + β(wₖ − wₖ₋₁), the heavy-ball form, it is the same method: tick the box to draw it over the momentum path. Nesterov’s variant steps along g + βp, a look ahead that damps the overshoot.',
       'β = 0.9 or 0.99 usually works. Raising β asks for a smaller γ: from 0.9 to 0.99, divide γ by 10.',
     ],
@@ -194,6 +200,11 @@ export default {
     },
   },
 };
+
+/** A coefficient in a formula: omitted when it is 1. */
+export function coefficient(x) {
+  return x === 1 ? '' : `${formatNumber(x)} `;
+}
 
 export function formatNumber(x) {
   if (x === 0) return '0';

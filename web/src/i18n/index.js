@@ -13,3 +13,8 @@ export function chooseLanguage(search = location.search, documentLang = document
 export function strings(code) {
   return tables[code] ?? en;
 }
+
+/** A figure's explanation: each paragraph is text, or a function of the figure's setup. */
+export function paragraphs(text, setup) {
+  return text.map((p) => (typeof p === 'function' ? p(setup) : p));
+}
