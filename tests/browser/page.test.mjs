@@ -98,6 +98,8 @@ for (const target of ['served', 'file']) {
     test('figure 4 typesets the update rules with KaTeX, live values, and its fonts without a request', async () => {
       const { page, problems } = await open(url(), { inside: inside() });
       const tex = () => page.$$eval('#momentum .equations annotation[encoding="application/x-tex"]', (a) => a.map((n) => n.textContent));
+      // Typeset just after the first frame.
+      await page.waitForFunction(() => document.querySelectorAll('#momentum .equations annotation').length === 4);
       const rules = await tex();
       assert.equal(rules.length, 4);
       const beta = await page.$eval('#momentum input[type=range][id$=beta]', (i) => Number(i.value).toFixed(2));

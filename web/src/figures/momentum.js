@@ -82,9 +82,21 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
       return el('div', { class: 'rule' }, [el('span', { class: 'rule-name', text: name }), math]);
     }));
   }
+  // The first typesetting (KaTeX's cold start and fonts, ~100 ms) waits
+  // until the figure's first frame is on screen.
+  let firstTypeset = false;
   function showRules(lr, beta) {
     if (`${lr}:${beta}` === typesetFor) return;
-    if (!typesetFor) return typesetRules(lr, beta);
+    if (!typesetFor) {
+      if (!firstTypeset) {
+        firstTypeset = true;
+        requestAnimationFrame(() => setTimeout(() => {
+          const now = shared.get();
+          typesetRules(now.lr, now.beta);
+        }));
+      }
+      return;
+    }
     for (const n of equations.querySelectorAll('.optlab-lr > .mord')) n.textContent = formatNumber(lr);
     for (const n of equations.querySelectorAll('.optlab-beta > .mord')) n.textContent = beta.toFixed(2);
     clearTimeout(typesetTimer);

@@ -8,7 +8,7 @@ import { contours } from 'd3-contour';
 import { drawAxes, plotArea } from '../plot/axes.js';
 import { strokeShapes } from '../plot/contours.js';
 import { responsiveCanvas } from '../plot/canvas.js';
-import { viridis } from '../plot/colormap.js';
+import { viridisTable } from '../plot/colormap.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
 import { el } from '../controls/controls.js';
@@ -31,13 +31,22 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   image.width = nLr;
   image.height = nBeta;
   const pixels = image.getContext('2d').createImageData(nLr, nBeta);
+  // A table lookup per pixel: this loop runs once, cold, during start-up.
+  const table = viridisTable(), data = pixels.data, last = (table.length >> 2) - 1;
   for (let j = 0; j < nBeta; j++)
     for (let i = 0; i < nLr; i++) {
       const rate = map.rate[j * nLr + i];
       const o = 4 * ((nBeta - 1 - j) * nLr + i);
-      // Colour by how fast: -log10(1 - rate) steps of 0 (rate 0) to 3 (rate 0.999).
-      const [r, g, b] = rate >= 1 ? [150, 150, 150] : viridis(1 - Math.min(3, -Math.log10(1 - rate)) / 3);
-      pixels.data.set([r, g, b, 255], o);
+      if (rate >= 1) {
+        data[o] = data[o + 1] = data[o + 2] = 150;
+      } else {
+        // Colour by how fast: -log10(1 - rate) steps of 0 (rate 0) to 3 (rate 0.999).
+        const c = 4 * Math.round(last * (1 - Math.min(3, -Math.log10(1 - rate)) / 3));
+        data[o] = table[c];
+        data[o + 1] = table[c + 1];
+        data[o + 2] = table[c + 2];
+      }
+      data[o + 3] = 255;
     }
   image.getContext('2d').putImageData(pixels, 0, 0);
   const divergence = contours().size([nLr, nBeta]).thresholds([1])(Array.from(map.rate));
@@ -106,35 +115,48 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   painter.redraw();
   root.dataset.ready = 'true';
 
-  // Where to name each region: the point of a coarse grid farthest from the
-  // other regions and the frame (the regions move with the bowl's curvatures).
+  // Where to name each region: the cell of a coarse grid deepest inside it,
+  // by a breadth-first search from the region's borders, the frame and the
+  // optimum's star (the regions move with the bowl's curvatures). Cells are
+  // half as wide as tall, so horizontal room (labels are wide) counts half.
   function regionLabels() {
-    const nu = 40, nv = 30;
-    const lrAt = (u) => lrRange[0] * (lrRange[1] / lrRange[0]) ** u;
-    const betaAt = (v) => betaRange[0] + v * (betaRange[1] - betaRange[0]);
-    const region = (u, v) => {
-      const rate = map.rate[Math.round(v * (nBeta - 1)) * nLr + Math.round(u * (nLr - 1))];
-      if (!(rate < 1)) return 'divergent';
-      const lr = lrAt(u), beta = betaAt(v);
-      return eigenvalues.every((l) => lr * l <= 1 && beta <= (1 - Math.sqrt(lr * l)) ** 2) ? 'monotone' : 'ripples';
-    };
-    const cells = [];
+    const nu = 48, nv = 18;
+    const lrAt = (a) => lrRange[0] * (lrRange[1] / lrRange[0]) ** ((a + 0.5) / nu);
+    const betaAt = (b) => betaRange[0] + ((b + 0.5) / nv) * (betaRange[1] - betaRange[0]);
+    const key = new Array(nu * nv);
     for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) {
-      const u = (a + 0.5) / nu, v = (b + 0.5) / nv;
-      cells.push({ u, v, key: region(u, v) });
+      const lr = lrAt(a), beta = betaAt(b);
+      const rate = map.rate[Math.round(((b + 0.5) / nv) * (nBeta - 1)) * nLr + Math.round(((a + 0.5) / nu) * (nLr - 1))];
+      key[a * nv + b] = !(rate < 1) ? 'divergent'
+        : eigenvalues.every((l) => lr * l <= 1 && beta <= (1 - Math.sqrt(lr * l)) ** 2) ? 'monotone' : 'ripples';
+    }
+    const starA = Math.floor((Math.log(best.lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * nu);
+    const starB = Math.floor(((best.beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * nv);
+    const depth = new Int32Array(nu * nv).fill(-1);
+    const queue = [];
+    const neighbours = (a, b) => [[a - 1, b], [a + 1, b], [a, b - 1], [a, b + 1]];
+    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) {
+      const edge = neighbours(a, b).some(([p, q]) => p < 0 || q < 0 || p >= nu || q >= nv || key[p * nv + q] !== key[a * nv + b])
+        || (Math.abs(a - starA) <= 2 && Math.abs(b - starB) <= 1);
+      if (edge) {
+        depth[a * nv + b] = 0;
+        queue.push(a * nv + b);
+      }
+    }
+    for (let head = 0; head < queue.length; head++) {
+      const c = queue[head], a = Math.floor(c / nv), b = c % nv;
+      for (const [p, q] of neighbours(a, b)) {
+        if (p < 0 || q < 0 || p >= nu || q >= nv || depth[p * nv + q] >= 0) continue;
+        depth[p * nv + q] = depth[c] + 1;
+        queue.push(p * nv + q);
+      }
     }
     const out = { monotone: null, ripples: null, divergent: null };
     const room = { monotone: -1, ripples: -1, divergent: -1 };
-    // The optimum's star must stay readable too.
-    const starU = Math.log(best.lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0]);
-    const starV = (best.beta - betaRange[0]) / (betaRange[1] - betaRange[0]);
-    for (const c of cells) {
-      // Labels are wide: horizontal room counts half as much as vertical.
-      let d = Math.min(2 * c.u, 2 * (1 - c.u), c.v, 1 - c.v, Math.hypot(2 * (starU - c.u), starV - c.v));
-      for (const o of cells) if (o.key !== c.key) d = Math.min(d, Math.hypot(2 * (o.u - c.u), o.v - c.v));
-      if (d > room[c.key]) {
-        room[c.key] = d;
-        out[c.key] = [lrAt(c.u), betaAt(c.v)];
+    for (let c = 0; c < nu * nv; c++) {
+      if (depth[c] > room[key[c]]) {
+        room[key[c]] = depth[c];
+        out[key[c]] = [lrAt(Math.floor(c / nv)), betaAt(c % nv)];
       }
     }
     return out;

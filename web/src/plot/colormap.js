@@ -12,3 +12,20 @@ export function viridis(t) {
   const f = u - i;
   return STOPS[i].map((c, k) => Math.round(c + (STOPS[i + 1][k] - c) * f));
 }
+
+const LUT_SIZE = 1024;
+let lut = null;
+/**
+ * Viridis sampled at 1024 points as packed RGBA bytes, for images of many
+ * pixels: entry i is viridis(i / 1023), opaque.
+ */
+export function viridisTable() {
+  if (!lut) {
+    lut = new Uint8ClampedArray(4 * LUT_SIZE);
+    for (let i = 0; i < LUT_SIZE; i++) {
+      const [r, g, b] = viridis(i / (LUT_SIZE - 1));
+      lut.set([r, g, b, 255], 4 * i);
+    }
+  }
+  return lut;
+}
