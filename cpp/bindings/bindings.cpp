@@ -9,8 +9,10 @@
 #include <emscripten/val.h>
 
 #include <cmath>
+#include <limits>
 
 #include "analysis/final_positions.hpp"
+#include "analysis/isolines.hpp"
 #include "analysis/momentum_rate.hpp"
 #include "core/limits.hpp"
 #include "core/portable_math.hpp"
@@ -306,6 +308,25 @@ val value_grid(const std::string& problem_text, val x0, val x1, val nx, val y0, 
   });
 }
 
+// Iso-lines of a grid of samples (from valueGrid): five numbers per
+// segment, the level's index and (x1, y1, x2, y2) in grid coordinates.
+val isolines(val values, val nx, val ny, val levels) {
+  return guarded([&] {
+    const int n = count_arg(nx, "nx", 2, 4096), m = count_arg(ny, "ny", 2, 4096);
+    if (!val::global("ArrayBuffer").call<bool>("isView", values) && !val::global("Array").call<bool>("isArray", values))
+      reject("values must be an array of numbers");
+    // One bulk copy (the grid has thousands of samples), then every sample checked.
+    const std::vector<double> v = emscripten::convertJSArrayToNumberVector<double>(values);
+    if (v.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(m))
+      reject("values must have nx * ny = " + std::to_string(n * m) + " numbers (got " + std::to_string(v.size()) + ")");
+    for (std::size_t i = 0; i < v.size(); ++i)
+      if (!std::isfinite(v[i])) reject("values[" + std::to_string(i) + "] must be a finite number");
+    const Range any{-std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
+    const Vector l = vector_arg(levels, "levels", any, 256);
+    return copy_to_js(optlab::isolines(v.data(), n, m, std::vector<double>(l.data(), l.data() + l.size())));
+  });
+}
+
 val limits_object() {
   using namespace optlab::limits;
   val out = val::object();
@@ -334,5 +355,6 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("optimalMomentum", &optimal_momentum);
   emscripten::function("logspace", &logspace);
   emscripten::function("valueGrid", &value_grid);
+  emscripten::function("isolines", &isolines);
   emscripten::function("limits", &limits_object);
 }

@@ -3,6 +3,7 @@
 #include <cmath>
 
 #include "analysis/final_positions.hpp"
+#include "analysis/isolines.hpp"
 #include "analysis/momentum_rate.hpp"
 #include "analysis/step_size_regime.hpp"
 #include "core/portable_math.hpp"
@@ -167,4 +168,44 @@ TEST_CASE("the documented annealing defaults: batch size tames the escape") {
   const double two = escaped_fraction(2);
   CHECK((two > 0.45 && two < 0.8));
   CHECK(escaped_fraction(4) < 0.1);
+}
+
+TEST_CASE("isolines: marching squares traces circles of f = x^2 + y^2 at the right radius") {
+  const int n = 41;  // x, y in [-2, 2], point i at -2 + 0.1 i
+  std::vector<double> f(n * n);
+  for (int j = 0; j < n; ++j)
+    for (int i = 0; i < n; ++i) {
+      const double x = -2 + 0.1 * i, y = -2 + 0.1 * j;
+      f[j * n + i] = x * x + y * y;
+    }
+  const std::vector<double> levels = {0.25, 1.0, 2.25, 100.0};
+  const auto s = isolines(f.data(), n, n, levels);
+  REQUIRE(s.size() % 5 == 0);
+  int per_level[4] = {0, 0, 0, 0};
+  double worst = 0.0;
+  for (std::size_t k = 0; k < s.size(); k += 5) {
+    const int l = static_cast<int>(s[k]);
+    ++per_level[l];
+    for (int e = 0; e < 2; ++e) {
+      const double x = -2 + 0.1 * s[k + 1 + 2 * e], y = -2 + 0.1 * s[k + 2 + 2 * e];
+      // Linear interpolation of x² along an edge overestimates the radius by at most h²/(8r).
+      worst = std::max(worst, std::fabs(std::sqrt(x * x + y * y) - std::sqrt(levels[l])));
+    }
+  }
+  CHECK(worst < 0.01);
+  CHECK(per_level[3] == 0);  // above every sample: no line
+  // Each circle is closed, so it crosses as many cells as its length in cells, about 2πr / h.
+  for (int l = 0; l < 3; ++l) CHECK(per_level[l] >= static_cast<int>(2 * 3.14159 * std::sqrt(levels[l]) / 0.1));
+}
+
+TEST_CASE("isolines: saddle cells are split by the mean of their corners") {
+  // Corners 0 and 2 high, 1 and 3 low: a saddle.
+  const double high_centre[4] = {1, 0, 0, 1};  // values[j*2+i]: (0,0)=1, (1,0)=0, (0,1)=0, (1,1)=1
+  auto s = isolines(high_centre, 2, 2, {0.4});  // centre mean 0.5 ≥ 0.4: the high corners join
+  REQUIRE(s.size() == 10);
+  // Both segments cut off a low corner: (1,0) and (0,1).
+  CHECK(((s[1] > 0.5 && s[2] < 0.5) || (s[3] > 0.5 && s[4] < 0.5)));
+  s = isolines(high_centre, 2, 2, {0.6});  // centre 0.5 < 0.6: the low corners join
+  REQUIRE(s.size() == 10);
+  CHECK(((s[1] < 0.5 && s[2] < 0.5) || (s[3] < 0.5 && s[4] < 0.5)));  // one cuts off corner (0, 0)
 }

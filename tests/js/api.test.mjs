@@ -95,6 +95,25 @@ test('valueGrid evaluates f on the grid, the same f that run() reports', async (
   assert.throws(() => c.valueGrid(problem, { x: [1, 0], y: [0, 1], nx: 2, ny: 2 }), /x1 must be a finite number > 1/);
 });
 
+test('isolines traces a grid from valueGrid; bad grids are refused by name', async () => {
+  const c = await core();
+  const problem = { kind: 'quadratic', A: [[2, 0], [0, 2]] }; // f = w1² + w2²
+  const nx = 41, ny = 41;
+  const values = c.valueGrid(problem, { x: [-2, 2], y: [-2, 2], nx, ny });
+  const s = c.isolines(values, nx, ny, [1]);
+  assert.ok(s instanceof Float64Array && s.length > 0 && s.length % 5 === 0);
+  for (let k = 0; k < s.length; k += 5) {
+    const r = Math.hypot(-2 + 0.1 * s[k + 1], -2 + 0.1 * s[k + 2]);
+    assert.ok(Math.abs(r - 1) < 0.01, `radius ${r}`);
+  }
+  assert.throws(() => c.isolines(values, nx, ny - 1, [1]), /values must have nx \* ny = 1640 numbers \(got 1681\)/);
+  const holed = Float64Array.from(values);
+  holed[7] = NaN;
+  assert.throws(() => c.isolines(holed, nx, ny, [1]), /values\[7\] must be a finite number/);
+  assert.throws(() => c.isolines(values, 1, ny, [1]), /nx must be a finite number >= 2/);
+  assert.throws(() => c.isolines(values, nx, ny, []), /levels must have from 1 to 256 numbers \(got 0\)/);
+});
+
 test('lossSweep: one call gives each step size\'s final loss, the same as a run per step size', async () => {
   const c = await core();
   const scenario = { problem: { kind: 'quadratic1d', a: 1 }, optimizer: { kind: 'gd', lr: 0.5 }, w0: [1], steps: 70 };

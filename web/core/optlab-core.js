@@ -83,6 +83,15 @@ export class OptlabCore {
     return this.module.valueGrid(toText(problem), x[0], x[1], nx, y[0], y[1], ny);
   }
 
+  /**
+   * Iso-lines of grid samples (values[j * nx + i], e.g. from valueGrid) by
+   * marching squares: a Float64Array of five numbers per segment, the
+   * level's index and (x1, y1, x2, y2) in grid coordinates.
+   */
+  isolines(values, nx, ny, levels) {
+    return this.module.isolines(values, nx, ny, levels);
+  }
+
   momentumRate(eigenvalues, lr, beta) {
     return this.module.momentumRate(eigenvalues, lr, beta);
   }

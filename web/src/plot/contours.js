@@ -1,6 +1,6 @@
 // Contour lines of f over a plot area. The values come from the core
-// (core.valueGrid); d3-contour traces the iso-lines (marching squares).
-import { contours } from 'd3-contour';
+// (core.valueGrid), and so do the iso-lines (core.isolines); d3-contour's
+// shapes are stroked for the rate map's divergence boundary.
 
 /** Levels spaced evenly in log between lo and hi. */
 export function logLevels(lo, hi, count) {
@@ -10,20 +10,27 @@ export function logLevels(lo, hi, count) {
 }
 
 /**
- * Prepare the iso-lines once per grid: returns draw(ctx) for the current
- * scales. grid = {values, nx, ny, x: [x0, x1], y: [y0, y1]}.
+ * Trace the iso-lines once per grid, in the core (marching squares: it runs
+ * while the page starts, when d3-contour's JavaScript would still be cold);
+ * returns draw(ctx, x, y, color) for the current scales.
+ * grid = {values, nx, ny, x: [x0, x1], y: [y0, y1]}.
  */
-export function contourLines(grid, levels) {
-  const { values, nx, ny } = grid;
-  const shapes = contours().size([nx, ny]).smooth(true).thresholds(levels)(Array.from(values));
-  // d3-contour puts grid point i at i + 0.5.
-  const gx = (u) => grid.x[0] + ((u - 0.5) / (nx - 1)) * (grid.x[1] - grid.x[0]);
-  const gy = (v) => grid.y[0] + ((v - 0.5) / (ny - 1)) * (grid.y[1] - grid.y[0]);
+export function contourLines(core, grid, levels) {
+  const { nx, ny } = grid;
+  const segments = core.isolines(grid.values, nx, ny, levels);
+  // Grid point i is at x0 + i / (nx − 1) · (x1 − x0).
+  const gx = (u) => grid.x[0] + (u / (nx - 1)) * (grid.x[1] - grid.x[0]);
+  const gy = (v) => grid.y[0] + (v / (ny - 1)) * (grid.y[1] - grid.y[0]);
   return function draw(ctx, x, y, color) {
     ctx.save();
     ctx.strokeStyle = color;
     ctx.lineWidth = 1;
-    strokeShapes(ctx, shapes, (u) => x(gx(u)), (v) => y(gy(v)));
+    ctx.beginPath();
+    for (let k = 0; k < segments.length; k += 5) {
+      ctx.moveTo(x(gx(segments[k + 1])), y(gy(segments[k + 2])));
+      ctx.lineTo(x(gx(segments[k + 3])), y(gy(segments[k + 4])));
+    }
+    ctx.stroke();
     ctx.restore();
   };
 }

@@ -29,7 +29,7 @@ function traceContours(core, problem, view, { levels, spread, n }) {
     if (v > max) max = v;
     if (v < min) min = v;
   }
-  return contourLines(grid, logLevels(Math.max(min, max / spread), max, levels));
+  return contourLines(core, grid, logLevels(Math.max(min, max / spread), max, levels));
 }
 
 export function viewScales(view, width, height) {
