@@ -7,6 +7,11 @@
 // read, then the heights are set and the pictures drawn. Reading a width
 // after a height was written forces the browser to lay the page out again;
 // interleaving them for twenty canvases cost more than drawing them.
+//
+// A canvas far from the screen is drawn once (so the whole page is drawn
+// when it loads) and then only when it comes near the screen again: moving
+// γ in figure 4 need not repaint the (γ, β) map three screens away on
+// every input.
 
 import { onThemeChange } from './theme.js';
 
@@ -55,7 +60,29 @@ function flush() {
   for (const painter of live) painter.paint();
 }
 
+// Canvases within a screen's height of the viewport count as visible.
+const visible = new WeakSet();
+const waiting = new Map(); // canvas → painter, redraws held until it is near the screen
+const nearScreen = typeof IntersectionObserver === 'function'
+  ? new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        visible.add(entry.target);
+        const painter = waiting.get(entry.target);
+        waiting.delete(entry.target);
+        if (painter) schedule(painter);
+      } else {
+        visible.delete(entry.target);
+      }
+    }
+  }, { rootMargin: '100% 0px' })
+  : null;
+
 function schedule(painter) {
+  if (nearScreen && painter.painted() && !visible.has(painter.canvas)) {
+    waiting.set(painter.canvas, painter);
+    return;
+  }
   pending.add(painter);
   if (!scheduled) {
     scheduled = true;
@@ -77,8 +104,11 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
   let height = 0;
   let measured = 0;
 
+  let paints = 0;
   const painter = {
+    canvas,
     connected: () => canvas.isConnected,
+    painted: () => paints > 0,
     measure() {
       measured = Math.max(1, Math.round(canvas.clientWidth));
     },
@@ -96,6 +126,7 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, width, height);
       draw(ctx, width, height);
+      paints++;
     },
   };
 
@@ -106,6 +137,7 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
   });
   observer.observe(canvas);
   const stopTheme = onThemeChange(() => schedule(painter));
+  nearScreen?.observe(canvas);
   drawers.set(canvas, { draw, size: () => ({ width, height }) });
 
   return {
@@ -120,6 +152,8 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
     dispose: () => {
       observer.disconnect();
       stopTheme();
+      nearScreen?.unobserve(canvas);
+      waiting.delete(canvas);
       pending.delete(painter);
     },
   };
