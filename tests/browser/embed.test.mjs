@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, watchProblems } from './chromium.mjs';
 
 import { serve } from '../../web/serve.mjs';
 import { root } from '../js/helpers.mjs';
@@ -34,14 +34,7 @@ async function open(url, inside, { width = 1100, accept = true } = {}) {
   const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: accept });
   if (url.startsWith('http')) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text().slice(0, 200)}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(inside) && !u.startsWith('data:') && !u.startsWith('blob:')) problems.push(`request outside the site: ${u}`);
-  });
+  const problems = watchProblems(page, inside, { blobs: true });
   await page.goto(url);
   return { page, problems, context };
 }

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { launchChromium } from './chromium.mjs';
+import { launchChromium, watchProblems } from './chromium.mjs';
 
 import { NOTEBOOK_CSP, serve } from '../../web/serve.mjs';
 import { root } from '../js/helpers.mjs';
@@ -33,14 +33,7 @@ after(async () => {
 /** Open a page and record everything that went wrong or left the site. */
 async function open(url, { width = 1280, colorScheme = 'light', inside, ready = 'html[data-ready="true"]' }) {
   const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width < 500 ? 2 : 1 });
-  const problems = [];
-  page.on('console', (m) => m.type() === 'error' && problems.push(`console: ${m.text().slice(0, 200)}`));
-  page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  page.on('requestfailed', (r) => problems.push(`failed request: ${r.url()}`));
-  page.on('request', (r) => {
-    const u = r.url();
-    if (!u.startsWith(inside) && !u.startsWith('data:')) problems.push(`request outside the site: ${u}`);
-  });
+  const problems = watchProblems(page, inside);
   await page.goto(url);
   await page.waitForSelector(ready, { timeout: 15000 });
   return { page, problems };
