@@ -84,8 +84,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     caption,
   );
   compute();
-  update();
-  painter.redraw();
+  update(); // queues the first pictures
   root.dataset.ready = 'true';
 
   function draw(ctx, width, height) {

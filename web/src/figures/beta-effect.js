@@ -69,8 +69,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
     caption,
   );
   compute();
-  update();
-  painter.redraw();
+  update(); // queues the first pictures
   root.dataset.ready = 'true';
 
   function draw(ctx, width, height) {

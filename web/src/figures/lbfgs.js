@@ -90,9 +90,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     caption,
   );
   compute();
-  update();
-  paths.redraw();
-  losses.redraw();
+  update(); // queues the first pictures
   root.dataset.ready = 'true';
 
   function drawPaths(ctx, width, height) {

@@ -155,9 +155,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     caption,
   );
   compute();
-  update();
-  paths.redraw();
-  losses.redraw();
+  update(); // queues the first pictures
   root.dataset.ready = 'true';
 
   function drawPaths(ctx, width, height) {

@@ -94,9 +94,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     caption,
   );
   compute();
-  update();
-  paths.redraw();
-  distances.redraw();
+  update(); // queues the first pictures
   root.dataset.ready = 'true';
 
   function drawPaths(ctx, width, height) {

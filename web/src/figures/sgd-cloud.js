@@ -100,9 +100,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     caption,
   );
   compute();
-  update();
-  steps.redraw();
-  paths.redraw();
+  update(); // queues the first pictures
   root.dataset.ready = 'true';
 
   function drawSteps(ctx, width, height) {
