@@ -119,17 +119,21 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   // by a breadth-first search from the region's borders, the frame and the
   // optimum's star (the regions move with the bowl's curvatures). Cells are
   // half as wide as tall, so horizontal room (labels are wide) counts half.
+  // The region of (γ, β): the rate from the nearest cell of the core's map.
+  function regionAt(lr, beta) {
+    const i = Math.round((Math.log(lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * (nLr - 1));
+    const j = Math.round(((beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * (nBeta - 1));
+    const rate = map.rate[Math.min(nBeta - 1, Math.max(0, j)) * nLr + Math.min(nLr - 1, Math.max(0, i))];
+    if (!(rate < 1)) return 'divergent';
+    return eigenvalues.every((l) => lr * l <= 1 && beta <= (1 - Math.sqrt(lr * l)) ** 2) ? 'monotone' : 'ripples';
+  }
+
   function regionLabels() {
     const nu = 48, nv = 18;
     const lrAt = (a) => lrRange[0] * (lrRange[1] / lrRange[0]) ** ((a + 0.5) / nu);
     const betaAt = (b) => betaRange[0] + ((b + 0.5) / nv) * (betaRange[1] - betaRange[0]);
     const key = new Array(nu * nv);
-    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) {
-      const lr = lrAt(a), beta = betaAt(b);
-      const rate = map.rate[Math.round(((b + 0.5) / nv) * (nBeta - 1)) * nLr + Math.round(((a + 0.5) / nu) * (nLr - 1))];
-      key[a * nv + b] = !(rate < 1) ? 'divergent'
-        : eigenvalues.every((l) => lr * l <= 1 && beta <= (1 - Math.sqrt(lr * l)) ** 2) ? 'monotone' : 'ripples';
-    }
+    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) key[a * nv + b] = regionAt(lrAt(a), betaAt(b));
     const starA = Math.floor((Math.log(best.lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * nu);
     const starB = Math.floor(((best.beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * nv);
     const depth = new Int32Array(nu * nv).fill(-1);
@@ -196,7 +200,14 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     ctx.font = `bold ${colors.font}`;
     ctx.textAlign = 'center';
     ctx.fillStyle = '#ffffff';
-    for (const [key, at] of Object.entries(labels)) if (at) ctx.fillText(s.regions[key], x(at[0]), y(at[1]));
+    for (const [key, at] of Object.entries(labels)) {
+      if (!at) continue;
+      // A name wider than its region at this size (a narrow figure) is left out: the colour key still says it.
+      const half = ctx.measureText(s.regions[key]).width / 2 + 2;
+      const ends = [x(at[0]) - half, x(at[0]) + half];
+      if (ends[0] < area.x0 || ends[1] > area.x1 || ends.some((px) => regionAt(x.invert(px), at[1]) !== key)) continue;
+      ctx.fillText(s.regions[key], x(at[0]), y(at[1]));
+    }
     // The optimum and the current point.
     const star = (px, py) => {
       ctx.beginPath();
