@@ -6,6 +6,8 @@ import { loadCore } from '../core/optlab-core.js';
 import { parseSettings } from './embed/params.js';
 import { mounts } from './figures/index.js';
 import { chooseLanguage, strings } from './i18n/index.js';
+import { loadMathScript } from './math/page-loader.js';
+import { useRendererLoader } from './math/typeset.js';
 import { painted } from './plot/canvas.js';
 import { queryOf, shareBar } from './share/share.js';
 import { createState } from './state.js';
@@ -42,6 +44,7 @@ function applyStrings(t) {
 }
 
 async function start() {
+  useRendererLoader(loadMathScript);
   const t = strings(chooseLanguage());
   applyStrings(t);
   const slots = [...document.querySelectorAll('[data-figure]')];

@@ -13,6 +13,8 @@ import coreFactory from 'optlab-core-factory';
 
 import { loadCore } from '../../core/optlab-core.js';
 import { mounts } from '../figures/index.js';
+import { render } from '../math/katex-render.js';
+import { useRenderer } from '../math/typeset.js';
 import { strings, tables } from '../i18n/index.js';
 import { painted } from '../plot/canvas.js';
 import { themeChanged } from '../plot/theme.js';
@@ -23,6 +25,7 @@ import { allAttributes, parseSettings } from './params.js';
 let corePromise = null;
 /** The one core every embedded figure uses (loaded on first use). */
 export function sharedCore() {
+  useRenderer(render); // KaTeX travels inside the embed script
   corePromise ??= loadCore(coreFactory);
   return corePromise;
 }

@@ -1,41 +1,52 @@
-// Equations typeset with KaTeX, offline and under a strict CSP.
-//
-// KaTeX's stylesheet loads its fonts by URL, which Chromium refuses from
-// file:// (fonts need CORS) and a font-src policy may refuse elsewhere. The
-// two faces these formulas use (Main for upright text and digits, Math for
-// italic letters) are bundled into the script instead and handed to the
-// browser as FontFace objects built from bytes: no request at all. The
-// build strips KaTeX's own @font-face rules from the stylesheet.
-import katex from 'katex';
+// Equations: figures call typeset(); who renders is decided by the entry.
+// An embedded figure registers KaTeX at once (useRenderer); the lesson page
+// registers a loader (useRendererLoader) that fetches KaTeX as a second
+// script only when the first equation is wanted, so the 270 KB of KaTeX and
+// its fonts are not parsed before the figures are drawn.
 
-import mainRegular from 'katex/dist/fonts/KaTeX_Main-Regular.woff2';
-import mathItalic from 'katex/dist/fonts/KaTeX_Math-Italic.woff2';
+let renderer = null;
+let loader = null;
+let loading = null;
 
-let fontsAdded = false;
-
-function bytes(base64) {
-  const raw = atob(base64);
-  const out = new Uint8Array(raw.length);
-  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
-  return out;
+/** Render synchronously with this function from now on. */
+export function useRenderer(render) {
+  renderer = render;
 }
 
-function addFonts() {
-  if (fontsAdded || typeof FontFace !== 'function' || !document.fonts) return;
-  fontsAdded = true;
-  for (const [family, data, style] of [['KaTeX_Main', mainRegular, 'normal'], ['KaTeX_Math', mathItalic, 'italic']]) {
-    const face = new FontFace(family, bytes(data), { style, weight: '400' });
-    document.fonts.add(face);
+/** Get the renderer on first use from loader(), a promise of the render function. */
+export function useRendererLoader(load) {
+  loader = load;
+}
+
+const wanted = new WeakMap(); // element → the TeX it should show
+
+/** TeX as plain text: the source, with \htmlClass{…}{x} shown as x. */
+const plainTex = (tex) => tex.replace(/\\htmlClass\{[^}]*\}\{([^}]*)\}/g, '$1');
+
+/**
+ * Typeset TeX into element (replacing its content); inline unless display.
+ * Returns a promise settled once the element holds the equation. While the
+ * renderer loads the element is empty; if it cannot be loaded the element
+ * shows the TeX source.
+ */
+export function typeset(element, tex, options = {}) {
+  if (renderer) {
+    renderer(element, tex, options);
+    return Promise.resolve();
   }
-}
-
-/** Typeset TeX into element (replacing its content); inline unless display. */
-export function typeset(element, tex, { display = false } = {}) {
-  addFonts();
-  // \htmlClass marks numbers a figure updates in place; nothing else is trusted.
-  katex.render(tex, element, {
-    displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore',
-    trust: (context) => context.command === '\\htmlClass',
+  wanted.set(element, tex);
+  if (!loader) {
+    element.textContent = plainTex(tex);
+    return Promise.resolve();
+  }
+  loading ??= loader().then((render) => {
+    renderer = render;
+  });
+  return loading.then(() => {
+    // Only the latest equation asked of this element is rendered.
+    if (wanted.get(element) === tex) renderer(element, tex, options);
+  }, () => {
+    element.textContent = plainTex(tex);
   });
 }
 

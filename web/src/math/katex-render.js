@@ -1,0 +1,44 @@
+// KaTeX with its fonts, offline and under a strict CSP.
+//
+// KaTeX's stylesheet loads its fonts by URL, which Chromium refuses from
+// file:// (fonts need CORS) and a font-src policy may refuse elsewhere. The
+// two faces these formulas use (Main for upright text and digits, Math for
+// italic letters) are bundled into the script instead and handed to the
+// browser as FontFace objects built from bytes: no request at all. The
+// build strips KaTeX's own @font-face rules from the stylesheet.
+//
+// The lesson page loads this as its own script (dist/optlab-math.js, see
+// ./page-loader.js) once the figures are drawn; an embedded figure carries
+// it inside its one script.
+import katex from 'katex';
+
+import mainRegular from 'katex/dist/fonts/KaTeX_Main-Regular.woff2';
+import mathItalic from 'katex/dist/fonts/KaTeX_Math-Italic.woff2';
+
+let fontsAdded = false;
+
+function bytes(base64) {
+  const raw = atob(base64);
+  const out = new Uint8Array(raw.length);
+  for (let i = 0; i < raw.length; i++) out[i] = raw.charCodeAt(i);
+  return out;
+}
+
+function addFonts() {
+  if (fontsAdded || typeof FontFace !== 'function' || !document.fonts) return;
+  fontsAdded = true;
+  for (const [family, data, style] of [['KaTeX_Main', mainRegular, 'normal'], ['KaTeX_Math', mathItalic, 'italic']]) {
+    const face = new FontFace(family, bytes(data), { style, weight: '400' });
+    document.fonts.add(face);
+  }
+}
+
+/** Typeset TeX into element (replacing its content); inline unless display. */
+export function render(element, tex, { display = false } = {}) {
+  addFonts();
+  // \htmlClass marks numbers a figure updates in place; nothing else is trusted.
+  katex.render(tex, element, {
+    displayMode: display, throwOnError: false, output: 'htmlAndMathml', strict: 'ignore',
+    trust: (context) => context.command === '\\htmlClass',
+  });
+}
