@@ -3,7 +3,7 @@
 // moving β from 0.9 to 0.99 divides γ by 10, as the lecture advises.
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawLogPlot, legend } from '../plot/series.js';
-import { theme } from '../plot/theme.js';
+import { cssColors, theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { formatNumber } from '../i18n/en.js';
 
@@ -47,8 +47,8 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
 
   function update() {
     painter.redraw();
-    const colors = theme(root);
-    legendSlot.replaceChildren(legend(runs.map((r, i) => ({ label: `β = ${r.beta}, γ = ${formatNumber(r.lr)}`, color: colors.series[i % colors.series.length] }))));
+    const series = cssColors.series;
+    legendSlot.replaceChildren(legend(runs.map((r, i) => ({ label: `β = ${r.beta}, γ = ${formatNumber(r.lr)}`, color: series[i % series.length] }))));
     const outcome = runs.map((r) => {
       if (r.trace.divergedAt !== null) return { beta: r.beta, diverged: r.trace.divergedAt };
       const goal = scene.target * r.trace.loss[0];

@@ -3,7 +3,7 @@
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot, legend } from '../plot/series.js';
-import { theme } from '../plot/theme.js';
+import { cssColors, theme } from '../plot/theme.js';
 import { el, player } from '../controls/controls.js';
 
 import { traceTable } from '../share/table.js';
@@ -84,7 +84,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     el('h2', { text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [choices, controls.element]),
-    legend(methods.map((m) => ({ label: s.names[m.key], color: theme(root).series[m.color] }))),
+    legend(methods.map((m) => ({ label: s.names[m.key], color: cssColors.series[m.color] }))),
     el('div', { class: 'pair' }, [pathCanvas, lossCanvas]),
     el('p', { class: 'hint', text: t.momentum.dragHint }),
     caption,

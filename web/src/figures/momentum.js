@@ -6,7 +6,7 @@ import { texNumber, typeset } from '../math/typeset.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot, legend } from '../plot/series.js';
-import { theme } from '../plot/theme.js';
+import { cssColors, theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { formatNumber } from '../i18n/en.js';
@@ -145,9 +145,9 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
       el('label', { class: 'check', for: `${id}-hb` }, [heavyBall, el('span', { text: s.heavyBallToggle })]),
     ]),
     legend([
-      { label: names.gd, color: theme(root).series[2] },
-      { label: names.momentum, color: theme(root).series[0] },
-      { label: names.nesterov, color: theme(root).series[1] },
+      { label: names.gd, color: cssColors.series[2] },
+      { label: names.momentum, color: cssColors.series[0] },
+      { label: names.nesterov, color: cssColors.series[1] },
     ]),
     el('div', { class: 'pair' }, [pathCanvas, lossCanvas]),
     el('p', { class: 'hint', text: s.dragHint }),

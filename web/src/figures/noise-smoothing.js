@@ -5,7 +5,7 @@
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot, legend } from '../plot/series.js';
-import { theme } from '../plot/theme.js';
+import { cssColors, theme } from '../plot/theme.js';
 import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
@@ -85,9 +85,9 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     el('div', { class: 'toolbar' }, [betaSlider.element, seeds.element]),
     el('div', { class: 'toolbar' }, [controls.element]),
     legend([
-      { label: s.names.sgd, color: theme(root).series[2] },
-      { label: s.names.momentum, color: theme(root).series[0] },
-      { label: s.names.average, color: theme(root).series[1] },
+      { label: s.names.sgd, color: cssColors.series[2] },
+      { label: s.names.momentum, color: cssColors.series[0] },
+      { label: s.names.average, color: cssColors.series[1] },
     ]),
     el('div', { class: 'pair' }, [pathCanvas, distCanvas]),
     el('p', { class: 'hint', text: t.momentum.dragHint }),

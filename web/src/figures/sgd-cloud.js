@@ -6,7 +6,7 @@ import { clipTo } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawPathView, problemContours, startPointControl, viewScales } from '../plot/path-view.js';
 import { legend } from '../plot/series.js';
-import { theme } from '../plot/theme.js';
+import { cssColors, theme } from '../plot/theme.js';
 import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
@@ -90,10 +90,10 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     el('div', { class: 'toolbar' }, [batchSlider.element, seeds.element]),
     el('div', { class: 'toolbar' }, [controls.element]),
     legend([
-      { label: s.names.parts, color: theme(root).series[2] },
-      { label: s.names.full, color: theme(root).ink },
-      { label: s.names.batches, color: theme(root).series[0] },
-      { label: s.names.gd, color: theme(root).series[1] },
+      { label: s.names.parts, color: cssColors.series[2] },
+      { label: s.names.full, color: cssColors.ink },
+      { label: s.names.batches, color: cssColors.series[0] },
+      { label: s.names.gd, color: cssColors.series[1] },
     ]),
     el('div', { class: 'pair' }, [stepCanvas, pathCanvas]),
     el('p', { class: 'hint', text: s.dragHint }),

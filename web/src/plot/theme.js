@@ -27,6 +27,17 @@ if (typeof matchMedia === 'function') {
   dark.addEventListener?.('change', themeChanged);
 }
 
+/**
+ * The same colours as CSS values, for HTML (legend swatches): they follow
+ * the theme by themselves, and reading them forces no style resolution
+ * while a figure is being built.
+ */
+export const cssColors = {
+  ink: 'var(--ink)',
+  muted: 'var(--muted)',
+  series: ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', 'var(--c5)'],
+};
+
 export function theme(element) {
   const hit = cache.get(element);
   if (hit?.generation === generation) return hit.colors;
