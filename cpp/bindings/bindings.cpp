@@ -174,17 +174,33 @@ val grid_result(const Grid& g, const std::vector<double>& rate) {
 // calls, returned as a *view* of the wasm heap. The JS wrapper
 // (web/core/optlab-core.js) copies it out at once, before any other call can
 // overwrite it or grow memory.
-val rate_map_view(val eigenvalues, val lr_min, val lr_max, val n_lr, val beta_min, val beta_max, val n_beta) {
+// The rate map, and with a colour table (RGBA bytes, Uint8Array) its image
+// too; both are views of this module's memory, valid until the next call.
+val rate_map_view(val eigenvalues, val lr_min, val lr_max, val n_lr, val beta_min, val beta_max, val n_beta,
+                  val colors) {
   static std::vector<double> rate;
+  static std::vector<std::uint8_t> image, table;
   return guarded([&] {
     const Grid g = grid_args(eigenvalues, lr_min, lr_max, n_lr, beta_min, beta_max, n_beta);
+    const int nl = static_cast<int>(g.lrs.size()), nb = static_cast<int>(g.betas.size());
     rate.resize(g.lrs.size() * g.betas.size());
-    optlab::momentum_rate_map(g.eigenvalues, g.lrs.data(), static_cast<int>(g.lrs.size()), g.betas.data(),
-                              static_cast<int>(g.betas.size()), rate.data());
+    optlab::momentum_rate_map(g.eigenvalues, g.lrs.data(), nl, g.betas.data(), nb, rate.data());
     val result = val::object();
     result.set("lr", copy_to_js(g.lrs));
     result.set("beta", copy_to_js(g.betas));
     result.set("rate", val(emscripten::typed_memory_view(rate.size(), rate.data())));
+    if (!colors.isUndefined()) {
+      if (!colors.instanceof(val::global("Uint8Array")) && !colors.instanceof(val::global("Uint8ClampedArray")))
+        reject("colors must be a Uint8Array of RGBA entries");
+      const int bytes = colors["length"].as<int>();
+      if (bytes < 4 || bytes > 4 * 4096 || bytes % 4 != 0)
+        reject("colors must hold from 1 to 4096 RGBA entries (4 bytes each; got " + std::to_string(bytes) + " bytes)");
+      table.resize(static_cast<std::size_t>(bytes));
+      val(emscripten::typed_memory_view(table.size(), table.data())).call<void>("set", colors);
+      image.resize(4 * rate.size());
+      optlab::rate_map_image(rate.data(), nl, nb, table.data(), bytes / 4, image.data());
+      result.set("image", val(emscripten::typed_memory_view(image.size(), image.data())));
+    }
     return result;
   });
 }

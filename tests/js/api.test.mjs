@@ -25,6 +25,28 @@ test('rateMap agrees with momentumRate cell by cell, and its grids are exact at 
     /out must be a Float64Array of nLr \* nBeta = 512 numbers/);
 });
 
+test('rateMap colours its cells with the given table: the image has β upwards and divergent cells grey', async () => {
+  const c = await core();
+  // 256 entries; entry k has red = k.
+  const colors = new Uint8Array(4 * 256);
+  for (let k = 0; k < 256; k++) colors.set([k, 0, 0, 255], 4 * k);
+  const grid = { eigenvalues: [1, 5], lr: [0.001, 1], beta: [0, 0.99], nLr: 32, nBeta: 16 };
+  const map = c.rateMap({ ...grid, colors });
+  assert.ok(map.image instanceof Uint8ClampedArray);
+  assert.equal(map.image.length, 4 * 32 * 16);
+  for (let j = 0; j < 16; j += 3)
+    for (let i = 0; i < 32; i += 5) {
+      const rate = map.rate[j * 32 + i];
+      const o = 4 * ((15 - j) * 32 + i);
+      const expected = rate >= 1 ? 150 : Math.round(255 * (1 - Math.min(3, -Math.log10(1 - rate)) / 3));
+      assert.equal(map.image[o], expected, `cell (${i}, ${j}), rate ${rate}`);
+    }
+  // Without a table there is no image; a bad table is refused by name.
+  assert.equal(c.rateMap(grid).image, undefined);
+  assert.throws(() => c.rateMap({ ...grid, colors: [1, 2, 3, 4] }), /colors must be a Uint8Array of RGBA entries/);
+  assert.throws(() => c.rateMap({ ...grid, colors: new Uint8Array(6) }), /colors must hold from 1 to 4096 RGBA entries \(4 bytes each; got 6 bytes\)/);
+});
+
 test('the simulated map agrees with the closed form away from double roots', async () => {
   const c = await core();
   const grid = { eigenvalues: [1, 5], lr: [0.01, 0.3], beta: [0, 0.9], nLr: 12, nBeta: 10 };

@@ -53,11 +53,14 @@ export class OptlabCore {
    * β evenly spaced in beta = [min, max]; rate[j * nLr + i] is at (lr[i], beta[j]).
    * Pass `out` (a Float64Array of nLr * nBeta) to reuse one array while
    * redrawing: a fresh 512 KB array per frame costs page faults and GC.
+   * With `colors` (RGBA bytes, entry 0 slow, last fast) the map comes with
+   * `image`, an nLr × nBeta RGBA Uint8ClampedArray with β growing upwards:
+   * each cell coloured by −log10(1 − rate) from 0 to 3, divergent cells grey.
    */
-  rateMap({ eigenvalues, lr, beta, nLr, nBeta }, out) {
-    const map = this.module.rateMapView(eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta);
-    // `rate` is a view of the wasm heap, valid only until the next call:
-    // copy it now.
+  rateMap({ eigenvalues, lr, beta, nLr, nBeta, colors }, out) {
+    const map = this.module.rateMapView(eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, colors);
+    // `rate` and `image` are views of the wasm heap, valid only until the
+    // next call: copy them now.
     if (out === undefined) {
       map.rate = map.rate.slice();
     } else {
@@ -67,6 +70,7 @@ export class OptlabCore {
       out.set(map.rate);
       map.rate = out;
     }
+    if (map.image) map.image = new Uint8ClampedArray(map.image);
     return map;
   }
 

@@ -3,10 +3,7 @@
 // lines separate the regions: divergent (rate ≥ 1) and, for each eigenvalue
 // λ, critical damping β = (1 − √(γλ))², between monotone convergence and
 // ripples. The point is the (γ, β) of figure 4, and can be dragged.
-import { contours } from 'd3-contour';
-
 import { drawAxes, plotArea } from '../plot/axes.js';
-import { strokeShapes } from '../plot/contours.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { viridisTable } from '../plot/colormap.js';
 import { linearScale, logScale } from '../plot/scale.js';
@@ -22,7 +19,10 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   const { nLr, nBeta } = scene.map;
   const lrRange = scene.lrRange, betaRange = scene.betaRange;
   const out = new Float64Array(nLr * nBeta);
-  const map = core.rateMap({ eigenvalues, lr: lrRange, beta: betaRange, nLr, nBeta }, out);
+  // The heatmap's pixels come with the map: the core colours each cell
+  // (viridis by −log10(1 − rate), divergent grey), so no per-pixel loop
+  // runs in still-cold JavaScript while the page starts.
+  const map = core.rateMap({ eigenvalues, lr: lrRange, beta: betaRange, nLr, nBeta, colors: viridisTable() }, out);
   const best = core.optimalMomentum(mu, L);
   const labels = regionLabels();
 
@@ -30,26 +30,10 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   const image = document.createElement('canvas');
   image.width = nLr;
   image.height = nBeta;
-  const pixels = image.getContext('2d').createImageData(nLr, nBeta);
-  // A table lookup per pixel: this loop runs once, cold, during start-up.
-  const table = viridisTable(), data = pixels.data, last = (table.length >> 2) - 1;
-  for (let j = 0; j < nBeta; j++)
-    for (let i = 0; i < nLr; i++) {
-      const rate = map.rate[j * nLr + i];
-      const o = 4 * ((nBeta - 1 - j) * nLr + i);
-      if (rate >= 1) {
-        data[o] = data[o + 1] = data[o + 2] = 150;
-      } else {
-        // Colour by how fast: -log10(1 - rate) steps of 0 (rate 0) to 3 (rate 0.999).
-        const c = 4 * Math.round(last * (1 - Math.min(3, -Math.log10(1 - rate)) / 3));
-        data[o] = table[c];
-        data[o + 1] = table[c + 1];
-        data[o + 2] = table[c + 2];
-      }
-      data[o + 3] = 255;
-    }
-  image.getContext('2d').putImageData(pixels, 0, 0);
-  const divergence = contours().size([nLr, nBeta]).thresholds([1])(Array.from(map.rate));
+  image.getContext('2d').putImageData(new ImageData(map.image, nLr, nBeta), 0, 0);
+  // Divergence boundary (rate = 1): marching squares in the core, as the
+  // contour lines of the other figures; segments in grid coordinates.
+  const divergence = core.isolines(map.rate, nLr, nBeta, [1]);
 
   const canvas = el('canvas', { class: 'map-canvas', tabindex: '0', role: 'img' });
   const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
@@ -137,23 +121,31 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     const starA = Math.floor((Math.log(best.lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * nu);
     const starB = Math.floor(((best.beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * nv);
     const depth = new Int32Array(nu * nv).fill(-1);
-    const queue = [];
-    const neighbours = (a, b) => [[a - 1, b], [a + 1, b], [a, b - 1], [a, b + 1]];
-    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) {
-      const edge = neighbours(a, b).some(([p, q]) => p < 0 || q < 0 || p >= nu || q >= nv || key[p * nv + q] !== key[a * nv + b])
+    const queue = new Int32Array(nu * nv);
+    let tail = 0;
+    const edge = (a, b) => {
+      const c = a * nv + b, k = key[c];
+      return a === 0 || b === 0 || a === nu - 1 || b === nv - 1
+        || key[c - nv] !== k || key[c + nv] !== k || key[c - 1] !== k || key[c + 1] !== k
         || (Math.abs(a - starA) <= 2 && Math.abs(b - starB) <= 1);
-      if (edge) {
+    };
+    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) {
+      if (edge(a, b)) {
         depth[a * nv + b] = 0;
-        queue.push(a * nv + b);
+        queue[tail++] = a * nv + b;
       }
     }
-    for (let head = 0; head < queue.length; head++) {
+    const visit = (c, p) => {
+      if (depth[p] >= 0) return;
+      depth[p] = depth[c] + 1;
+      queue[tail++] = p;
+    };
+    for (let head = 0; head < tail; head++) {
       const c = queue[head], a = Math.floor(c / nv), b = c % nv;
-      for (const [p, q] of neighbours(a, b)) {
-        if (p < 0 || q < 0 || p >= nu || q >= nv || depth[p * nv + q] >= 0) continue;
-        depth[p * nv + q] = depth[c] + 1;
-        queue.push(p * nv + q);
-      }
+      if (a > 0) visit(c, c - nv);
+      if (a < nu - 1) visit(c, c + nv);
+      if (b > 0) visit(c, c - 1);
+      if (b < nv - 1) visit(c, c + 1);
     }
     const out = { monotone: null, ripples: null, divergent: null };
     const room = { monotone: -1, ripples: -1, divergent: -1 };
@@ -177,12 +169,19 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     ctx.beginPath();
     ctx.rect(area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
     ctx.clip();
-    // Divergence boundary (rate = 1), from the core's map.
-    const gx = (u) => x(lrRange[0] * (lrRange[1] / lrRange[0]) ** ((u - 0.5) / (nLr - 1)));
-    const gy = (v) => y(betaRange[0] + ((v - 0.5) / (nBeta - 1)) * (betaRange[1] - betaRange[0]));
+    // Divergence boundary (rate = 1), from the core's map: grid point i is at lr[i].
+    const gx = (u) => x(lrRange[0] * (lrRange[1] / lrRange[0]) ** (u / (nLr - 1)));
+    const gy = (v) => y(betaRange[0] + (v / (nBeta - 1)) * (betaRange[1] - betaRange[0]));
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 2;
-    strokeShapes(ctx, divergence, gx, gy);
+    ctx.lineCap = 'round';
+    ctx.beginPath();
+    for (let k = 0; k < divergence.length; k += 5) {
+      ctx.moveTo(gx(divergence[k + 1]), gy(divergence[k + 2]));
+      ctx.lineTo(gx(divergence[k + 3]), gy(divergence[k + 4]));
+    }
+    ctx.stroke();
+    ctx.lineCap = 'butt';
     // Critical damping for each eigenvalue: β = (1 − √(γλ))², γλ ≤ 1.
     ctx.setLineDash([5, 4]);
     ctx.lineWidth = 1.5;

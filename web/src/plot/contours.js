@@ -1,6 +1,5 @@
 // Contour lines of f over a plot area. The values come from the core
-// (core.valueGrid), and so do the iso-lines (core.isolines); d3-contour's
-// shapes are stroked for the rate map's divergence boundary.
+// (core.valueGrid), and so do the iso-lines (core.isolines).
 
 /** Levels spaced evenly in log between lo and hi. */
 export function logLevels(lo, hi, count) {
@@ -11,7 +10,7 @@ export function logLevels(lo, hi, count) {
 
 /**
  * Trace the iso-lines once per grid, in the core (marching squares: it runs
- * while the page starts, when d3-contour's JavaScript would still be cold);
+ * while the page starts, when JavaScript would still be cold);
  * returns draw(ctx, x, y, color) for the current scales.
  * grid = {values, nx, ny, x: [x0, x1], y: [y0, y1]}.
  */
@@ -33,17 +32,4 @@ export function contourLines(core, grid, levels) {
     ctx.stroke();
     ctx.restore();
   };
-}
-
-/**
- * Stroke d3-contour shapes; px and py map grid coordinates (grid point i at
- * i + 0.5) to canvas pixels.
- */
-export function strokeShapes(ctx, shapes, px, py) {
-  for (const shape of shapes) {
-    ctx.beginPath();
-    for (const polygon of shape.coordinates)
-      for (const ring of polygon) ring.forEach(([u, v], i) => (i ? ctx.lineTo(px(u), py(v)) : ctx.moveTo(px(u), py(v))));
-    ctx.stroke();
-  }
 }
