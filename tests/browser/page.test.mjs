@@ -116,6 +116,21 @@ for (const target of ['served', 'file']) {
 }
 
 describe('interaction', () => {
+  test('the core also loads where Uint8Array.fromBase64 is missing (older browsers decode the wasm in a loop)', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page, servedUrl);
+    await page.addInitScript(() => {
+      delete Uint8Array.fromBase64;
+    });
+    await page.goto(servedUrl);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+    assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), 'undefined');
+    const painted = await blankFractions(page);
+    for (const [i, p] of painted.entries()) assert.ok(p > 0.01, `canvas ${i} is blank (${p})`);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('dragging the point on the sweep moves γ, and 1/a and 2/a can be hit exactly with the slider', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     await page.locator('#step-sizes .sweep-canvas').scrollIntoViewIfNeeded();
