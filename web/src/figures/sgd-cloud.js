@@ -21,10 +21,12 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   const n = problem.n;
   const id = root.id || 'sgd';
   let w = scenario.w0, batch = scenario.optimizer.batch, seed = scenario.seed;
-  let parts, full, batchSteps, measured, law, gd, sgd, shown = scenario.steps;
+  let parts, full, sigma2, batchSteps, measured, law, gd, sgd, shown = scenario.steps;
   const contours = problemContours(core, problem, view);
 
-  function compute() {
+  // What depends on w alone: the per-example steps, their mean and spread,
+  // and the GD path. Moving the batch slider or the seed keeps them.
+  function computeAtPoint() {
     const g = core.partGradients(problem, w);
     full = [0, 0];
     for (let i = 0; i < n; i++) {
@@ -32,9 +34,14 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
       full[1] += g[2 * i + 1] / n;
     }
     parts = Array.from({ length: n }, (_, i) => [w[0] - lr * g[2 * i], w[1] - lr * g[2 * i + 1]]);
-    let sigma2 = 0;
+    sigma2 = 0;
     for (let i = 0; i < n; i++) sigma2 += (g[2 * i] - full[0]) ** 2 + (g[2 * i + 1] - full[1]) ** 2;
     sigma2 /= n;
+    gd = core.trace({ problem, w0: w, steps: scenario.steps, optimizer: { kind: 'gd', lr } });
+  }
+
+  // What the batch size and the seed change: the mini-batch steps and the SGD path.
+  function computeBatches() {
     law = (sigma2 / batch) * ((n - batch) / (n - 1));
     // Mini-batch steps: `draws` one-step SGD runs of the core, each with its own derived seed.
     const ends = core.finalPositions({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: 1, seed }, scene.draws).w;
@@ -47,9 +54,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
       spread += gx * gx + gy * gy;
     }
     measured = spread / scene.draws;
-    const base = { problem, w0: w, steps: scenario.steps };
-    gd = core.trace({ ...base, optimizer: { kind: 'gd', lr } });
-    sgd = core.trace({ ...base, seed, optimizer: { kind: 'sgd', lr, batch } });
+    sgd = core.trace({ problem, w0: w, steps: scenario.steps, seed, optimizer: { kind: 'sgd', lr, batch } });
   }
 
   const stepCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
@@ -59,16 +64,17 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   const paths = responsiveCanvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
   const batchSlider = linearSlider({
     id: `${id}-batch`, label: s.batchLabel, lo: 1, hi: n, step: 1, value: batch,
-    format: (b) => `B = ${b}`, onInput: (b) => { batch = b; rerun(); },
+    format: (b) => `B = ${b}`, onInput: (b) => { batch = b; rerun(false); },
   });
-  const seeds = seedControl({ id: `${id}-seed`, strings: t, value: seed, onChange: (x) => { seed = x; rerun(); } });
+  const seeds = seedControl({ id: `${id}-seed`, strings: t, value: seed, onChange: (x) => { seed = x; rerun(false); } });
   startPointControl(stepCanvas, { view, size: steps.size, get: () => w, onMove: (p) => { w = p; rerun(); } });
 
   // Play animates the two paths on the right, step by step.
   const controls = player({ strings: t, onFrame: (k) => { shown = k; paths.redraw(); }, last: () => scenario.steps, fps: 20 });
 
-  function rerun() {
-    compute();
+  function rerun(moved = true) {
+    if (moved) computeAtPoint();
+    computeBatches();
     update();
     controls.showAll();
     changed();
@@ -99,7 +105,8 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     el('p', { class: 'hint', text: s.dragHint }),
     caption,
   );
-  compute();
+  computeAtPoint();
+  computeBatches();
   update(); // queues the first pictures
   root.dataset.ready = 'true';
 
