@@ -258,7 +258,9 @@ describe('momentum and the (γ, β) map', () => {
     const path = () => page.$eval('#momentum canvas', (c) => c.toDataURL());
     const plain = await path();
     await page.check('#momentum input[type=checkbox]');
-    await page.evaluate(() => new Promise(requestAnimationFrame));
+    // Checking scrolled the figure into view; a canvas that was far from the
+    // screen repaints once the browser reports it near (a frame or two later).
+    await page.waitForFunction((before) => document.querySelector('#momentum canvas').toDataURL() !== before, plain, { timeout: 5000 });
     assert.notEqual(await path(), plain);
     await page.focus('#momentum input[type=range]');
     await page.keyboard.press('End'); // γ = 1 with β = 0.8: 5γ > 2(1 + β)
