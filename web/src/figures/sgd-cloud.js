@@ -122,8 +122,22 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
       if (fill) { ctx.fillStyle = fill; ctx.fill(); }
       if (stroke) { ctx.strokeStyle = stroke; ctx.lineWidth = 1; ctx.stroke(); }
     };
-    for (const p of batchSteps) dot(p, 3, null, colors.series[0]);
-    for (const p of parts) dot(p, 2.5, colors.series[2]);
+    // Many circles of one style as one path: one stroke or fill call for
+    // the 200 rings instead of 200 (each call costs a rasterisation pass).
+    const circles = (points, r) => {
+      ctx.beginPath();
+      for (const p of points) {
+        ctx.moveTo(x(p[0]) + r, y(p[1]));
+        ctx.arc(x(p[0]), y(p[1]), r, 0, 2 * Math.PI);
+      }
+    };
+    circles(batchSteps, 3);
+    ctx.strokeStyle = colors.series[0];
+    ctx.lineWidth = 1;
+    ctx.stroke();
+    circles(parts, 2.5);
+    ctx.fillStyle = colors.series[2];
+    ctx.fill();
     // The full step: the mean of the per-example steps.
     const end = [w[0] - lr * full[0], w[1] - lr * full[1]];
     ctx.strokeStyle = colors.ink;
