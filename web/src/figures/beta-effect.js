@@ -47,8 +47,18 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
 
   function update() {
     painter.redraw();
+    // The legend's labels change with γ; its items stay (rebuilding them on
+    // every input cost a style and layout pass of new elements).
     const series = cssColors.series;
-    legendSlot.replaceChildren(legend(runs.map((r, i) => ({ label: `β = ${r.beta}, γ = ${formatNumber(r.lr)}`, color: series[i % series.length] }))));
+    const labels = runs.map((r) => `β = ${r.beta}, γ = ${formatNumber(r.lr)}`);
+    const items = legendSlot.firstChild?.children;
+    if (items?.length === labels.length) {
+      labels.forEach((label, i) => {
+        if (items[i].lastChild.nodeValue !== label) items[i].lastChild.nodeValue = label;
+      });
+    } else {
+      legendSlot.replaceChildren(legend(labels.map((label, i) => ({ label, color: series[i % series.length] }))));
+    }
     const outcome = runs.map((r) => {
       if (r.trace.divergedAt !== null) return { beta: r.beta, diverged: r.trace.divergedAt };
       const goal = scene.target * r.trace.loss[0];
