@@ -21,25 +21,34 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   const id = root.id || 'noise';
   const sgdLr = scenario.optimizer.lr;
   let seed = scenario.seed, beta = scene.beta, w0 = scenario.w0, shown = K;
-  let sgd, mom, dist;
+  let sgd, mom, dist, averagePath;
   const contours = problemContours(core, scenario.problem, view);
   const optimum = [0, 0];
 
-  function compute() {
+  const d = (w, k) => Math.hypot(w[2 * k] - optimum[0], w[2 * k + 1] - optimum[1]);
+  dist = {};
+  // SGD and its running average depend on w0 and the seed; β changes only
+  // the momentum run, so its slider reruns only that.
+  function computeSgd() {
     sgd = core.trace({ ...scenario, w0, seed });
-    mom = core.trace({ ...scenario, w0, seed, optimizer: { kind: 'momentum', lr: sgdLr * (1 - beta), beta } });
-    const d = (w, k) => Math.hypot(w[2 * k] - optimum[0], w[2 * k + 1] - optimum[1]);
     const avg = new Float64Array(sgd.rows);
     avg[0] = d(sgd.w, 0);
     for (let k = 1; k < sgd.rows; k++) avg[k] = d(sgd.wAvg, k - 1); // w̄_k is row k − 1 of wAvg
-    dist = {
-      sgd: Float64Array.from({ length: sgd.rows }, (_, k) => d(sgd.w, k)),
-      momentum: Float64Array.from({ length: mom.rows }, (_, k) => d(mom.w, k)),
-      average: avg,
-    };
+    dist.sgd = Float64Array.from({ length: sgd.rows }, (_, k) => d(sgd.w, k));
+    dist.average = avg;
+    // The average path starts at w0 then follows w̄_1, w̄_2, …
+    averagePath = new Float64Array(2 + sgd.wAvg.length);
+    averagePath.set(w0);
+    averagePath.set(sgd.wAvg, 2);
   }
-  // The average path starts at w0 then follows w̄_1, w̄_2, …
-  const averagePath = () => Float64Array.from([...w0, ...sgd.wAvg]);
+  function computeMomentum() {
+    mom = core.trace({ ...scenario, w0, seed, optimizer: { kind: 'momentum', lr: sgdLr * (1 - beta), beta } });
+    dist.momentum = Float64Array.from({ length: mom.rows }, (_, k) => d(mom.w, k));
+  }
+  function compute() {
+    computeSgd();
+    computeMomentum();
+  }
 
   const pathCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
   const distCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
@@ -49,14 +58,14 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K, fps: 30 });
   const betaSlider = linearSlider({
     id: `${id}-beta`, label: s.betaLabel, lo: 0, hi: 0.99, step: 0.01, value: beta,
-    format: (b) => `β = ${b.toFixed(2)}, γ = ${formatNumber(sgdLr * (1 - b))}`, onInput: (b) => { beta = b; rerun(); },
+    format: (b) => `β = ${b.toFixed(2)}, γ = ${formatNumber(sgdLr * (1 - b))}`, onInput: (b) => { beta = b; rerun(computeMomentum); },
   });
   const seeds = seedControl({ id: `${id}-seed`, strings: t, value: seed, onChange: (n) => { seed = n; rerun(); } });
   startPointControl(pathCanvas, { view, size: paths.size, get: () => w0, onMove: (p) => { w0 = p; rerun(); } });
 
-  function rerun() {
+  function rerun(recompute = compute) {
     queueMicrotask(changed);
-    compute();
+    recompute();
     controls.showAll();
   }
 
@@ -105,7 +114,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
       paths: [
         { w: sgd.w, count: count(sgd.rows), color: colors.series[2], width: 1 },
         { w: mom.w, count: count(mom.rows), color: colors.series[0], width: 1.5 },
-        { w: averagePath(), count: count(sgd.rows), color: colors.series[1], width: 2.5 },
+        { w: averagePath, count: count(sgd.rows), color: colors.series[1], width: 2.5 },
       ],
     });
   }
@@ -126,7 +135,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     table() {
       const table = traceTable([{ name: 'sgd', trace: sgd }, { name: 'momentum', trace: mom }]);
       table.columns.push('average_w1', 'average_w2');
-      const avg = averagePath();
+      const avg = averagePath;
       table.rows.forEach((row, k) => row.push(...(k < sgd.rows ? [avg[2 * k], avg[2 * k + 1]] : ['', ''])));
       return table;
     },
