@@ -116,6 +116,25 @@ for (const target of ['served', 'file']) {
 }
 
 describe('interaction', () => {
+  test('if KaTeX cannot load, figure 4 shows its rules as TeX source, and every figure still draws', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const problems = watchProblems(page, servedUrl);
+    await page.route('**/optlab-math.js', (route) => route.abort());
+    await page.goto(servedUrl);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
+    await page.waitForFunction(() => document.querySelectorAll('#momentum .equations .equation').length === 4
+      && [...document.querySelectorAll('#momentum .equations .equation')].every((e) => e.textContent.length > 0));
+    const rules = await page.$$eval('#momentum .equations .equation', (es) => es.map((e) => e.textContent));
+    const beta = await page.$eval('#momentum input[type=range][id$=beta]', (i) => Number(i.value).toFixed(2));
+    assert.ok(rules[1].startsWith(`p_{k+1} = ${beta}\\,p_k + g_k`), rules[1]);
+    assert.equal(await page.$$eval('#momentum .katex', (k) => k.length), 0);
+    const painted = await blankFractions(page);
+    for (const [i, p] of painted.entries()) assert.ok(p > 0.01, `canvas ${i} is blank (${p})`);
+    // The only problem is the refused script itself (and the browser's own report of it): no page error.
+    assert.deepEqual(problems, [`failed request: ${servedUrl}optlab-math.js`, 'console: Failed to load resource: net::ERR_FAILED']);
+    await page.close();
+  });
+
   test('the core also loads where Uint8Array.fromBase64 is missing (older browsers decode the wasm in a loop)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchProblems(page, servedUrl);

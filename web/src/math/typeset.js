@@ -1,7 +1,7 @@
 // Equations: figures call typeset(); who renders is decided by the entry.
 // An embedded figure registers KaTeX at once (useRenderer); the lesson page
 // registers a loader (useRendererLoader) that fetches KaTeX as a second
-// script only when the first equation is wanted, so the 270 KB of KaTeX and
+// script only when the first equation is wanted, so the 325 KB of KaTeX and
 // its fonts are not parsed before the figures are drawn.
 
 let renderer = null;
@@ -42,11 +42,11 @@ export function typeset(element, tex, options = {}) {
   loading ??= loader().then((render) => {
     renderer = render;
   });
+  // Only the latest equation asked of an element is shown.
   return loading.then(() => {
-    // Only the latest equation asked of this element is rendered.
     if (wanted.get(element) === tex) renderer(element, tex, options);
   }, () => {
-    element.textContent = plainTex(tex);
+    if (wanted.get(element) === tex) element.textContent = plainTex(tex);
   });
 }
 
