@@ -159,11 +159,14 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
       k ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
     }
     ctx.stroke();
+    // The iterates as dots, one fill for all; the last one larger.
+    ctx.beginPath();
     for (let k = 0; k < count; k++) {
-      ctx.beginPath();
-      ctx.arc(x(tr.w[k]), y(tr.loss[k]), k === count - 1 ? (small ? 3 : 5) : small ? 2 : 3, 0, 2 * Math.PI);
-      ctx.fill();
+      const r = k === count - 1 ? (small ? 3 : 5) : small ? 2 : 3;
+      ctx.moveTo(x(tr.w[k]) + r, y(tr.loss[k]));
+      ctx.arc(x(tr.w[k]), y(tr.loss[k]), r, 0, 2 * Math.PI);
     }
+    ctx.fill();
     ctx.restore();
     if (small) {
       ctx.fillStyle = colors.ink;
