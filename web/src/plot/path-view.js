@@ -37,23 +37,32 @@ export function viewScales(view, width, height) {
   return { area, x: linearScale(view.x, [area.x0, area.x1]), y: linearScale(view.y, [area.y1, area.y0]) };
 }
 
-// Re-stroking every iso-line on each frame cost most of a redraw; they are
-// drawn once per (size, colour, pixel ratio) into a bitmap and blitted.
-const layers = new WeakMap();
-function contourLayer(contours, view, width, height, color) {
+// Re-stroking every iso-line on each frame cost most of a redraw. When a
+// canvas draws the same contours a second time (same size, colour and pixel
+// ratio), they are drawn once into a bitmap of its own and blitted from then
+// on. The first drawing strokes them directly: most figures are drawn once
+// at load, and a bitmap each (0.8 MB at 452 px) would only cost memory.
+const layers = new WeakMap(); // target canvas → {contours, key, bitmap}
+function drawContours(ctx, contours, view, width, height, color) {
   const ratio = pixelRatio();
   const key = `${width}x${height}@${ratio}:${color}:${view.x}:${view.y}`;
-  const cached = layers.get(contours);
-  if (cached?.key === key) return cached.canvas;
-  const canvas = document.createElement('canvas');
-  canvas.width = Math.round(width * ratio);
-  canvas.height = Math.round(height * ratio);
-  const ctx = canvas.getContext('2d');
-  ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
   const { x, y } = viewScales(view, width, height);
-  contours(ctx, x, y, color);
-  layers.set(contours, { key, canvas });
-  return canvas;
+  const cached = layers.get(ctx.canvas);
+  if (cached?.contours !== contours || cached.key !== key) {
+    layers.set(ctx.canvas, { contours, key, bitmap: null });
+    contours(ctx, x, y, color);
+    return;
+  }
+  if (!cached.bitmap) {
+    const bitmap = document.createElement('canvas');
+    bitmap.width = Math.round(width * ratio);
+    bitmap.height = Math.round(height * ratio);
+    const layer = bitmap.getContext('2d');
+    layer.setTransform(ratio, 0, 0, ratio, 0, 0);
+    contours(layer, x, y, color);
+    cached.bitmap = bitmap;
+  }
+  ctx.drawImage(cached.bitmap, 0, 0, width, height);
 }
 
 /**
@@ -64,7 +73,7 @@ export function drawPathView(ctx, width, height, { colors, view, contours, paths
   drawAxes(ctx, area, x, y, colors, { xLabel: 'w₁', yLabel: 'w₂' });
   ctx.save();
   clipTo(ctx, area);
-  ctx.drawImage(contourLayer(contours, view, width, height, colors.grid), 0, 0, width, height);
+  drawContours(ctx, contours, view, width, height, colors.grid);
   for (const p of paths) drawPath(ctx, x, y, p.w, p.count, p);
   if (start) {
     ctx.fillStyle = colors.paper;
