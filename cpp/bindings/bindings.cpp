@@ -171,11 +171,10 @@ val grid_result(const Grid& g, const std::vector<double>& rate) {
 
 // The map is redrawn on every pointer move while (γ, β) is dragged, so it
 // skips the per-call allocations: the rates go into a buffer kept between
-// calls, returned as a *view* of the wasm heap. The JS wrapper
-// (web/core/optlab-core.js) copies it out at once, before any other call can
-// overwrite it or grow memory.
-// The rate map, and with a colour table (RGBA bytes, Uint8Array) its image
-// too; both are views of this module's memory, valid until the next call.
+// calls, returned as a *view* of the wasm heap. Given a colour table (RGBA
+// bytes), the heatmap's image comes the same way. The JS wrapper
+// (web/core/optlab-core.js) copies both out at once, before any other call
+// can overwrite them or grow memory.
 val rate_map_view(val eigenvalues, val lr_min, val lr_max, val n_lr, val beta_min, val beta_max, val n_beta,
                   val colors) {
   static std::vector<double> rate;
