@@ -7,8 +7,10 @@
 //
 // so the error shrinks like ρ(M)^k. The rate of the run is the largest ρ(M)
 // over the eigenvalues of A. β = 0 gives gradient descent, ρ = |1 − γλ|.
-// Everything here uses + − × ÷ and sqrt only: it runs in O(cells), cheap
-// enough to redraw a (γ, β) map while a point is dragged.
+// The rates use + − × ÷ and sqrt only: they run in O(cells), cheap enough
+// to redraw a (γ, β) map while a point is dragged, and are the same on
+// every target. Only the heatmap's colour index (rate_map_image) takes a
+// log10, which picks a colour, never a number anyone reads.
 #pragma once
 
 #include <cmath>
