@@ -112,51 +112,44 @@ TEST_CASE("rate map image: colours by digits per step, divergent grey, β upward
   CHECK(rgba[20] == 0);    // three digits: the slowest
 }
 
-TEST_CASE("Monte Carlo fast path equals the general loop bit for bit") {
-  const DoubleWell well(16, 0.25, 2.0);
-  for (int batch : {1, 4}) {
-    OptimizerSpec sgd;
-    sgd.kind = OptimizerKind::Sgd;
-    sgd.lr = 0.1;
-    sgd.batch = batch;
-    const Vector w0 = Vector::Constant(1, well.shallow_minimum());
-    const auto fast = final_positions(well, sgd, w0, 500, 42, 60);
-    const auto slow = final_positions_general(well, sgd, w0, 500, 42, 60);
-    CHECK(fast.w == slow.w);
-    CHECK(fast.diverged == slow.diverged);
-  }
-  // And diverging runs too.
-  OptimizerSpec wild;
-  wild.kind = OptimizerKind::Sgd;
-  wild.lr = 3.0;
-  wild.batch = 1;
-  const auto fast = final_positions(well, wild, Vector::Constant(1, 0.8), 100, 1, 20);
-  const auto slow = final_positions_general(well, wild, Vector::Constant(1, 0.8), 100, 1, 20);
+namespace {
+
+OptimizerSpec sgd_spec(double lr, int batch) {
+  OptimizerSpec sgd;
+  sgd.kind = OptimizerKind::Sgd;
+  sgd.lr = lr;
+  sgd.batch = batch;
+  return sgd;
+}
+
+// The fast path's final positions and divergence flags, checked equal to the general loop's.
+FinalPositions check_fast_equals_general(const DoubleWell& well, const OptimizerSpec& sgd, double w0, int steps,
+                                         std::uint64_t seed, int runs) {
+  const Vector start = Vector::Constant(1, w0);
+  const auto fast = final_positions(well, sgd, start, steps, seed, runs);
+  const auto slow = final_positions_general(well, sgd, start, steps, seed, runs);
   CHECK(fast.w == slow.w);
   CHECK(fast.diverged == slow.diverged);
-  CHECK(fast.diverged[0] == 1);
+  return fast;
+}
+
+}  // namespace
+
+TEST_CASE("Monte Carlo fast path equals the general loop bit for bit") {
+  const DoubleWell well(16, 0.25, 2.0);
+  for (int batch : {1, 4}) check_fast_equals_general(well, sgd_spec(0.1, batch), well.shallow_minimum(), 500, 42, 60);
+  // And diverging runs too.
+  const auto wild = check_fast_equals_general(well, sgd_spec(3.0, 1), 0.8, 100, 1, 20);
+  CHECK(wild.diverged[0] == 1);
   // An odd number of parts (Lemire's threshold is not 0) and 8k + 5 runs.
   const DoubleWell odd(7, 0.1, 1.0);
-  for (int batch : {1, 3, 7}) {
-    OptimizerSpec sgd;
-    sgd.kind = OptimizerKind::Sgd;
-    sgd.lr = 0.2;
-    sgd.batch = batch;
-    const Vector w0 = Vector::Constant(1, odd.shallow_minimum());
-    const auto a = final_positions(odd, sgd, w0, 300, 9, 21);
-    const auto b = final_positions_general(odd, sgd, w0, 300, 9, 21);
-    CHECK(a.w == b.w);
-    CHECK(a.diverged == b.diverged);
-  }
+  for (int batch : {1, 3, 7}) check_fast_equals_general(odd, sgd_spec(0.2, batch), odd.shallow_minimum(), 300, 9, 21);
 }
 
 TEST_CASE("annealing: SGD noise carries runs over the ridge that GD never crosses") {
   const DoubleWell well(16, 0.25, 2.0);
   const Vector w0 = Vector::Constant(1, well.shallow_minimum());
-  OptimizerSpec sgd;
-  sgd.kind = OptimizerKind::Sgd;
-  sgd.lr = 0.1;
-  sgd.batch = 1;
+  OptimizerSpec sgd = sgd_spec(0.1, 1);
   auto escaped = [&](const FinalPositions& f) {
     int count = 0;
     for (double w : f.w) count += w < 0.0 ? 1 : 0;
