@@ -21,12 +21,12 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   const id = root.id || 'noise';
   const sgdLr = scenario.optimizer.lr;
   let seed = scenario.seed, beta = scene.beta, w0 = scenario.w0, shown = K;
-  let sgd, mom, dist, averagePath;
+  let sgd, mom, averagePath;
   const contours = problemContours(core, scenario.problem, view);
   const optimum = [0, 0];
 
   const d = (w, k) => Math.hypot(w[2 * k] - optimum[0], w[2 * k + 1] - optimum[1]);
-  dist = {};
+  const dist = {}; // distances to the minimum: sgd, average, momentum
   // SGD and its running average depend on w0 and the seed; β changes only
   // the momentum run, so its slider reruns only that.
   function computeSgd() {
@@ -135,8 +135,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     table() {
       const table = traceTable([{ name: 'sgd', trace: sgd }, { name: 'momentum', trace: mom }]);
       table.columns.push('average_w1', 'average_w2');
-      const avg = averagePath;
-      table.rows.forEach((row, k) => row.push(...(k < sgd.rows ? [avg[2 * k], avg[2 * k + 1]] : ['', ''])));
+      table.rows.forEach((row, k) => row.push(...(k < sgd.rows ? [averagePath[2 * k], averagePath[2 * k + 1]] : ['', ''])));
       return table;
     },
     dispose: () => controls.dispose(),
