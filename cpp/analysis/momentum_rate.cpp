@@ -79,4 +79,34 @@ double simulated_momentum_rate(double lr, double beta, const Vector& eigenvalues
   return rate;
 }
 
+void momentum_rate_map(const Vector& eigenvalues, const double* lrs, int n_lr, const double* betas, int n_beta,
+                       double* out) {
+  for (int j = 0; j < n_beta; ++j)
+    for (int i = 0; i < n_lr; ++i) out[j * n_lr + i] = momentum_rate(lrs[i], betas[j], eigenvalues);
+}
+
+void rate_map_image(const double* rate, int n_lr, int n_beta, const std::uint8_t* colors, int m,
+                    std::uint8_t* rgba) {
+  const double last = static_cast<double>(m - 1);
+  for (int j = 0; j < n_beta; ++j) {
+    std::uint8_t* row = rgba + 4 * static_cast<std::size_t>(n_beta - 1 - j) * static_cast<std::size_t>(n_lr);
+    for (int i = 0; i < n_lr; ++i) {
+      const double r = rate[static_cast<std::size_t>(j) * static_cast<std::size_t>(n_lr) + static_cast<std::size_t>(i)];
+      std::uint8_t* px = row + 4 * i;
+      if (!(r < 1.0)) {
+        px[0] = px[1] = px[2] = 150;
+        px[3] = 255;
+        continue;
+      }
+      const double digits = -std::log10(1.0 - r);
+      const double slow = (digits < 3.0 ? digits : 3.0) / 3.0;
+      const std::uint8_t* c = colors + 4 * static_cast<int>(std::lround(last * (1.0 - slow)));
+      px[0] = c[0];
+      px[1] = c[1];
+      px[2] = c[2];
+      px[3] = 255;
+    }
+  }
+}
+
 }  // namespace optlab

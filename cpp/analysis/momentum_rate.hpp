@@ -50,11 +50,8 @@ inline MomentumOptimum optimal_momentum(double mu, double L) {
 }
 
 // Rates over a grid: out[j * n_lr + i] = rate(lrs[i], betas[j]).
-inline void momentum_rate_map(const Vector& eigenvalues, const double* lrs, int n_lr,
-                              const double* betas, int n_beta, double* out) {
-  for (int j = 0; j < n_beta; ++j)
-    for (int i = 0; i < n_lr; ++i) out[j * n_lr + i] = momentum_rate(lrs[i], betas[j], eigenvalues);
-}
+void momentum_rate_map(const Vector& eigenvalues, const double* lrs, int n_lr, const double* betas, int n_beta,
+                       double* out);
 
 // The rate map as an RGBA image for a colour table of m RGBA entries
 // (colors[4k..4k+3], entry 0 for slow, m − 1 for fast): image row r shows
@@ -63,29 +60,8 @@ inline void momentum_rate_map(const Vector& eigenvalues, const double* lrs, int 
 // many digits per step the error shrinks (rate 0: fastest, 0.999: slowest);
 // a divergent cell (rate ≥ 1, or not a number) is grey. Done here because
 // the page paints it while it starts, when JavaScript is still cold.
-inline void rate_map_image(const double* rate, int n_lr, int n_beta, const std::uint8_t* colors, int m,
-                           std::uint8_t* rgba) {
-  const double last = static_cast<double>(m - 1);
-  for (int j = 0; j < n_beta; ++j) {
-    std::uint8_t* row = rgba + 4 * static_cast<std::size_t>(n_beta - 1 - j) * static_cast<std::size_t>(n_lr);
-    for (int i = 0; i < n_lr; ++i) {
-      const double r = rate[static_cast<std::size_t>(j) * static_cast<std::size_t>(n_lr) + static_cast<std::size_t>(i)];
-      std::uint8_t* px = row + 4 * i;
-      if (!(r < 1.0)) {
-        px[0] = px[1] = px[2] = 150;
-        px[3] = 255;
-        continue;
-      }
-      const double digits = -std::log10(1.0 - r);
-      const double slow = (digits < 3.0 ? digits : 3.0) / 3.0;
-      const std::uint8_t* c = colors + 4 * static_cast<int>(std::lround(last * (1.0 - slow)));
-      px[0] = c[0];
-      px[1] = c[1];
-      px[2] = c[2];
-      px[3] = 255;
-    }
-  }
-}
+void rate_map_image(const double* rate, int n_lr, int n_beta, const std::uint8_t* colors, int m,
+                    std::uint8_t* rgba);
 
 // The rate measured by simulation: run the heavy-ball recursion for `steps`
 // steps along each eigen-direction from (w_0, w_{−1}) = (1, 1) and return the

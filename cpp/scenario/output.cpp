@@ -21,25 +21,23 @@ RunOutput run_scenario(const Scenario& s) {
 
 namespace {
 
-using OrderedJson = nlohmann::ordered_json;
-
-OrderedJson rows(const std::vector<double>& flat, int width) {
-  OrderedJson out = OrderedJson::array();
+Json rows(const std::vector<double>& flat, int width) {
+  Json out = Json::array();
   for (std::size_t i = 0; i + static_cast<std::size_t>(width) <= flat.size(); i += static_cast<std::size_t>(width))
     out.push_back(std::vector<double>(flat.begin() + static_cast<long>(i), flat.begin() + static_cast<long>(i) + width));
   return out;
 }
 
 template <typename T>
-OrderedJson or_null(const std::optional<T>& value) {
-  return value ? OrderedJson(*value) : OrderedJson(nullptr);
+Json or_null(const std::optional<T>& value) {
+  return value ? Json(*value) : Json(nullptr);
 }
 
 }  // namespace
 
 std::string to_json(const Scenario& s, const RunOutput& out) {
   const Trace& t = out.trace;
-  OrderedJson j;
+  Json j;
   j["problem"] = s.problem->kind();
   j["optimizer"] = to_string(s.optimizer.kind);
   j["dim"] = s.problem->dim();
@@ -50,7 +48,7 @@ std::string to_json(const Scenario& s, const RunOutput& out) {
   j["grad_norm"] = t.grad_norm;
   j["w_avg"] = rows(t.w_avg, t.dim);
   if (s.optimizer.batch > 0) {
-    OrderedJson batches = OrderedJson::array();
+    Json batches = Json::array();
     const auto b = static_cast<std::size_t>(s.optimizer.batch);
     for (std::size_t i = 0; i + b <= t.batches.size(); i += b)
       batches.push_back(std::vector<int>(t.batches.begin() + static_cast<long>(i), t.batches.begin() + static_cast<long>(i + b)));
@@ -60,11 +58,11 @@ std::string to_json(const Scenario& s, const RunOutput& out) {
   }
   j["diverged_at"] = or_null(out.status.diverged_at);
   j["stopped_at"] = or_null(out.status.stopped_at);
-  j["stop_reason"] = out.status.stop_reason.empty() ? OrderedJson(nullptr) : OrderedJson(out.status.stop_reason);
-  j["regime"] = out.regime ? OrderedJson(to_string(*out.regime)) : OrderedJson(nullptr);
+  j["stop_reason"] = out.status.stop_reason.empty() ? Json(nullptr) : Json(out.status.stop_reason);
+  j["regime"] = out.regime ? Json(to_string(*out.regime)) : Json(nullptr);
   j["rate"] = or_null(out.rate);
-  j["optimum"] = out.optimum ? OrderedJson(std::vector<double>(out.optimum->data(), out.optimum->data() + out.optimum->size()))
-                             : OrderedJson(nullptr);
+  j["optimum"] = out.optimum ? Json(std::vector<double>(out.optimum->data(), out.optimum->data() + out.optimum->size()))
+                             : Json(nullptr);
   return j.dump();
 }
 
@@ -83,14 +81,14 @@ std::string final_positions_json(const std::string& scenario_text, long long run
                         std::to_string(runs) + ")");
   const Scenario s = parse_scenario(scenario_text);
   const FinalPositions out = final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, static_cast<int>(runs));
-  nlohmann::ordered_json j;
+  Json j;
   j["runs"] = runs;
   j["dim"] = out.dim;
-  nlohmann::ordered_json rows = nlohmann::ordered_json::array();
+  Json rows = Json::array();
   for (long long r = 0; r < runs; ++r)
     rows.push_back(std::vector<double>(out.w.begin() + r * out.dim, out.w.begin() + (r + 1) * out.dim));
   j["w"] = rows;
-  nlohmann::ordered_json diverged = nlohmann::ordered_json::array();
+  Json diverged = Json::array();
   for (auto d : out.diverged) diverged.push_back(d != 0);
   j["diverged"] = diverged;
   return j.dump();
