@@ -93,14 +93,13 @@ void rate_map_image(const double* rate, int n_lr, int n_beta, const std::uint8_t
     for (int i = 0; i < n_lr; ++i) {
       const double r = rate[static_cast<std::size_t>(j) * static_cast<std::size_t>(n_lr) + static_cast<std::size_t>(i)];
       std::uint8_t* px = row + 4 * i;
-      if (!(r < 1.0)) {
-        px[0] = px[1] = px[2] = 150;
-        px[3] = 255;
-        continue;
+      int entry = 0;  // divergent: the slowest colour
+      if (r < 1.0) {
+        const double digits = -std::log10(1.0 - r);
+        const double slow = (digits < 3.0 ? digits : 3.0) / 3.0;
+        entry = static_cast<int>(std::lround(last * (1.0 - slow)));
       }
-      const double digits = -std::log10(1.0 - r);
-      const double slow = (digits < 3.0 ? digits : 3.0) / 3.0;
-      const std::uint8_t* c = colors + 4 * static_cast<int>(std::lround(last * (1.0 - slow)));
+      const std::uint8_t* c = colors + 4 * entry;
       px[0] = c[0];
       px[1] = c[1];
       px[2] = c[2];

@@ -57,9 +57,12 @@ void momentum_rate_map(const Vector& eigenvalues, const double* lrs, int n_lr, c
 // (colors[4k..4k+3], entry 0 for slow, m − 1 for fast): image row r shows
 // β row n_beta − 1 − r, so β grows upwards. A convergent cell takes entry
 // round((m − 1)(1 − s)) for s = min(3, −log10(1 − rate)) / 3, i.e. by how
-// many digits per step the error shrinks (rate 0: fastest, 0.999: slowest);
-// a divergent cell (rate ≥ 1, or not a number) is grey. Done here because
-// the page paints it while it starts, when JavaScript is still cold.
+// many digits per step the error shrinks (rate 0: fastest, 0.999: slowest).
+// A divergent cell (rate ≥ 1, or not a number) takes entry 0 too, the
+// colour the rate tends to at the boundary, so a smoothed image has no grey
+// fringe there: the page covers the divergent region with its exact
+// boundary γλ = 2(1 + β). Done here because the page paints it while it
+// starts, when JavaScript is still cold.
 void rate_map_image(const double* rate, int n_lr, int n_beta, const std::uint8_t* colors, int m,
                     std::uint8_t* rgba);
 

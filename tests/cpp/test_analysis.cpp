@@ -93,7 +93,7 @@ TEST_CASE("rate map: region boundaries where the lecture puts them") {
   CHECK(momentum_rate(0.01, 0.999, eig) == doctest::Approx(std::sqrt(0.999)));  // ripples: |z| = √β
 }
 
-TEST_CASE("rate map image: colours by digits per step, divergent grey, β upwards") {
+TEST_CASE("rate map image: colours by digits per step, divergent as the slowest, β upwards") {
   // Four colour entries: index 3 fast, 0 slow; each entry's red byte is its index.
   const std::uint8_t colors[16] = {0, 9, 9, 9, 1, 9, 9, 9, 2, 9, 9, 9, 3, 9, 9, 9};
   // Row 0 (smallest β): rate 0 (fastest), 0.9 (1 digit), 0.999 (3 digits); row 1: 0.99999 (capped), 1, NaN.
@@ -103,9 +103,9 @@ TEST_CASE("rate map image: colours by digits per step, divergent grey, β upward
   // Image row 0 is β row 1 (β grows upwards).
   CHECK(rgba[0] == 0);     // 0.99999: capped at 3 digits, the slowest entry
   CHECK(rgba[1] == 9);
-  CHECK(rgba[4] == 150);   // rate 1: divergent
-  CHECK(rgba[5] == 150);
-  CHECK(rgba[8] == 150);   // NaN counts as divergent
+  CHECK(rgba[4] == 0);     // rate 1: divergent, the slowest entry
+  CHECK(rgba[5] == 9);
+  CHECK(rgba[8] == 0);     // NaN counts as divergent
   for (int k = 3; k < 24; k += 4) CHECK(rgba[k] == 255);  // opaque
   CHECK(rgba[12] == 3);    // rate 0: the fastest entry
   CHECK(rgba[16] == 2);    // one digit of three: round(3 · 2/3) = 2

@@ -25,7 +25,7 @@ test('rateMap agrees with momentumRate cell by cell, and its grids are exact at 
     /out must be a Float64Array of nLr \* nBeta = 512 numbers/);
 });
 
-test('rateMap colours its cells with the given table: the image has β upwards and divergent cells grey', async () => {
+test('rateMap colours its cells with the given table: the image has β upwards, divergent cells take the slowest colour', async () => {
   const c = await core();
   // 256 entries; entry k has red = k.
   const colors = new Uint8Array(4 * 256);
@@ -38,7 +38,7 @@ test('rateMap colours its cells with the given table: the image has β upwards a
     for (let i = 0; i < 32; i += 5) {
       const rate = map.rate[j * 32 + i];
       const o = 4 * ((15 - j) * 32 + i);
-      const expected = rate >= 1 ? 150 : Math.round(255 * (1 - Math.min(3, -Math.log10(1 - rate)) / 3));
+      const expected = rate >= 1 ? 0 : Math.round(255 * (1 - Math.min(3, -Math.log10(1 - rate)) / 3));
       assert.equal(map.image[o], expected, `cell (${i}, ${j}), rate ${rate}`);
     }
   // Without a table there is no image; a bad table is refused by name.

@@ -55,7 +55,8 @@ export class OptlabCore {
    * redrawing: a fresh 512 KB array per frame costs page faults and GC.
    * With `colors` (RGBA bytes, entry 0 slow, last fast) the map comes with
    * `image`, an nLr × nBeta RGBA Uint8ClampedArray with β growing upwards:
-   * each cell coloured by −log10(1 − rate) from 0 to 3, divergent cells grey.
+   * each cell coloured by −log10(1 − rate) from 0 to 3; divergent cells
+   * take entry 0, the slowest (draw the divergent region over them).
    */
   rateMap({ eigenvalues, lr, beta, nLr, nBeta, colors }, out) {
     const map = this.module.rateMapView(eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, colors);

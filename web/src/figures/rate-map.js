@@ -11,6 +11,9 @@ import { theme } from '../plot/theme.js';
 import { el } from '../controls/controls.js';
 import { formatNumber } from '../i18n/en.js';
 
+// Divergent cells, as the colour key says.
+const divergentGrey = 'rgb(150, 150, 150)';
+
 export function rateMapFigure(root, { core, t, scene, shared, changed = () => {} }) {
   const s = t.rateMap;
   const A = scene.scenario.problem.A;
@@ -20,8 +23,9 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   const lrRange = scene.lrRange, betaRange = scene.betaRange;
   const out = new Float64Array(nLr * nBeta);
   // The heatmap's pixels come with the map: the core colours each cell
-  // (viridis by −log10(1 − rate), divergent grey), so no per-pixel loop
-  // runs in still-cold JavaScript while the page starts.
+  // (viridis by −log10(1 − rate); divergent cells as the slowest, under the
+  // exact divergent region drawn below), so no per-pixel loop runs in
+  // still-cold JavaScript while the page starts.
   const map = core.rateMap({ eigenvalues, lr: lrRange, beta: betaRange, nLr, nBeta, colors: viridisTable() }, out);
   const best = core.optimalMomentum(mu, L);
   const labels = regionLabels();
@@ -31,9 +35,6 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   image.width = nLr;
   image.height = nBeta;
   image.getContext('2d').putImageData(new ImageData(map.image, nLr, nBeta), 0, 0);
-  // Divergence boundary (rate = 1): marching squares in the core, as the
-  // contour lines of the other figures; segments in grid coordinates.
-  const divergence = core.isolines(map.rate, nLr, nBeta, [1]);
 
   const canvas = el('canvas', { class: 'map-canvas', tabindex: '0', role: 'img' });
   const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
@@ -163,25 +164,34 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     const { area, x, y } = scales();
     // Axes first: the heatmap then covers their grid lines.
     drawAxes(ctx, area, x, y, colors, { xLabel: s.lrAxis, yLabel: s.betaAxis, yTicks: 5 });
-    ctx.imageSmoothingEnabled = false;
-    ctx.drawImage(image, area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
     ctx.save();
     ctx.beginPath();
     ctx.rect(area.x0, area.y0, area.x1 - area.x0, area.y1 - area.y0);
     ctx.clip();
-    // Divergence boundary (rate = 1), from the core's map: grid point i is at lr[i].
-    const gx = (u) => x(lrRange[0] * (lrRange[1] / lrRange[0]) ** (u / (nLr - 1)));
-    const gy = (v) => y(betaRange[0] + (v / (nBeta - 1)) * (betaRange[1] - betaRange[0]));
+    // Pixel (i, row) of the image is the grid point (lr[i], β[nBeta − 1 − row]),
+    // so pixel centres sit on the grid points, smoothed in between.
+    const cellX = (area.x1 - area.x0) / (nLr - 1), cellY = (area.y1 - area.y0) / (nBeta - 1);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(image, area.x0 - cellX / 2, area.y0 - cellY / 2, area.x1 - area.x0 + cellX, area.y1 - area.y0 + cellY);
+    // The divergent region, exactly: the rate reaches 1 where the largest
+    // curvature L meets γL = 2(1 + β).
+    const edge = [];
+    for (let k = 0; k <= 64; k++) {
+      const beta = betaRange[0] + (k / 64) * (betaRange[1] - betaRange[0]);
+      edge.push([x((2 * (1 + beta)) / L), y(beta)]);
+    }
+    ctx.beginPath();
+    edge.forEach(([px, py], k) => (k ? ctx.lineTo(px, py) : ctx.moveTo(px, py)));
+    ctx.lineTo(area.x1 + 1, area.y0);
+    ctx.lineTo(area.x1 + 1, area.y1);
+    ctx.closePath();
+    ctx.fillStyle = divergentGrey;
+    ctx.fill();
     ctx.strokeStyle = '#ffffff';
     ctx.lineWidth = 2;
-    ctx.lineCap = 'round';
     ctx.beginPath();
-    for (let k = 0; k < divergence.length; k += 5) {
-      ctx.moveTo(gx(divergence[k + 1]), gy(divergence[k + 2]));
-      ctx.lineTo(gx(divergence[k + 3]), gy(divergence[k + 4]));
-    }
+    edge.forEach(([px, py], k) => (k ? ctx.lineTo(px, py) : ctx.moveTo(px, py)));
     ctx.stroke();
-    ctx.lineCap = 'butt';
     // Critical damping for each eigenvalue: β = (1 − √(γλ))², γλ ≤ 1.
     ctx.setLineDash([5, 4]);
     ctx.lineWidth = 1.5;
