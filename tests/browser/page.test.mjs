@@ -272,6 +272,32 @@ describe('momentum and the (γ, β) map', () => {
     await page.close();
   });
 
+  test('the map is grey exactly where the core finds a rate of 1 or more', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const map = page.locator('#rate-map canvas');
+    await map.scrollIntoViewIfNeeded();
+    const box = await map.boundingBox();
+    // Across a row at mid-height: the first pixel of the divergent grey.
+    const { y, grey, width } = await map.evaluate((c) => {
+      const row = Math.round(c.height * 0.45);
+      const d = c.getContext('2d').getImageData(0, row, c.width, 1).data;
+      let first = -1;
+      for (let x = 0; x < c.width && first < 0; x++) if (d[4 * x] === 150 && d[4 * x + 1] === 150 && d[4 * x + 2] === 150) first = x;
+      return { y: row, grey: first, width: c.width };
+    });
+    assert.ok(grey > width / 2, `the divergent region starts right of the middle (first grey pixel at ${grey} of ${width})`);
+    const css = box.width / width;
+    const clickAt = async (x) => {
+      await page.mouse.click(box.x + x * css, box.y + y * css);
+      return page.textContent('#rate-map .caption');
+    };
+    // Just inside the grey, the core's rate is ≥ 1; just left of the white boundary line, < 1.
+    assert.match(await clickAt(grey + 1), /≥ 1: the run diverges/);
+    assert.match(await clickAt(grey - 4), /the error shrinks by a factor 0\.\d+ per step/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('momentum: the heavy-ball overlay draws on the path; a large γ reports divergence, not NaN', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const path = () => page.$eval('#momentum canvas', (c) => c.toDataURL());
