@@ -84,10 +84,7 @@ std::string final_positions_json(const std::string& scenario_text, long long run
   Json j;
   j["runs"] = runs;
   j["dim"] = out.dim;
-  Json rows = Json::array();
-  for (long long r = 0; r < runs; ++r)
-    rows.push_back(std::vector<double>(out.w.begin() + r * out.dim, out.w.begin() + (r + 1) * out.dim));
-  j["w"] = rows;
+  j["w"] = rows(out.w, out.dim);  // one row of dim numbers per run
   Json diverged = Json::array();
   for (auto d : out.diverged) diverged.push_back(d != 0);
   j["diverged"] = diverged;
