@@ -21,7 +21,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   const n = problem.n;
   const id = root.id || 'sgd';
   let w = scenario.w0, batch = scenario.optimizer.batch, seed = scenario.seed;
-  let parts, full, sigma2, batchSteps, measured, law, gd, sgd, shown = scenario.steps;
+  let parts, full, sigma2, batchSteps, measured, standardError, law, gd, sgd, shown = scenario.steps;
   const contours = problemContours(core, problem, view);
 
   // What depends on w alone: the per-example steps, their mean and spread,
@@ -46,14 +46,18 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     // Mini-batch steps: `draws` one-step SGD runs of the core, each with its own derived seed.
     const ends = core.finalPositions({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: 1, seed }, scene.draws).w;
     batchSteps = [];
-    let spread = 0;
+    const squares = new Float64Array(scene.draws); // |g_B − ∇f|² of each draw
     for (let d = 0; d < scene.draws; d++) {
       const p = [ends[2 * d], ends[2 * d + 1]];
       batchSteps.push(p);
       const gx = (w[0] - p[0]) / lr - full[0], gy = (w[1] - p[1]) / lr - full[1];
-      spread += gx * gx + gy * gy;
+      squares[d] = gx * gx + gy * gy;
     }
-    measured = spread / scene.draws;
+    // The measured variance is itself a mean of independent draws: its
+    // standard error says how far from the law it may fairly land.
+    measured = squares.reduce((a, b) => a + b, 0) / scene.draws;
+    const spread = squares.reduce((a, b) => a + (b - measured) ** 2, 0) / (scene.draws - 1);
+    standardError = Math.sqrt(spread / scene.draws);
     sgd = core.trace({ problem, w0: w, steps: scenario.steps, seed, optimizer: { kind: 'sgd', lr, batch } });
   }
 
@@ -83,10 +87,11 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   function update() {
     steps.redraw();
     paths.redraw();
-    caption.textContent = s.caption({ w, n, batch, draws: scene.draws, measured, law, lr });
+    caption.textContent = s.caption({ w, n, batch, draws: scene.draws, measured, standardError, law, lr });
     stepCanvas.setAttribute('aria-label', caption.textContent);
     pathCanvas.setAttribute('aria-label', caption.textContent);
     root.dataset.variance = String(measured);
+    root.dataset.varianceError = String(standardError);
     root.dataset.law = String(law);
   }
 

@@ -41,8 +41,11 @@ export default {
     batchLabel: 'batch size',
     dragHint: 'Drag the white point (or focus the left plot and use the arrow keys) to move w. Right: gradient descent and SGD from there.',
     names: { parts: 'one-example steps −γ∇fᵢ', full: 'their mean: the full step −γ∇f', batches: 'mini-batch steps', gd: 'gradient descent (right)' },
-    caption: ({ w, n, batch, draws, measured, law, lr }) =>
-      `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step. With batch ${batch}, ${draws} mini-batch gradients have variance ${formatNumber(measured)}; the law σ²/B · (n − B)/(n − 1) gives ${formatNumber(law)}.`,
+    caption: ({ w, n, batch, draws, measured, standardError, law, lr }) =>
+      `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step. ` +
+      (law === 0
+        ? `With batch ${batch} = n every batch is the whole set, so all ${draws} mini-batch gradients are the full gradient: the law σ²/B · (n − B)/(n − 1) gives 0, and the ${formatNumber(measured)} measured is floating-point rounding.`
+        : `With batch ${batch}, ${draws} mini-batch gradients have variance ${formatNumber(measured)} ± ${formatNumber(standardError)} (one standard error: the measurement is noisy too); the law σ²/B · (n − B)/(n − 1) gives ${formatNumber(law)}.`),
   },
 
   annealing: {

@@ -42,8 +42,11 @@ export default {
     batchLabel: '배치 크기',
     dragHint: '흰 점을 끌거나, 왼쪽 그림을 선택한 뒤 화살표 키로 w 를 옮겨 보세요. 오른쪽은 그 점에서 출발한 경사 하강법과 확률적 경사 하강법입니다.',
     names: { parts: '예제별 걸음 −γ∇fᵢ', full: '그 평균: 전체 걸음 −γ∇f', batches: '미니 배치 걸음', gd: '경사 하강법 (오른쪽)' },
-    caption: ({ w, n, batch, draws, measured, law, lr }) =>
-      `w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)} 에서 ${n} 개의 예제별 걸음의 평균은 전체 걸음과 같습니다. 배치 ${batch} 일 때 미니 배치 경사 ${draws} 개의 분산은 ${formatNumber(measured)} 이고, 법칙 σ²/B · (n − B)/(n − 1) 은 ${formatNumber(law)} 입니다.`,
+    caption: ({ w, n, batch, draws, measured, standardError, law, lr }) =>
+      `w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)} 에서 ${n} 개의 예제별 걸음의 평균은 전체 걸음과 같습니다. ` +
+      (law === 0
+        ? `배치 ${batch} = n 이면 모든 배치가 전체 데이터이므로 미니 배치 경사 ${draws} 개가 모두 전체 경사와 같습니다. 법칙 σ²/B · (n − B)/(n − 1) 은 0 이고, 측정된 ${formatNumber(measured)} 은 부동소수점 반올림 오차입니다.`
+        : `배치 ${batch} 일 때 미니 배치 경사 ${draws} 개의 분산은 ${formatNumber(measured)} ± ${formatNumber(standardError)} (표준 오차 하나: 측정값에도 노이즈가 있습니다) 이고, 법칙 σ²/B · (n − B)/(n − 1) 은 ${formatNumber(law)} 입니다.`),
   },
 
   annealing: {
