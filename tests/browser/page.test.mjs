@@ -298,6 +298,18 @@ describe('momentum and the (γ, β) map', () => {
     await page.close();
   });
 
+  test('figures 4 and 5 say from which step f stays below the target, not where it first dips', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    // Reference: the same recurrences in NumPy (float64). At γ = 0.05, β = 0.8
+    // both momentum forms first dip under 10⁻⁶·f(w0) at step 39; momentum
+    // climbs back over it and stays under only from step 61, Nesterov from 39.
+    assert.match(await page.textContent('#momentum .caption'), /stays below 1·10⁻⁶ of its starting value: momentum 61, Nesterov 39, gradient descent not within 100 steps/);
+    // γ = 0.15(1 − β): β = 0.25 → 35, 0.5 → 30, 0.75 → 45, 0.9 → 127, 0.99 not within 200.
+    assert.match(await page.textContent('#beta-effect .caption'), /β = 0.25 from step 35; β = 0.5 from step 30; β = 0.75 from step 45; β = 0.9 from step 127; β = 0.99 not within 200 steps/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('momentum: the heavy-ball overlay draws on the path; a large γ reports divergence, not NaN', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const path = () => page.$eval('#momentum canvas', (c) => c.toDataURL());

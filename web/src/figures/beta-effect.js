@@ -1,6 +1,7 @@
 // Figure 5: the effect of β. Momentum on the bowl for several β at once.
 // With the lock on, each run gets γ = η(1 − β), so γ/(1 − β) stays fixed and
 // moving β from 0.9 to 0.99 divides γ by 10, as the lecture advises.
+import { settledBelow } from './settle.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawLogPlot, legend } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
@@ -62,7 +63,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
     const outcome = runs.map((r) => {
       if (r.trace.divergedAt !== null) return { beta: r.beta, diverged: r.trace.divergedAt };
       const goal = scene.target * r.trace.loss[0];
-      const k = r.trace.loss.findIndex((f) => f <= goal);
+      const k = settledBelow(r.trace.loss, goal);
       return { beta: r.beta, step: k < 0 ? null : k };
     });
     caption.textContent = s.caption({ locked, eta, K, target: scene.target, outcome });

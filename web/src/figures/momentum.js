@@ -2,6 +2,7 @@
 // f(w) = ½ wᵀ diag(1, 5) w, with γ and β shared with the (γ, β) map
 // (figure 6). The heavy-ball form can be drawn over the momentum path to
 // show that the two forms are one method.
+import { settledBelow } from './settle.js';
 import { texNumber, typeset } from '../math/typeset.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
@@ -114,7 +115,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     const reach = (tr) => {
       if (tr.divergedAt !== null) return { diverged: tr.divergedAt };
       const goal = scene.target * tr.loss[0];
-      const k = tr.loss.findIndex((f) => f <= goal);
+      const k = settledBelow(tr.loss, goal);
       return k < 0 ? { never: true } : { step: k };
     };
     caption.textContent = s.caption({ lr, beta, K, target: scene.target, gd: reach(runs.gd), momentum: reach(runs.momentum), nesterov: reach(runs.nesterov) });

@@ -71,9 +71,9 @@ export default {
     caption: ({ locked, eta, K, target, outcome }) => {
       const rule = locked ? `γ = ${formatNumber(eta)}·(1 − β)` : `γ = ${formatNumber(eta)} for every β`;
       const parts = outcome.map((o) =>
-        o.diverged !== undefined ? `β = ${o.beta} diverges (step ${o.diverged})` : o.step === null ? `β = ${o.beta} not within ${K} steps` : `β = ${o.beta} at step ${o.step}`,
+        o.diverged !== undefined ? `β = ${o.beta} diverges (step ${o.diverged})` : o.step === null ? `β = ${o.beta} not within ${K} steps` : `β = ${o.beta} from step ${o.step}`,
       );
-      return `With ${rule}, f falls below ${formatNumber(target)} of its start: ${parts.join('; ')}.`;
+      return `With ${rule}, f stays below ${formatNumber(target)} of its start: ${parts.join('; ')}.`;
     },
   },
 
@@ -128,8 +128,8 @@ export default {
     names: { gd: 'gradient descent', momentum: 'momentum', nesterov: 'Nesterov', heavy_ball: 'heavy ball' },
     caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
       const say = (r) =>
-        r.diverged !== undefined ? `diverges (stopped at step ${r.diverged})` : r.never ? `not within ${K} steps` : `at step ${r.step}`;
-      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f falls below ${formatNumber(target)} of its starting value: momentum ${say(momentum)}, Nesterov ${say(nesterov)}, gradient descent ${say(gd)}.`;
+        r.diverged !== undefined ? `diverges (stopped at step ${r.diverged})` : r.never ? `not within ${K} steps` : `${r.step}`;
+      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. From which step f stays below ${formatNumber(target)} of its starting value: momentum ${say(momentum)}, Nesterov ${say(nesterov)}, gradient descent ${say(gd)}.`;
     },
   },
 

@@ -72,9 +72,9 @@ export default {
     caption: ({ locked, eta, K, target, outcome }) => {
       const rule = locked ? `γ = ${formatNumber(eta)}·(1 − β)` : `모든 β 에 γ = ${formatNumber(eta)}`;
       const parts = outcome.map((o) =>
-        o.diverged !== undefined ? `β = ${o.beta} 발산 (${o.diverged} 번째 걸음)` : o.step === null ? `β = ${o.beta} ${K} 걸음 안에 못 미침` : `β = ${o.beta} ${o.step} 번째 걸음`,
+        o.diverged !== undefined ? `β = ${o.beta} 발산 (${o.diverged} 번째 걸음)` : o.step === null ? `β = ${o.beta} ${K} 걸음 안에 못 미침` : `β = ${o.beta} ${o.step} 번째 걸음부터`,
       );
-      return `${rule} 일 때 f 가 처음 값의 ${formatNumber(target)} 아래로 내려가는 때: ${parts.join('; ')}.`;
+      return `${rule} 일 때 f 가 처음 값의 ${formatNumber(target)} 아래에 계속 머무는 때: ${parts.join('; ')}.`;
     },
   },
 
@@ -130,7 +130,7 @@ export default {
     caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
       const say = (r) =>
         r.diverged !== undefined ? `발산 (${r.diverged} 번째 걸음에서 멈춤)` : r.never ? `${K} 걸음 안에 도달하지 못함` : `${r.step} 번째 걸음`;
-      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f 가 처음 값의 ${formatNumber(target)} 아래로 내려가는 때: 모멘텀 ${say(momentum)}, 네스테로프 모멘텀 ${say(nesterov)}, 경사 하강법 ${say(gd)}.`;
+      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f 가 처음 값의 ${formatNumber(target)} 아래에 계속 머물기 시작하는 걸음: 모멘텀 ${say(momentum)}, 네스테로프 모멘텀 ${say(nesterov)}, 경사 하강법 ${say(gd)}.`;
     },
   },
 
