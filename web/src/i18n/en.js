@@ -39,8 +39,8 @@ export default {
       'Each such step is noisy, but on average it is exactly the full-gradient step: the dots below are the n one-example steps from w, and their mean is the tip of the black arrow, the gradient-descent step. Larger batches average more examples, so their steps (rings) gather closer to the arrow. Drawn without replacement, a batch of B has variance σ²/B · (n − B)/(n − 1), which is zero when B = n.',
     ],
     batchLabel: 'batch size',
-    dragHint: 'Drag the white point (or focus the left plot and use the arrow keys) to move w. Right: gradient descent and SGD from there.',
-    names: { parts: 'one-example steps −γ∇fᵢ', full: 'their mean: the full step −γ∇f', batches: 'mini-batch steps', gd: 'gradient descent (right)' },
+    dragHint: 'Drag the white point (or focus the plot of steps and use the arrow keys) to move w. The second plot runs gradient descent and SGD from there.',
+    names: { parts: 'one-example steps −γ∇fᵢ', full: 'their mean: the full step −γ∇f', batches: 'mini-batch steps', gd: 'gradient descent (second plot)' },
     caption: ({ w, n, batch, draws, measured, standardError, law, lr }) =>
       `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step. ` +
       (law === 0
