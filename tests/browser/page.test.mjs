@@ -126,7 +126,7 @@ describe('interaction', () => {
       && [...document.querySelectorAll('#momentum .equations .equation')].every((e) => e.textContent.length > 0));
     const rules = await page.$$eval('#momentum .equations .equation', (es) => es.map((e) => e.textContent));
     const beta = await page.$eval('#momentum input[type=range][id$=beta]', (i) => Number(i.value).toFixed(2));
-    assert.ok(rules[1].startsWith(`p_{k+1} = ${beta}\\,p_k + g_k`), rules[1]);
+    assert.ok(rules[1].startsWith(`{p_{k+1} = ${beta}\\,p_k + g_k},\\quad {w_{k+1}`), rules[1]);
     assert.equal(await page.$$eval('#momentum .katex', (k) => k.length), 0);
     const painted = await blankFractions(page);
     for (const [i, p] of painted.entries()) assert.ok(p > 0.01, `canvas ${i} is blank (${p})`);
@@ -503,6 +503,28 @@ describe('languages and sizes', () => {
     for (const p of painted) assert.ok(p > 0.01);
     assert.deepEqual(problems, []);
     await page.screenshot({ path: join(shots, 'page-375-dark.png'), fullPage: true });
+    await page.close();
+  });
+
+  test('at 360 px figure 4\'s rules wrap between equations, never inside a bracket', async () => {
+    const { page, problems } = await open(servedUrl, { width: 360, inside: servedUrl });
+    await page.waitForSelector('#momentum .equations .katex');
+    // KaTeX lays an inline formula out as .katex-base boxes, one per place it may
+    // break; the boxes on one line share a top. Each line's text, in order:
+    const lines = await page.$$eval('#momentum .equations .equation', (rules) => rules.map((rule) => {
+      const rows = new Map();
+      for (const base of rule.querySelectorAll('.katex-html > .katex-base')) {
+        const top = Math.round(base.getBoundingClientRect().top);
+        rows.set(top, (rows.get(top) ?? '') + base.textContent.replace(/[\u200b\s]/g, ''));
+      }
+      return [...rows.values()];
+    }));
+    assert.equal(lines.length, 4);
+    assert.match(lines[1][0], /^pk\+1=/); // momentum: the p rule, then the w rule on a line of its own
+    assert.match(lines[1].at(-1), /^wk\+1=wk−0.05pk\+1$/);
+    assert.match(lines[2].at(-1), /^(wk\+1=.*\+)?0.80\(wk−wk−1\)$/); // heavy ball: (w_k − w_{k−1}) stays whole
+    assert.match(lines[3].at(-1), /^wk\+1=wk−0.05\(gk\+0.80pk\+1\)$/);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 });

@@ -61,7 +61,10 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   });
   const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K });
 
-  // The lecture's update rules with the live γ and β (g_k = ∇f(w_k)). KaTeX
+  // The lecture's update rules with the live γ and β (g_k = ∇f(w_k)). A
+  // narrow screen wraps a two-equation rule between its equations (each is a
+  // brace group KaTeX does not break), and the heavy-ball rule before its
+  // β term, never inside a bracket. KaTeX
   // takes ~10 ms for the four rules, too slow for every frame of a drag, so
   // while a slider moves only the numbers inside the typeset rules change,
   // and the rules are typeset afresh (MathML for screen readers included)
@@ -73,9 +76,9 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     const g = `\\htmlClass{optlab-lr}{${texNumber(formatNumber(lr))}}`, b = `\\htmlClass{optlab-beta}{${beta.toFixed(2)}}`;
     const rules = [
       [s.names.gd, `w_{k+1} = w_k - ${g}\\,g_k`],
-      [s.names.momentum, `p_{k+1} = ${b}\\,p_k + g_k,\\quad w_{k+1} = w_k - ${g}\\,p_{k+1}`],
-      [s.names.heavy_ball, `w_{k+1} = w_k - ${g}\\,g_k + ${b}\\,(w_k - w_{k-1})`],
-      [s.names.nesterov, `p_{k+1} = ${b}\\,p_k + g_k,\\quad w_{k+1} = w_k - ${g}\\,(g_k + ${b}\\,p_{k+1})`],
+      [s.names.momentum, `{p_{k+1} = ${b}\\,p_k + g_k},\\quad\\allowbreak {w_{k+1} = w_k - ${g}\\,p_{k+1}}`],
+      [s.names.heavy_ball, `w_{k+1} = w_k - ${g}\\,g_k + {${b}\\,(w_k - w_{k-1})}`],
+      [s.names.nesterov, `{p_{k+1} = ${b}\\,p_k + g_k},\\quad\\allowbreak {w_{k+1} = w_k - ${g}\\,(g_k + ${b}\\,p_{k+1})}`],
     ];
     equations.replaceChildren(...rules.map(([name, tex]) => {
       const math = el('span', { class: 'equation' });

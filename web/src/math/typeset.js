@@ -20,8 +20,8 @@ export function useRendererLoader(load) {
 
 const wanted = new WeakMap(); // element → the TeX it should show
 
-/** TeX as plain text: the source, with \htmlClass{…}{x} shown as x. */
-const plainTex = (tex) => tex.replace(/\\htmlClass\{[^}]*\}\{([^}]*)\}/g, '$1');
+/** TeX as plain text: the source, with \htmlClass{…}{x} shown as x and no \allowbreak. */
+const plainTex = (tex) => tex.replace(/\\htmlClass\{[^}]*\}\{([^}]*)\}/g, '$1').replace(/\\allowbreak/g, '');
 
 /**
  * Typeset TeX into element (replacing its content); inline unless display.
