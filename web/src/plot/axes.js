@@ -34,7 +34,9 @@ export function drawAxes(ctx, area, x, y, colors, { xLabel = '', yLabel = '', xT
     ctx.moveTo(area.x0, py);
     ctx.lineTo(area.x1, py);
     ctx.stroke();
-    ctx.fillText(formatTick(t, y.log), area.x0 - 4, py);
+    // A label on the bottom edge sits above it, clear of the x axis's first label.
+    ctx.textBaseline = py > area.y1 - 2 ? 'bottom' : 'middle';
+    ctx.fillText(formatTick(t, y.log), area.x0 - 4, py + (py > area.y1 - 2 ? 2 : 0));
   }
   ctx.strokeStyle = colors.muted;
   ctx.strokeRect(area.x0 + 0.5, area.y0 + 0.5, area.x1 - area.x0, area.y1 - area.y0);
