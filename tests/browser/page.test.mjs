@@ -161,7 +161,7 @@ describe('interaction', () => {
     await page.mouse.move(xOf(3), box.y + box.height / 2, { steps: 5 });
     await page.mouse.up();
     await page.waitForFunction(() => document.querySelector('#step-sizes').dataset.regime === 'diverging');
-    assert.match(await page.textContent('#step-sizes .slider-value'), /γ = 2\.9\d*\/a|γ = 3(\.0\d*)?\/a/);
+    assert.match(await page.textContent('#step-sizes .slider-value'), /γ\s=\s2\.9\d*\/a|γ\s=\s3(\.0\d*)?\/a/);
     // Keyboard: arrow keys step by a constant factor and land on 1/a and 2/a exactly.
     const slider = page.locator('#step-sizes input[type=range]');
     await slider.focus();
@@ -264,7 +264,7 @@ describe('momentum and the (γ, β) map', () => {
     const box = await map.boundingBox();
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
     assert.notEqual(await page.textContent('#momentum .caption'), before);
-    assert.notEqual(await page.textContent('#momentum .slider-value'), 'γ = 0.05');
+    assert.notEqual(await page.textContent('#momentum .slider-value'), 'γ\u00a0=\u00a00.05');
     await page.click('#rate-map button');
     assert.match(await page.textContent('#rate-map .caption'), /factor 0\.382 per step/);
     assert.match(await page.textContent('#momentum'), /β = 0\.15/);
@@ -504,6 +504,18 @@ describe('languages and sizes', () => {
     assert.deepEqual(problems, []);
     await page.screenshot({ path: join(shots, 'page-375-dark.png'), fullPage: true });
     await page.close();
+  });
+
+  test('at 320 px, in both languages, nothing is wider than the screen and values wrap only after a comma', async () => {
+    for (const lang of ['en', 'ko']) {
+      const { page, problems } = await open(`${servedUrl}?lang=${lang}`, { width: 320, inside: servedUrl });
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `${lang}: the page is ${overflow}px wider than the screen`);
+      const values = await page.$$eval('.slider-value', (outputs) => outputs.map((o) => o.textContent));
+      for (const v of values) assert.doesNotMatch(v, / =|= /, `${lang}: "${v}" may wrap beside its equals sign`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
   });
 
   test('at 360 px figure 4\'s rules wrap between equations, never inside a bracket', async () => {

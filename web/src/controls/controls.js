@@ -2,6 +2,12 @@
 // element (button, range input), so keyboard, touch and screen readers work
 // without extra code.
 
+/**
+ * A slider's shown value: "β = 0.80, γ = 0.02" may wrap only after a comma,
+ * never beside an equals sign (a 320 px phone wraps the value).
+ */
+export const valueText = (text) => text.replace(/ = /g, '\u00a0=\u00a0');
+
 export function el(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
@@ -32,7 +38,7 @@ export function logSlider({ label, lo, hi, value, positions = 200, snaps = [], f
   const wrapper = el('label', { class: 'slider', for: id }, [el('span', { text: label }), input, output]);
   let current = value;
   const show = () => {
-    output.textContent = format(current);
+    output.textContent = valueText(format(current));
     input.setAttribute('aria-valuetext', format(current));
   };
   input.value = toPosition(value);

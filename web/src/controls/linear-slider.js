@@ -1,4 +1,4 @@
-import { el } from './controls.js';
+import { el, valueText } from './controls.js';
 
 /** A native range input over [lo, hi] with a visible, announced value. */
 export function linearSlider({ id, label, lo, hi, step, value, format, onInput }) {
@@ -6,8 +6,8 @@ export function linearSlider({ id, label, lo, hi, step, value, format, onInput }
   const output = el('output', { for: id, class: 'slider-value' });
   input.value = value;
   const show = () => {
-    output.textContent = format(Number(input.value));
-    input.setAttribute('aria-valuetext', output.textContent);
+    input.setAttribute('aria-valuetext', format(Number(input.value)));
+    output.textContent = valueText(format(Number(input.value)));
   };
   show();
   input.addEventListener('input', () => {
