@@ -101,10 +101,13 @@ export default {
     problems: { rosenbrock: '로젠브록', bowl: '그릇 diag(1, 5)' },
     names: { lbfgs: 'L-BFGS', gd: '경사 하강법', momentum: '모멘텀' },
     caption: ({ problem, k, target, memory, lbfgs, gd, momentum }) => {
-      const l = lbfgs.reach !== null ? `L-BFGS (기억 ${memory}) 는 ${lbfgs.reach} 번째 걸음에서 f < ${formatNumber(target)}` : `L-BFGS (기억 ${memory}) 의 f = ${formatNumber(lbfgs.f)}`;
-      const other = (name, r) => (r.diverged !== null ? `${name} 는 ${r.diverged} 번째 걸음에서 발산` : `${name} 의 f = ${formatNumber(r.f)}`);
+      const l = lbfgs.reach !== null
+        ? `L-BFGS (기억 ${memory}) 는 ${lbfgs.reach} 번째 걸음에서 f < ${formatNumber(target)} 에 도달했습니다`
+        : `L-BFGS (기억 ${memory}) 의 f 는 ${formatNumber(lbfgs.f)} 입니다`;
+      // Both names end in a consonant: topic 은, possessive 의.
+      const other = (name, r) => (r.diverged !== null ? `${name}은 ${r.diverged} 번째 걸음에서 발산했습니다` : `${name}의 f 는 ${formatNumber(r.f)} 입니다`);
       const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` L-BFGS 는 ${lbfgs.stoppedAt} 번째 걸음에서 기계 정밀도에 이르러 멈췄습니다.` : '';
-      return `${problem}, ${k} 번째 걸음: ${l}; ${other('경사 하강법', gd)}; ${other('모멘텀', momentum)}.${stop}`;
+      return `${problem}, ${k} 번째 걸음: ${l}. ${other('경사 하강법', gd)}. ${other('모멘텀', momentum)}.${stop}`;
     },
   },
 
