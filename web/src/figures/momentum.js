@@ -61,14 +61,13 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   });
   const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K });
 
-  // The lecture's update rules with the live γ and β (g_k = ∇f(w_k)). A
-  // narrow screen wraps a two-equation rule between its equations (each is a
-  // brace group KaTeX does not break), and the heavy-ball rule before its
-  // β term, never inside a bracket. KaTeX
+  // The lecture's update rules with the live γ and β (g_k = ∇f(w_k)). KaTeX
   // takes ~10 ms for the four rules, too slow for every frame of a drag, so
   // while a slider moves only the numbers inside the typeset rules change,
   // and the rules are typeset afresh (MathML for screen readers included)
-  // once the values rest.
+  // once the values rest. A narrow screen wraps a two-equation rule between
+  // its equations (each is a brace group, which KaTeX does not break), and
+  // the heavy-ball rule before its β term, never inside a bracket.
   let typesetFor = '';
   let typesetTimer = 0;
   function typesetRules(lr, beta) {
