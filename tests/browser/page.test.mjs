@@ -361,7 +361,7 @@ describe('links', () => {
     await bad.goto(`${servedUrl}#momentum.beta=2`);
     await bad.waitForSelector('html[data-ready="true"]');
     assert.match(await bad.textContent('#momentum .error'), /beta must be a number from 0 to 0\.99 \(got "2"\)/);
-    assert.equal(await bad.textContent('#momentum output[for$="-beta"]'), 'β = 0.80');
+    assert.equal(await bad.textContent('#momentum output[for$="-beta"]'), 'β\u00a0=\u00a00.80');
     assert.deepEqual(problems, []);
     await context.close();
   });
