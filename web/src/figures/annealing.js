@@ -2,7 +2,7 @@
 // shallow basin stays there; SGD's noise carries many of its runs over the
 // ridge into the deeper minimum. Histogram of where `runs` seeded SGD runs
 // (core.finalPositions) are after k steps, over the curve f(w).
-import { clipTo, drawAxes, plotArea } from '../plot/axes.js';
+import { clipTo, drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { linearScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
@@ -138,8 +138,8 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     ctx.fillStyle = colors.ink;
     ctx.font = colors.font;
     ctx.textAlign = 'center';
-    ctx.fillText(s.gdLabel, x(gdFinal), y(problemValue(gdFinal)) - 14);
-    ctx.fillText(s.ridgeLabel, x(ridge), area.y0 + 14);
+    haloText(ctx, s.gdLabel, x(gdFinal), y(problemValue(gdFinal)) - 14, colors.paper);
+    haloText(ctx, s.ridgeLabel, x(ridge), area.y0 + 14, colors.paper);
     ctx.restore();
   }
 

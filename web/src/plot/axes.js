@@ -53,6 +53,20 @@ export function drawAxes(ctx, area, x, y, colors, { xLabel = '', yLabel = '', xT
   ctx.restore();
 }
 
+/**
+ * Text over a plot, ringed by the paper colour so that the lines it crosses
+ * (a curve, a dashed marker) do not run through its letters.
+ */
+export function haloText(ctx, text, px, py, paper) {
+  ctx.save();
+  ctx.strokeStyle = paper;
+  ctx.lineWidth = 4;
+  ctx.lineJoin = 'round';
+  ctx.strokeText(text, px, py);
+  ctx.restore();
+  ctx.fillText(text, px, py);
+}
+
 /** Clip drawing to the plot area (divergent paths must not spill out). */
 export function clipTo(ctx, area) {
   ctx.beginPath();
