@@ -3,7 +3,7 @@
 // lines separate the regions: divergent (rate ≥ 1) and, for each eigenvalue
 // λ, critical damping β = (1 − √(γλ))², between monotone convergence and
 // ripples. The point is the (γ, β) of figure 4, and can be dragged.
-import { drawAxes, plotArea } from '../plot/axes.js';
+import { drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { viridisTable } from '../plot/colormap.js';
 import { linearScale, logScale } from '../plot/scale.js';
@@ -205,7 +205,7 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
       ctx.stroke();
     }
     ctx.setLineDash([]);
-    // Region names.
+    // Region names, white on a dark ring: readable on viridis's yellow end too.
     ctx.font = `bold ${colors.font}`;
     ctx.textAlign = 'center';
     ctx.fillStyle = '#ffffff';
@@ -215,7 +215,7 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
       const half = ctx.measureText(s.regions[key]).width / 2 + 2;
       const ends = [x(at[0]) - half, x(at[0]) + half];
       if (ends[0] < area.x0 || ends[1] > area.x1 || ends.some((px) => regionAt(x.invert(px), at[1]) !== key)) continue;
-      ctx.fillText(s.regions[key], x(at[0]), y(at[1]));
+      haloText(ctx, s.regions[key], x(at[0]), y(at[1]), 'rgba(0, 0, 0, 0.55)');
     }
     // The optimum and the current point.
     const star = (px, py) => {

@@ -54,12 +54,13 @@ export function drawAxes(ctx, area, x, y, colors, { xLabel = '', yLabel = '', xT
 }
 
 /**
- * Text over a plot, ringed by the paper colour so that the lines it crosses
- * (a curve, a dashed marker) do not run through its letters.
+ * Text over a plot, ringed by `halo` (the paper colour, or a dark one under
+ * white text on a heatmap), so that the lines and colours it crosses (a
+ * curve, a dashed marker, viridis's yellow end) do not swallow its letters.
  */
-export function haloText(ctx, text, px, py, paper) {
+export function haloText(ctx, text, px, py, halo) {
   ctx.save();
-  ctx.strokeStyle = paper;
+  ctx.strokeStyle = halo;
   ctx.lineWidth = 4;
   ctx.lineJoin = 'round';
   ctx.strokeText(text, px, py);
