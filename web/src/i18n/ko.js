@@ -72,7 +72,7 @@ export default {
     caption: ({ locked, eta, K, target, outcome }) => {
       const rule = locked ? `γ = ${formatNumber(eta)}·(1 − β)` : `모든 β 에 γ = ${formatNumber(eta)}`;
       const parts = outcome.map((o) =>
-        o.diverged !== undefined ? `β = ${o.beta} 발산 (${o.diverged} 번째 걸음)` : o.step === null ? `β = ${o.beta} ${K} 걸음 안에 못 미침` : `β = ${o.beta} ${o.step} 번째 걸음부터`,
+        o.diverged !== undefined ? `β = ${o.beta} 일 때 발산 (${o.diverged} 번째 걸음)` : o.step === null ? `β = ${o.beta} 일 때 ${K} 걸음 안에 못 미침` : `β = ${o.beta} 일 때 ${o.step} 번째 걸음부터`,
       );
       return `${rule} 일 때 f 가 처음 값의 ${formatNumber(target)} 아래에 계속 머무는 때: ${parts.join('; ')}.`;
     },
