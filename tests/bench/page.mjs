@@ -17,6 +17,17 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.c
 
 const server = await serve({ root: dist, base: '/' });
 const url = `http://127.0.0.1:${server.address().port}/`;
+// The machine's floor, loaded the same way between the page's loads: a
+// blank page whose one deferred script sets the same ready mark. This VM's
+// speed drifts by tens of percent within an hour; the floor says how fast
+// it was during this run, so runs on different days can be compared.
+const reference = join(root, 'build', 'bench', 'reference');
+mkdirSync(reference, { recursive: true });
+writeFileSync(join(reference, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>reference</title><script src="ready.js" defer></script></head><body><p>A blank page.</p></body></html>\n');
+writeFileSync(join(reference, 'ready.js'), "document.documentElement.dataset.ready = 'true';\nperformance.mark('optlab-ready');\n");
+const referenceServer = await serve({ root: reference, base: '/' });
+const referenceUrl = `http://127.0.0.1:${referenceServer.address().port}/`;
+const floor = [];
 // 1. Navigation to every figure drawn, in Chromium as a reader runs it (the
 // display's 60 Hz frame clock). The latency runs below lift the frame-rate
 // limit; loading under that flag measured the browser too: its own
@@ -51,7 +62,14 @@ for (let i = 0; i < 9; i++) {
   // so that its bytes are weighed too.
   await page.waitForSelector('#momentum .equations .katex', { state: 'attached' });
   await page.close();
+  const blank = await loadBrowser.newPage({ viewport: { width: 1280, height: 900 } });
+  await blank.waitForTimeout(1000);
+  await blank.goto(referenceUrl);
+  await blank.waitForSelector('html[data-ready="true"]', { state: 'attached' });
+  floor.push(await blank.evaluate(() => performance.getEntriesByName('optlab-ready')[0].startTime));
+  await blank.close();
 }
+referenceServer.close();
 await loadBrowser.close();
 
 // 2. Input to redrawn frame, per figure: 150 inputs each after 10 to warm
@@ -137,7 +155,8 @@ console.log(`|   of which: to the core's start | ${phase((p) => p.coreStart)} ms
 console.log(`|   loading the core (wasm compile, instantiate) | ${phase((p) => p.mountStart - p.coreStart)} ms | | |`);
 console.log(`|   building the 8 figures (DOM, core runs) | ${phase((p) => p.lastMount - p.mountStart)} ms | | |`);
 console.log(`|   layout and the first frame of every canvas | ${phase((p) => p.ready - p.lastMount)} ms | | |`);
-const results = { date: new Date().toISOString(), loadMs: median(loads), loadPhases: phases, latency: {}, weight, totalGzipBytes: total };
+console.log(`| (this machine's floor: a blank page with one script, same harness) | ${ms(median(floor))} ms | ${ms(p95(floor))} ms | |`);
+const results = { date: new Date().toISOString(), loadMs: median(loads), loadPhases: phases, floorMs: median(floor), floorLoads: floor, latency: {}, weight, totalGzipBytes: total };
 let latencyOk = true;
 for (const [id, times] of Object.entries(latency)) {
   const m = median(times), q = p95(times);
