@@ -38,8 +38,9 @@ export function logSlider({ label, lo, hi, value, positions = 200, snaps = [], f
   const wrapper = el('label', { class: 'slider', for: id }, [el('span', { text: label }), input, output]);
   let current = value;
   const show = () => {
-    output.textContent = valueText(format(current));
-    input.setAttribute('aria-valuetext', format(current));
+    const text = format(current);
+    output.textContent = valueText(text);
+    input.setAttribute('aria-valuetext', text);
   };
   input.value = toPosition(value);
   show();

@@ -6,8 +6,9 @@ export function linearSlider({ id, label, lo, hi, step, value, format, onInput }
   const output = el('output', { for: id, class: 'slider-value' });
   input.value = value;
   const show = () => {
-    input.setAttribute('aria-valuetext', format(Number(input.value)));
-    output.textContent = valueText(format(Number(input.value)));
+    const text = format(Number(input.value));
+    input.setAttribute('aria-valuetext', text);
+    output.textContent = valueText(text);
   };
   show();
   input.addEventListener('input', () => {

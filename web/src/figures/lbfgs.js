@@ -17,7 +17,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
   let w0 = setup.w0, shown = K, runs;
   const contourCache = {};
   const contoursFor = (key) =>
-    (contourCache[key] ??= problemContours(core, scene.problems[key].problem, scene.problems[key].view, { spread: scene.problems[key].contourSpread, n: scene.problems[key].contourGrid ?? 81 }));
+    (contourCache[key] ??= problemContours(core, scene.problems[key].problem, scene.problems[key].view, { spread: scene.problems[key].contourSpread, n: scene.problems[key].contourGrid }));
 
   const methods = [
     { key: 'lbfgs', color: 1 },

@@ -35,8 +35,9 @@ export function drawAxes(ctx, area, x, y, colors, { xLabel = '', yLabel = '', xT
     ctx.lineTo(area.x1, py);
     ctx.stroke();
     // A label on the bottom edge sits above it, clear of the x axis's first label.
-    ctx.textBaseline = py > area.y1 - 2 ? 'bottom' : 'middle';
-    ctx.fillText(formatTick(t, y.log), area.x0 - 4, py + (py > area.y1 - 2 ? 2 : 0));
+    const bottom = py > area.y1 - 2;
+    ctx.textBaseline = bottom ? 'bottom' : 'middle';
+    ctx.fillText(formatTick(t, y.log), area.x0 - 4, bottom ? py + 2 : py);
   }
   ctx.strokeStyle = colors.muted;
   ctx.strokeRect(area.x0 + 0.5, area.y0 + 0.5, area.x1 - area.x0, area.y1 - area.y0);
