@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { logLevels } from '../../web/src/plot/contours.js';
+import { problemContours } from '../../web/src/plot/path-view.js';
 import { core, root } from './helpers.mjs';
 
 /** Share of the contour length in connected pieces spanning under `small` of the view. */
@@ -50,25 +50,15 @@ function specks(segments, n, small) {
   return tiny / all;
 }
 
-function rosenbrockContours(c, n, spread) {
-  const scene = JSON.parse(readFileSync(join(root, 'web', 'scenes', 'lbfgs.json'), 'utf8')).problems.rosenbrock;
-  const values = c.valueGrid(scene.problem, { nx: n, ny: n, x: scene.view.x, y: scene.view.y });
-  let min = Infinity, max = -Infinity;
-  for (const v of values) {
-    min = Math.min(min, v);
-    max = Math.max(max, v);
-  }
-  // The levels web/src/plot/path-view.js draws: 12, log-spaced, max/spread to max.
-  return { scene, segments: c.isolines(values, n, n, logLevels(Math.max(min, max / spread), max, 12)) };
-}
+const scene = JSON.parse(readFileSync(join(root, 'web', 'scenes', 'lbfgs.json'), 'utf8')).problems.rosenbrock;
 
 test('figure 8: the Rosenbrock contours are lines, not specks', async () => {
   const c = await core();
-  const { scene } = rosenbrockContours(c, 81, 1);
-  const { segments } = rosenbrockContours(c, scene.contourGrid, scene.contourSpread);
+  // Traced as figure 8 traces them (web/src/figures/lbfgs.js).
+  const { segments } = problemContours(c, scene.problem, scene.view, { spread: scene.contourSpread, n: scene.contourGrid });
   const share = specks(segments, scene.contourGrid, 0.03);
   assert.ok(share < 0.005, `${(100 * share).toFixed(2)}% of the contour length is in specks`);
   // The old setting (81 points, levels down to max/10⁶) fails this check.
-  const old = specks(rosenbrockContours(c, 81, 1e6).segments, 81, 0.03);
+  const old = specks(problemContours(c, scene.problem, scene.view, { spread: 1e6, n: 81 }).segments, 81, 0.03);
   assert.ok(old > 0.02, `the 81-point grid had ${(100 * old).toFixed(2)}% in specks`);
 });

@@ -11,7 +11,8 @@ export function logLevels(lo, hi, count) {
 /**
  * Trace the iso-lines once per grid, in the core (marching squares: it runs
  * while the page starts, when JavaScript would still be cold);
- * returns draw(ctx, x, y, color) for the current scales.
+ * returns draw(ctx, x, y, color) for the current scales, with the traced
+ * segments as draw.segments (level, u0, v0, u1, v1 in grid units).
  * grid = {values, nx, ny, x: [x0, x1], y: [y0, y1]}.
  */
 export function contourLines(core, grid, levels) {
@@ -20,7 +21,7 @@ export function contourLines(core, grid, levels) {
   // Grid point i is at x0 + i / (nx − 1) · (x1 − x0).
   const gx = (u) => grid.x[0] + (u / (nx - 1)) * (grid.x[1] - grid.x[0]);
   const gy = (v) => grid.y[0] + (v / (ny - 1)) * (grid.y[1] - grid.y[0]);
-  return function draw(ctx, x, y, color) {
+  function draw(ctx, x, y, color) {
     ctx.save();
     ctx.strokeStyle = color;
     ctx.lineWidth = 1;
@@ -31,5 +32,7 @@ export function contourLines(core, grid, levels) {
     }
     ctx.stroke();
     ctx.restore();
-  };
+  }
+  draw.segments = segments;
+  return draw;
 }
