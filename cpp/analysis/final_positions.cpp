@@ -26,7 +26,7 @@ class LastIterate final : public RunObserver {
 // one a division), so Lanes independent runs advance side by side to keep
 // the CPU busy; every run still sees exactly its own sequence of operations.
 template <int Lanes, bool kOneExample>
-void double_well_sgd(const DoubleWell& problem, double w0, double lr, int batch, int steps,
+__attribute__((noinline)) void double_well_sgd(const DoubleWell& problem, double w0, double lr, int batch, int steps,
                      std::uint64_t seed, int first_run, FinalPositions& out) {
   const int n = problem.num_functions();
   const auto un = static_cast<std::uint32_t>(n);
@@ -77,31 +77,47 @@ void double_well_sgd(const DoubleWell& problem, double w0, double lr, int batch,
 // add/sub/mul/div round each lane as IEEE double arithmetic does (wasm SIMD
 // has no fused multiply-add without relaxed-simd, which is not enabled).
 
-// Runs first_run .. first_run + 7, as four pairs.
+// Some lane of a pair is beyond 1e7 (or NaN): the scalar rule decides for
+// each lane; returns the pair's new mask of live lanes. Rare, so it is kept
+// out of the loop below, which V8 then compiles as a smaller function.
+__attribute__((noinline)) v128_t far_lanes(const DoubleWell& problem, v128_t next, v128_t active, int first,
+                                           int& live, FinalPositions& out) {
+  const double v[2] = {wasm_f64x2_extract_lane(next, 0), wasm_f64x2_extract_lane(next, 1)};
+  const bool was[2] = {wasm_i64x2_extract_lane(active, 0) != 0, wasm_i64x2_extract_lane(active, 1) != 0};
+  bool keep[2];
+  for (int l = 0; l < 2; ++l) {
+    keep[l] = was[l];
+    if (was[l] && (coordinate_diverged(v[l]) || (std::fabs(v[l]) > 1e7 && loss_diverged(problem.value_at(v[l]))))) {
+      keep[l] = false;
+      --live;
+      out.diverged[static_cast<std::size_t>(first + l)] = 1;
+    }
+  }
+  return wasm_i64x2_make(keep[0] ? -1 : 0, keep[1] ? -1 : 0);
+}
+
+struct SimdPair {
+  Xoshiro2 gen;
+  v128_t w, active;
+};
+
+// The steps of four pairs of runs (first_run .. first_run + 7), each pair's
+// pools of example indices at pool + 2pn and pool + (2p + 1)n. Only this loop
+// is hot: V8 optimizes it as a function of its own, and the optimizing
+// compiler's time grows faster than a function's size, so the set-up stays
+// in the caller.
 template <bool kOneExample>
-void double_well_sgd_simd(const DoubleWell& problem, double w0, double lr, int batch, int steps,
-                          std::uint64_t seed, int first_run, FinalPositions& out) {
-  const int n = problem.num_functions();
+__attribute__((noinline)) void sgd_pairs(const DoubleWell& problem, const double* part, int* pool, int n, double lr,
+                                         int batch, int steps, int first_run, SimdPair (&pairs)[4], FinalPositions& out) {
   const auto un = static_cast<std::uint32_t>(n);
   const OpaqueZero sh = OpaqueZero::make();
-  std::vector<double> part(static_cast<std::size_t>(n));
-  for (int i = 0; i < n; ++i) part[static_cast<std::size_t>(i)] = problem.part_constant(i);
-  std::vector<int> pool(static_cast<std::size_t>(n * 8));
-  for (int l = 0; l < 8; ++l) std::iota(pool.begin() + l * n, pool.begin() + (l + 1) * n, 0);
   const v128_t one = wasm_f64x2_splat(1.0), rate = wasm_f64x2_splat(lr), size = wasm_f64x2_splat(static_cast<double>(batch));
   const v128_t quiet = wasm_f64x2_splat(1e7);
   int live = 8;
+  SimdPair a = pairs[0], b = pairs[1], c = pairs[2], d = pairs[3];
 
-  struct Pair {
-    Xoshiro2 gen;
-    v128_t w, active;
-  };
-  Pair pairs[4];
-  for (int p = 0; p < 4; ++p) pairs[p] = {make_pair(seed, first_run + 2 * p), wasm_f64x2_splat(w0), wasm_i64x2_splat(-1)};
-  Pair a = pairs[0], b = pairs[1], c = pairs[2], d = pairs[3];
-
-  auto step = [&](Pair& s, int p) __attribute__((always_inline)) {
-    int* pool0 = pool.data() + (2 * p) * n;
+  auto step = [&](SimdPair& s, int p) __attribute__((always_inline)) {
+    int* pool0 = pool + (2 * p) * n;
     int* pool1 = pool0 + n;
     v128_t g = wasm_f64x2_splat(0.0);
     for (int j = 0; j < (kOneExample ? 1 : batch); ++j) {
@@ -112,28 +128,15 @@ void double_well_sgd_simd(const DoubleWell& problem, double w0, double lr, int b
       pick1 += uj;
       std::swap(pool0[j], pool0[pick0]);
       std::swap(pool1[j], pool1[pick1]);
-      const v128_t constant = wasm_f64x2_make(part[static_cast<std::size_t>(pool0[j])], part[static_cast<std::size_t>(pool1[j])]);
+      const v128_t constant = wasm_f64x2_make(part[pool0[j]], part[pool1[j]]);
       // DoubleWell::part_slope: w (w² − 1) + (tilt + b_i).
       const v128_t slope = wasm_f64x2_mul(s.w, wasm_f64x2_sub(wasm_f64x2_mul(s.w, s.w), one));
       g = wasm_f64x2_add(g, wasm_f64x2_add(slope, constant));
     }
     if (!kOneExample && batch > 1) g = wasm_f64x2_div(g, size);
     const v128_t next = wasm_f64x2_sub(s.w, wasm_f64x2_mul(rate, g));
-    if (!wasm_i64x2_all_true(wasm_f64x2_le(wasm_f64x2_abs(next), quiet))) {
-      // Some lane is beyond 1e7 (or NaN): the scalar rule decides for each.
-      const double v[2] = {wasm_f64x2_extract_lane(next, 0), wasm_f64x2_extract_lane(next, 1)};
-      const bool was[2] = {wasm_i64x2_extract_lane(s.active, 0) != 0, wasm_i64x2_extract_lane(s.active, 1) != 0};
-      bool keep[2];
-      for (int l = 0; l < 2; ++l) {
-        keep[l] = was[l];
-        if (was[l] && (coordinate_diverged(v[l]) || (std::fabs(v[l]) > 1e7 && loss_diverged(problem.value_at(v[l]))))) {
-          keep[l] = false;
-          --live;
-          out.diverged[static_cast<std::size_t>(first_run + 2 * p + l)] = 1;
-        }
-      }
-      s.active = wasm_i64x2_make(keep[0] ? -1 : 0, keep[1] ? -1 : 0);
-    }
+    if (!wasm_i64x2_all_true(wasm_f64x2_le(wasm_f64x2_abs(next), quiet)))
+      s.active = far_lanes(problem, next, s.active, first_run + 2 * p, live, out);
     s.w = wasm_v128_bitselect(next, s.w, s.active);
   };
 
@@ -143,10 +146,27 @@ void double_well_sgd_simd(const DoubleWell& problem, double w0, double lr, int b
     step(c, 2);
     step(d, 3);
   }
-  const Pair* done[4] = {&a, &b, &c, &d};
+  pairs[0] = a;
+  pairs[1] = b;
+  pairs[2] = c;
+  pairs[3] = d;
+}
+
+// Runs first_run .. first_run + 7, as four pairs.
+template <bool kOneExample>
+void double_well_sgd_simd(const DoubleWell& problem, double w0, double lr, int batch, int steps,
+                          std::uint64_t seed, int first_run, FinalPositions& out) {
+  const int n = problem.num_functions();
+  std::vector<double> part(static_cast<std::size_t>(n));
+  for (int i = 0; i < n; ++i) part[static_cast<std::size_t>(i)] = problem.part_constant(i);
+  std::vector<int> pool(static_cast<std::size_t>(n * 8));
+  for (int l = 0; l < 8; ++l) std::iota(pool.begin() + l * n, pool.begin() + (l + 1) * n, 0);
+  SimdPair pairs[4];
+  for (int p = 0; p < 4; ++p) pairs[p] = {make_pair(seed, first_run + 2 * p), wasm_f64x2_splat(w0), wasm_i64x2_splat(-1)};
+  sgd_pairs<kOneExample>(problem, part.data(), pool.data(), n, lr, batch, steps, first_run, pairs, out);
   for (int p = 0; p < 4; ++p) {
-    out.w[static_cast<std::size_t>(first_run + 2 * p)] = wasm_f64x2_extract_lane(done[p]->w, 0);
-    out.w[static_cast<std::size_t>(first_run + 2 * p + 1)] = wasm_f64x2_extract_lane(done[p]->w, 1);
+    out.w[static_cast<std::size_t>(first_run + 2 * p)] = wasm_f64x2_extract_lane(pairs[p].w, 0);
+    out.w[static_cast<std::size_t>(first_run + 2 * p + 1)] = wasm_f64x2_extract_lane(pairs[p].w, 1);
   }
 }
 #endif

@@ -1,5 +1,7 @@
 #include "analysis/isolines.hpp"
 
+#include <cmath>
+
 namespace optlab {
 
 namespace {
@@ -15,6 +17,26 @@ Point cross(Point a, double va, Point b, double vb, double level) {
 }
 
 }  // namespace
+
+// These loops sit here, compiled for speed, and not in the bindings (built
+// for size, where Eigen's element access is a call): they run over every
+// sample, so V8 soon optimizes them, and a small function is quick to optimize.
+void value_grid(const Problem& problem, double x0, double x1, int nx, double y0, double y1, int ny, double* out) {
+  const int dim = problem.dim();
+  Vector w(dim);
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) {
+      w[0] = x0 + (x1 - x0) * i / (nx - 1.0);
+      if (dim == 2) w[1] = y0 + (y1 - y0) * j / (ny - 1.0);
+      out[static_cast<std::size_t>(j) * static_cast<std::size_t>(nx) + static_cast<std::size_t>(i)] = problem.value(w);
+    }
+}
+
+std::size_t first_non_finite(const double* values, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    if (!std::isfinite(values[i])) return i;
+  return n;
+}
 
 std::vector<double> isolines(const double* values, int nx, int ny, const std::vector<double>& levels) {
   std::vector<double> out;

@@ -7,9 +7,20 @@
 // contour sets while it starts, once, when JavaScript is still cold.
 #pragma once
 
+#include <cstddef>
 #include <vector>
 
+#include "problems/problem.hpp"
+
 namespace optlab {
+
+// f sampled for a contour plot: out[j * nx + i] = f(x_i, y_j), x and y evenly
+// spaced over [x0, x1] and [y0, y1] (nx, ny ≥ 2). A one-dimensional problem
+// gives f along [x0, x1] (ny = 1; y0, y1 unused). out holds nx · ny numbers.
+void value_grid(const Problem& problem, double x0, double x1, int nx, double y0, double y1, int ny, double* out);
+
+// The index of the first sample that is NaN or infinite, or n if none is.
+std::size_t first_non_finite(const double* values, std::size_t n);
 
 // values[j * nx + i] is the sample at grid point (i, j), nx, ny ≥ 2. Returns
 // five numbers per segment: the level's index, then (x1, y1, x2, y2) in grid

@@ -312,13 +312,7 @@ val value_grid(const std::string& problem_text, val x0, val x1, val nx, val y0, 
     const double c = dim == 1 ? 0.0 : number_arg(y0, "y0", any);
     const double d = dim == 1 ? 0.0 : number_arg(y1, "y1", Range{c, optlab::limits::kMaxAbsInput, true});
     std::vector<double> out(static_cast<std::size_t>(n) * static_cast<std::size_t>(m));
-    Vector w(dim);
-    for (int j = 0; j < m; ++j)
-      for (int i = 0; i < n; ++i) {
-        w[0] = a + (b - a) * i / (n - 1.0);
-        if (dim == 2) w[1] = c + (d - c) * j / (m - 1.0);
-        out[static_cast<std::size_t>(j) * static_cast<std::size_t>(n) + static_cast<std::size_t>(i)] = problem->value(w);
-      }
+    optlab::value_grid(*problem, a, b, n, c, d, m, out.data());
     return copy_to_js(out);
   });
 }
@@ -334,8 +328,8 @@ val isolines(val values, val nx, val ny, val levels) {
     const std::vector<double> v = emscripten::convertJSArrayToNumberVector<double>(values);
     if (v.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(m))
       reject("values must have nx * ny = " + std::to_string(n * m) + " numbers (got " + std::to_string(v.size()) + ")");
-    for (std::size_t i = 0; i < v.size(); ++i)
-      if (!std::isfinite(v[i])) reject("values[" + std::to_string(i) + "] must be a finite number");
+    if (const std::size_t i = optlab::first_non_finite(v.data(), v.size()); i < v.size())
+      reject("values[" + std::to_string(i) + "] must be a finite number");
     const Range any{-std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
     const Vector l = vector_arg(levels, "levels", any, 256);
     return copy_to_js(optlab::isolines(v.data(), n, m, std::vector<double>(l.data(), l.data() + l.size())));

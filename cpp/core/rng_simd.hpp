@@ -61,6 +61,25 @@ inline Xoshiro2 make_pair(std::uint64_t seed, int run) {
           wasm_u64x2_make(x[3], y[3])};
 }
 
+// The rejection step of below2: a lane whose low product bits fell under
+// the threshold draws again from its own generator, until neither does.
+// Rare (probability about n / 2^32 per draw), so it stays out of line and
+// the Monte Carlo loop that inlines below2 four times stays small.
+__attribute__((noinline)) inline void below2_redraw(Xoshiro2& gen, OpaqueZero sh, std::uint32_t n,
+                                                    std::uint64_t& m0, std::uint64_t& m1) {
+  const std::uint32_t threshold = static_cast<std::uint32_t>(-n) % n;
+  for (;;) {
+    const bool redo0 = static_cast<std::uint32_t>(m0) < threshold;
+    const bool redo1 = static_cast<std::uint32_t>(m1) < threshold;
+    if (!redo0 && !redo1) break;
+    Xoshiro2 advanced = gen;
+    const v128_t y = advanced.next(sh);
+    gen.take(advanced, wasm_i64x2_make(redo0 ? -1 : 0, redo1 ? -1 : 0));
+    if (redo0) m0 = static_cast<std::uint64_t>(wasm_u32x4_extract_lane(y, 1)) * n;
+    if (redo1) m1 = static_cast<std::uint64_t>(wasm_u32x4_extract_lane(y, 3)) * n;
+  }
+}
+
 // Rng::below(n) for both lanes (Lemire 2019). When a lane's draw is rejected
 // (rare; never for n a power of two) only that lane's generator draws again.
 inline void below2(Xoshiro2& gen, OpaqueZero sh, std::uint32_t n, std::uint32_t& pick0, std::uint32_t& pick1) {
@@ -68,19 +87,7 @@ inline void below2(Xoshiro2& gen, OpaqueZero sh, std::uint32_t n, std::uint32_t&
   // The high 32 bits of each 64-bit output: u32 lanes 1 and 3 (little endian).
   std::uint64_t m0 = static_cast<std::uint64_t>(wasm_u32x4_extract_lane(x, 1)) * n;
   std::uint64_t m1 = static_cast<std::uint64_t>(wasm_u32x4_extract_lane(x, 3)) * n;
-  if (static_cast<std::uint32_t>(m0) < n || static_cast<std::uint32_t>(m1) < n) {
-    const std::uint32_t threshold = static_cast<std::uint32_t>(-n) % n;
-    for (;;) {
-      const bool redo0 = static_cast<std::uint32_t>(m0) < threshold;
-      const bool redo1 = static_cast<std::uint32_t>(m1) < threshold;
-      if (!redo0 && !redo1) break;
-      Xoshiro2 advanced = gen;
-      const v128_t y = advanced.next(sh);
-      gen.take(advanced, wasm_i64x2_make(redo0 ? -1 : 0, redo1 ? -1 : 0));
-      if (redo0) m0 = static_cast<std::uint64_t>(wasm_u32x4_extract_lane(y, 1)) * n;
-      if (redo1) m1 = static_cast<std::uint64_t>(wasm_u32x4_extract_lane(y, 3)) * n;
-    }
-  }
+  if (static_cast<std::uint32_t>(m0) < n || static_cast<std::uint32_t>(m1) < n) below2_redraw(gen, sh, n, m0, m1);
   pick0 = static_cast<std::uint32_t>(m0 >> 32);
   pick1 = static_cast<std::uint32_t>(m1 >> 32);
 }

@@ -10,9 +10,12 @@
 #include "helpers.hpp"
 #include "problems/double_well.hpp"
 #include "problems/quadratic.hpp"
+#include "problems/quadratic1d.hpp"
+#include "problems/rosenbrock.hpp"
 #include "scenario/scenario.hpp"
 
 #include <algorithm>
+#include <limits>
 
 using namespace optlab;
 
@@ -220,4 +223,30 @@ TEST_CASE("isolines: saddle cells are split by the mean of their corners") {
   s = isolines(high_centre, 2, 2, {0.6});  // centre 0.5 < 0.6: the low corners join
   REQUIRE(s.size() == 10);
   CHECK(((s[1] < 0.5 && s[2] < 0.5) || (s[3] < 0.5 && s[4] < 0.5)));  // one cuts off corner (0, 0)
+}
+
+TEST_CASE("value_grid: f at every grid point, x along rows, both ends included") {
+  const Rosenbrock f(1.0, 100.0);
+  const int nx = 5, ny = 3;
+  std::vector<double> out(nx * ny, -1.0);
+  value_grid(f, -2.0, 2.0, nx, -1.0, 3.0, ny, out.data());
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) {
+      Vector w(2);
+      w << -2.0 + i, -1.0 + 2.0 * j;
+      CHECK(out[j * nx + i] == f.value(w));
+    }
+  const Quadratic1D q(2.0, 0.0);  // f = a w² / 2 on one axis: ny = 1, y unused
+  std::vector<double> line(3);
+  value_grid(q, -1.0, 1.0, 3, 0.0, 0.0, 1, line.data());
+  CHECK(line == std::vector<double>{1.0, 0.0, 1.0});
+}
+
+TEST_CASE("first_non_finite: the first NaN or infinity, or n") {
+  const double ok[3] = {1.0, -1e308, 0.0};
+  CHECK(first_non_finite(ok, 3) == 3);
+  const double bad[4] = {1.0, std::numeric_limits<double>::infinity(), std::nan(""), 2.0};
+  CHECK(first_non_finite(bad, 4) == 1);
+  CHECK(first_non_finite(bad + 2, 2) == 0);
+  CHECK(first_non_finite(bad, 0) == 0);
 }
