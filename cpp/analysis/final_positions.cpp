@@ -25,9 +25,10 @@ class LastIterate final : public RunObserver {
 // SGD step waits on the previous one (a chain of ~8 dependent operations,
 // one a division), so Lanes independent runs advance side by side to keep
 // the CPU busy; every run still sees exactly its own sequence of operations.
+// Not inlined, as sgd_pairs below: V8 optimizes the loop on its own.
 template <int Lanes, bool kOneExample>
-__attribute__((noinline)) void double_well_sgd(const DoubleWell& problem, double w0, double lr, int batch, int steps,
-                     std::uint64_t seed, int first_run, FinalPositions& out) {
+__attribute__((noinline)) void double_well_sgd(const DoubleWell& problem, double w0, double lr, int batch,
+                                               int steps, std::uint64_t seed, int first_run, FinalPositions& out) {
   const int n = problem.num_functions();
   const auto un = static_cast<std::uint32_t>(n);
   std::vector<Rng> rng;

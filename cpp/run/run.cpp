@@ -21,8 +21,9 @@ namespace {
 // that took ~430 ms of a core to optimize while the page loaded; apart, only
 // the loops a page runs are optimized, each a fraction of that.
 template <typename Update>
-__attribute__((noinline)) RunStatus run_first_order(const Problem& problem, Update update, GradientOracle& oracle,
-                          const Vector& w0, int steps, RunObserver& observer) {
+__attribute__((noinline)) RunStatus run_first_order(const Problem& problem, Update update,
+                                                    GradientOracle& oracle, const Vector& w0, int steps,
+                                                    RunObserver& observer) {
   RunStatus status;
   Vector w = w0;
   Vector g(w0.size()), exact(w0.size());
