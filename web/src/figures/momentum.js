@@ -33,10 +33,14 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     { key: 'nesterov', color: 1 },
   ];
 
+  // The heavy-ball run is the momentum run in its other form: it is traced
+  // only when the overlay or the table asks for it, not on every input.
+  let heavyBallRun;
   function compute() {
     const { lr, beta, w0 } = shared.get();
     const run = (kind) => core.trace({ ...scenario, w0, optimizer: kind === 'gd' ? { kind, lr } : { kind, lr, beta } });
-    runs = Object.fromEntries(['gd', 'momentum', 'nesterov', 'heavy_ball'].map((k) => [k, run(k)]));
+    runs = Object.fromEntries(['gd', 'momentum', 'nesterov'].map((k) => [k, run(k)]));
+    heavyBallRun = () => (runs.heavy_ball ??= run('heavy_ball'));
   }
 
   const pathCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
@@ -165,8 +169,10 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     const colors = theme(root);
     const count = (tr) => Math.min(shown + 1, tr.rows);
     const drawn = methods.map((m) => ({ w: runs[m.key].w, count: count(runs[m.key]), color: colors.series[m.color] }));
-    if (showHeavyBall)
-      drawn.push({ w: runs.heavy_ball.w, count: count(runs.heavy_ball), color: colors.ink, dash: [2, 4], width: 1.5, dots: false });
+    if (showHeavyBall) {
+      const hb = heavyBallRun();
+      drawn.push({ w: hb.w, count: count(hb), color: colors.ink, dash: [2, 4], width: 1.5, dots: false });
+    }
     drawPathView(ctx, width, height, { colors, view, contours: drawContours, paths: drawn, start: shared.get().w0 });
   }
 
@@ -183,7 +189,10 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   return {
     state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: shared.get().lr, beta: shared.get().beta, w0: shared.get().w0, steps: K }),
     scenario: () => ({ ...scenario, w0: shared.get().w0, optimizer: { kind: 'momentum', lr: shared.get().lr, beta: shared.get().beta } }),
-    table: () => traceTable(['gd', 'momentum', 'nesterov', 'heavy_ball'].map((name) => ({ name, trace: runs[name] }))),
+    table: () => {
+      heavyBallRun();
+      return traceTable(['gd', 'momentum', 'nesterov', 'heavy_ball'].map((name) => ({ name, trace: runs[name] })));
+    },
     dispose: () => controls.dispose(),
   };
 }
