@@ -24,12 +24,13 @@ Point cross(Point a, double va, Point b, double vb, double level) {
 void value_grid(const Problem& problem, double x0, double x1, int nx, double y0, double y1, int ny, double* out) {
   const int dim = problem.dim();
   Vector w(dim);
-  for (int j = 0; j < ny; ++j)
+  for (int j = 0; j < ny; ++j) {
+    if (dim == 2) w[1] = y0 + (y1 - y0) * j / (ny - 1.0);  // once per row
     for (int i = 0; i < nx; ++i) {
       w[0] = x0 + (x1 - x0) * i / (nx - 1.0);
-      if (dim == 2) w[1] = y0 + (y1 - y0) * j / (ny - 1.0);
       out[static_cast<std::size_t>(j) * static_cast<std::size_t>(nx) + static_cast<std::size_t>(i)] = problem.value(w);
     }
+  }
 }
 
 std::size_t first_non_finite(const double* values, std::size_t n) {
