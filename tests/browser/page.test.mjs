@@ -39,6 +39,20 @@ async function open(url, { width = 1280, colorScheme = 'light', inside, ready = 
   return { page, problems };
 }
 
+/**
+ * A screenshot of the whole page as a screen that tall shows it. Once the
+ * page has settled, the browser skips the figures far from the screen, and
+ * a plain full-page capture would leave them empty.
+ */
+async function wholePage(page, path) {
+  await page.waitForSelector('html[data-settled]', { state: 'attached' });
+  const { width, height } = page.viewportSize();
+  await page.setViewportSize({ width, height: await page.evaluate(() => document.documentElement.scrollHeight) });
+  await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+  await page.screenshot({ path, fullPage: true });
+  await page.setViewportSize({ width, height });
+}
+
 const blankFractions = (page) =>
   page.$$eval('canvas', (canvases) =>
     canvases.map((c) => {
@@ -63,7 +77,7 @@ for (const target of ['served', 'file']) {
       for (const [i, p] of painted.entries()) assert.ok(p > 0.01, `canvas ${i} is blank (${p})`);
       assert.doesNotMatch(await page.textContent('body'), /NaN|undefined|Infinity/);
       assert.deepEqual(problems, []);
-      await page.screenshot({ path: join(shots, `page-1280-${target}.png`), fullPage: true });
+      await wholePage(page, join(shots, `page-1280-${target}.png`));
       await page.close();
     });
 
@@ -491,7 +505,7 @@ describe('languages and sizes', () => {
     assert.match(await page.textContent('#step-sizes'), /경사 하강법/);
     assert.equal(await page.textContent('[data-language-switch]'), 'English');
     assert.deepEqual(problems, []);
-    await page.screenshot({ path: join(shots, 'page-1280-ko.png'), fullPage: true });
+    await wholePage(page, join(shots, 'page-1280-ko.png'));
     await page.close();
   });
 
@@ -502,8 +516,31 @@ describe('languages and sizes', () => {
     const painted = await blankFractions(page);
     for (const p of painted) assert.ok(p > 0.01);
     assert.deepEqual(problems, []);
-    await page.screenshot({ path: join(shots, 'page-375-dark.png'), fullPage: true });
+    await wholePage(page, join(shots, 'page-375-dark.png'));
     await page.close();
+  });
+
+  test('once settled, figures far from the screen are skipped, and no figure moves as they come back (1280 and 375 px)', async () => {
+    for (const width of [1280, 375]) {
+      const { page, problems } = await open(servedUrl, { width, inside: servedUrl });
+      await page.waitForSelector('html[data-settled]');
+      // checkVisibility is false inside a figure whose rendering is skipped.
+      const shown = () => page.$$eval('main > .figure canvas:first-of-type', (cs) => cs.map((c) => c.checkVisibility({ contentVisibilityAuto: true })));
+      const tops = () => page.$$eval('main > .figure', (ss) => ss.map((s) => Math.round(s.getBoundingClientRect().top + scrollY)));
+      const settled = await tops();
+      assert.equal((await shown())[0], true);
+      assert.equal((await shown()).at(-1), false, `${width}: the last figure is rendered while the page shows the first`);
+      for (const id of ['sgd-cloud', 'annealing', 'momentum', 'beta-effect', 'rate-map', 'noise-smoothing', 'lbfgs']) {
+        await page.evaluate(async (id) => {
+          document.getElementById(id).scrollIntoView();
+          await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        }, id);
+        assert.deepEqual(await tops(), settled, `${width}: the figures moved when ${id} came on screen`);
+      }
+      assert.equal((await shown())[0], false, `${width}: the first figure is rendered while the page shows the last`);
+      assert.deepEqual(problems, []);
+      await page.close();
+    }
   });
 
   test('at 320 px, in both languages, nothing is wider than the screen and values wrap only after a comma', async () => {

@@ -7,7 +7,7 @@ import { parseSettings } from './embed/params.js';
 import { mounts } from './figures/index.js';
 import { chooseLanguage, strings } from './i18n/index.js';
 import { loadMathScript } from './math/page-loader.js';
-import { useRendererLoader } from './math/typeset.js';
+import { typesetIdle, useRendererLoader } from './math/typeset.js';
 import { painted } from './plot/canvas.js';
 import { queryOf, shareBar } from './share/share.js';
 import { createState } from './state.js';
@@ -111,6 +111,14 @@ async function start() {
   await painted();
   document.documentElement.dataset.ready = 'true';
   performance.mark('optlab-ready'); // read by the page benchmark
+  // Once the equations are in, in their fonts, and a frame has recorded
+  // each section's height, the browser may skip the figures far from the
+  // screen (optlab.css).
+  await typesetIdle();
+  await document.fonts?.ready;
+  requestAnimationFrame(() => requestAnimationFrame(() => {
+    document.documentElement.dataset.settled = 'true';
+  }));
 }
 
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);

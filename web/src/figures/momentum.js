@@ -3,7 +3,7 @@
 // (figure 6). The heavy-ball form can be drawn over the momentum path to
 // show that the two forms are one method.
 import { settledBelow } from './settle.js';
-import { texNumber, typeset } from '../math/typeset.js';
+import { texNumber, typeset, typesetAfterFrame } from '../math/typeset.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot, legend } from '../plot/series.js';
@@ -97,10 +97,10 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     if (!typesetFor) {
       if (!firstTypeset) {
         firstTypeset = true;
-        requestAnimationFrame(() => setTimeout(() => {
+        typesetAfterFrame(() => {
           const now = shared.get();
           typesetRules(now.lr, now.beta);
-        }));
+        });
       }
       return;
     }

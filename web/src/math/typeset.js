@@ -43,11 +43,40 @@ export function typeset(element, tex, options = {}) {
     renderer = render;
   });
   // Only the latest equation asked of an element is shown.
-  return loading.then(() => {
+  const shown = loading.then(() => {
     if (wanted.get(element) === tex) renderer(element, tex, options);
   }, () => {
     if (wanted.get(element) === tex) element.textContent = plainTex(tex);
   });
+  waiting = Promise.all([waiting, shown]);
+  return shown;
+}
+
+let waiting = Promise.resolve();
+
+/**
+ * Run typesetting work after the next frame is on screen (KaTeX's first
+ * use is slow); typesetIdle() waits for it too.
+ */
+export function typesetAfterFrame(run) {
+  const ran = new Promise((done) => requestAnimationFrame(() => setTimeout(() => {
+    try {
+      run();
+    } finally {
+      done();
+    }
+  })));
+  waiting = Promise.all([waiting, ran]);
+  return ran;
+}
+
+/** Settles once every equation asked for so far (or meanwhile) is shown, or shown as TeX. */
+export async function typesetIdle() {
+  let seen;
+  do {
+    seen = waiting;
+    await seen;
+  } while (seen !== waiting);
 }
 
 /** A number as TeX: plain decimals, exponents as ×10^{n}. */
