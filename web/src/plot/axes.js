@@ -1,5 +1,5 @@
 // Frames, ticks and labels for a plot area inside a canvas.
-import { formatTick } from './scale.js';
+import { formatTicks } from './scale.js';
 
 export const MARGIN = { top: 12, right: 12, bottom: 34, left: 56 };
 
@@ -16,20 +16,27 @@ export function drawAxes(ctx, area, x, y, colors, { xLabel = '', yLabel = '', xT
   ctx.lineWidth = 1;
   ctx.textAlign = 'center';
   ctx.textBaseline = 'top';
-  for (const t of xTickValues ?? x.ticks(xTicks)) {
+  // Only the ticks inside the frame are drawn, and they decide the notation.
+  const inside = (ticks, at, lo, hi) => ticks.filter((t) => {
+    const p = Math.round(at(t)) + 0.5;
+    return p >= lo - 1 && p <= hi + 1;
+  });
+  const xs = inside(xTickValues ?? x.ticks(xTicks), x, area.x0, area.x1);
+  const xLabels = formatTicks(xs, x.log);
+  for (const [i, t] of xs.entries()) {
     const px = Math.round(x(t)) + 0.5;
-    if (px < area.x0 - 1 || px > area.x1 + 1) continue;
     ctx.beginPath();
     ctx.moveTo(px, area.y0);
     ctx.lineTo(px, area.y1);
     ctx.stroke();
-    ctx.fillText(formatTick(t, x.log), px, area.y1 + 4);
+    ctx.fillText(xLabels[i], px, area.y1 + 4);
   }
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
-  for (const t of y.ticks(yTicks)) {
+  const ys = inside(y.ticks(yTicks), y, area.y0, area.y1);
+  const yLabels = formatTicks(ys, y.log);
+  for (const [i, t] of ys.entries()) {
     const py = Math.round(y(t)) + 0.5;
-    if (py < area.y0 - 1 || py > area.y1 + 1) continue;
     ctx.beginPath();
     ctx.moveTo(area.x0, py);
     ctx.lineTo(area.x1, py);
@@ -37,7 +44,7 @@ export function drawAxes(ctx, area, x, y, colors, { xLabel = '', yLabel = '', xT
     // A label on the bottom edge sits above it, clear of the x axis's first label.
     const bottom = py > area.y1 - 2;
     ctx.textBaseline = bottom ? 'bottom' : 'middle';
-    ctx.fillText(formatTick(t, y.log), area.x0 - 4, bottom ? py + 2 : py);
+    ctx.fillText(yLabels[i], area.x0 - 4, bottom ? py + 2 : py);
   }
   ctx.strokeStyle = colors.muted;
   ctx.strokeRect(area.x0 + 0.5, area.y0 + 0.5, area.x1 - area.x0, area.y1 - area.y0);

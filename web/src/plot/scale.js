@@ -38,14 +38,17 @@ function linearTicks(a, b, count) {
   return out;
 }
 
-/** Short tick labels: 0.001 → "10⁻³" on log axes, trimmed decimals on linear ones. */
-export function formatTick(value, log) {
-  if (log) {
-    const e = Math.round(Math.log10(value));
-    if (e >= -2 && e <= 3) return String(10 ** e >= 1 ? 10 ** e : (10 ** e).toFixed(-e));
-    return `10${superscript(e)}`;
-  }
-  return String(Number(value.toPrecision(6)));
+/**
+ * Short labels for the ticks of one axis. A log axis within 0.01..1000
+ * reads as decimals (0.01, 1, 100); one that reaches further is labelled
+ * in powers of ten throughout (10⁻², 10⁻⁶), never "0.01" beside "10⁻⁶".
+ * A linear axis gets trimmed decimals.
+ */
+export function formatTicks(values, log) {
+  if (!log) return values.map((v) => String(Number(v.toPrecision(6))));
+  const exponents = values.map((v) => Math.round(Math.log10(v)));
+  const decimals = exponents.every((e) => e >= -2 && e <= 3);
+  return exponents.map((e) => (decimals ? (e >= 0 ? String(10 ** e) : (10 ** e).toFixed(-e)) : `10${superscript(e)}`));
 }
 
 const SUPERSCRIPT = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
