@@ -23,13 +23,16 @@ export function drawAxes(ctx, area, x, y, colors, { xLabel = '', yLabel = '', xT
   });
   const xs = inside(xTickValues ?? x.ticks(xTicks), x, area.x0, area.x1);
   const xLabels = formatTicks(xs, x.log);
+  // A label at either end of a narrow plot is kept inside the canvas.
+  const canvasWidth = ctx.canvas.width / (ctx.getTransform().a || 1);
   for (const [i, t] of xs.entries()) {
     const px = Math.round(x(t)) + 0.5;
     ctx.beginPath();
     ctx.moveTo(px, area.y0);
     ctx.lineTo(px, area.y1);
     ctx.stroke();
-    ctx.fillText(xLabels[i], px, area.y1 + 4);
+    const half = ctx.measureText(xLabels[i]).width / 2;
+    ctx.fillText(xLabels[i], Math.max(half + 1, Math.min(canvasWidth - half - 1, px)), area.y1 + 4);
   }
   ctx.textAlign = 'right';
   ctx.textBaseline = 'middle';
