@@ -70,9 +70,15 @@ export function player({ strings, onFrame, last, fps = 6 }) {
   const play = el('button', { type: 'button', class: 'play' });
   const step = el('button', { type: 'button', text: strings.step });
   const reset = el('button', { type: 'button', text: strings.reset });
+  // Written only when it changes: every slider input stops the player, and
+  // rewriting an unchanged label still costs the page a layout.
+  let labelled = null;
   const label = () => {
-    play.textContent = timer ? strings.pause : strings.play;
-    play.setAttribute('aria-pressed', timer ? 'true' : 'false');
+    const playing = timer !== null;
+    if (playing === labelled) return;
+    labelled = playing;
+    play.textContent = playing ? strings.pause : strings.play;
+    play.setAttribute('aria-pressed', playing ? 'true' : 'false');
   };
   const stop = () => {
     clearInterval(timer);

@@ -104,8 +104,10 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
       }
       return;
     }
-    for (const n of equations.querySelectorAll('.optlab-lr > .mord')) n.textContent = formatNumber(lr);
-    for (const n of equations.querySelectorAll('.optlab-beta > .mord')) n.textContent = beta.toFixed(2);
+    // Only the number that moved is rewritten (γ's slider leaves β's alone).
+    const lrText = formatNumber(lr), betaText = beta.toFixed(2);
+    for (const n of equations.querySelectorAll('.optlab-lr > .mord')) if (n.textContent !== lrText) n.textContent = lrText;
+    for (const n of equations.querySelectorAll('.optlab-beta > .mord')) if (n.textContent !== betaText) n.textContent = betaText;
     clearTimeout(typesetTimer);
     typesetTimer = setTimeout(() => {
       const now = shared.get();
