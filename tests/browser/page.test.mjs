@@ -53,6 +53,19 @@ async function wholePage(page, path) {
   await page.setViewportSize({ width, height });
 }
 
+/**
+ * Scroll an element into view and wait until the browser draws it: a figure
+ * skipped while far from the screen is hit-tested again only from the frame
+ * after it comes back, and a pointer event sent sooner lands on its section.
+ */
+async function bringIntoView(locator) {
+  await locator.scrollIntoViewIfNeeded();
+  await locator.evaluate((node) => new Promise((done) => {
+    const check = () => (node.checkVisibility({ contentVisibilityAuto: true }) ? done() : requestAnimationFrame(check));
+    check();
+  }));
+}
+
 const blankFractions = (page) =>
   page.$$eval('canvas', (canvases) =>
     canvases.map((c) => {
@@ -166,7 +179,7 @@ describe('interaction', () => {
 
   test('dragging the point on the sweep moves γ, and 1/a and 2/a can be hit exactly with the slider', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
-    await page.locator('#step-sizes .sweep-canvas').scrollIntoViewIfNeeded();
+    await bringIntoView(page.locator('#step-sizes .sweep-canvas'));
     const box = await page.locator('#step-sizes .sweep-canvas').boundingBox();
     // The plot area starts 56 px in and ends 12 px before the right edge; γ/ (1/a) spans 1/128…4 on a log axis.
     const xOf = (r) => box.x + 56 + (Math.log2(r * 128) / 9) * (box.width - 68);
@@ -274,7 +287,7 @@ describe('momentum and the (γ, β) map', () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const before = await page.textContent('#momentum .caption');
     const map = page.locator('#rate-map canvas');
-    await map.scrollIntoViewIfNeeded();
+    await bringIntoView(map);
     const box = await map.boundingBox();
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
     assert.notEqual(await page.textContent('#momentum .caption'), before);
@@ -289,7 +302,7 @@ describe('momentum and the (γ, β) map', () => {
   test('the map is grey exactly where the core finds a rate of 1 or more', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const map = page.locator('#rate-map canvas');
-    await map.scrollIntoViewIfNeeded();
+    await bringIntoView(map);
     const box = await map.boundingBox();
     // Across a row at mid-height: the first pixel of the divergent grey.
     const { y, grey, width } = await map.evaluate((c) => {

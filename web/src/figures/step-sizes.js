@@ -83,8 +83,10 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     parabola.redraw();
     loss.redraw();
     const k = Math.min(shown, trace.rows - 1);
-    regimeBadge.textContent = s.regime[trace.regime];
-    regimeBadge.dataset.regime = trace.regime;
+    if (regimeBadge.dataset.regime !== trace.regime) { // rewriting it unchanged costs a layout
+      regimeBadge.textContent = s.regime[trace.regime];
+      regimeBadge.dataset.regime = trace.regime;
+    }
     caption.textContent = s.caption({ gamma: ratio / a, ratio, regime: trace.regime, k, loss: trace.loss[k], divergedAt: trace.divergedAt });
     parabolaCanvas.setAttribute('aria-label', caption.textContent);
     lossCanvas.setAttribute('aria-label', `${s.lossAxisF}: ${caption.textContent}`);
