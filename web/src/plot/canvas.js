@@ -90,6 +90,14 @@ function schedule(painter) {
   }
 }
 
+/**
+ * Paint every queued canvas now, in one pass (one layout), without waiting
+ * for the next animation frame; the frame that follows shows them.
+ */
+export function paintQueuedNow() {
+  if (scheduled) flush();
+}
+
 /** A promise settled once every redraw asked for so far has been painted. */
 export function painted() {
   return new Promise((done) => {
