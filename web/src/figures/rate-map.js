@@ -100,25 +100,39 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   painter.redraw();
   root.dataset.ready = 'true';
 
+  // The region of (γ, β): the rate from the nearest cell of the core's map;
+  // monotone where no eigenvalue's mode oscillates, γλ ≤ 1 and
+  // β ≤ (1 − √(γλ))² for every λ, which the largest, L, decides. (Function
+  // declarations, hoisted: regionLabels() runs above.)
+  function column(lr) {
+    return Math.min(nLr - 1, Math.max(0, Math.round((Math.log(lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * (nLr - 1))));
+  }
+  function row(beta) {
+    return Math.min(nBeta - 1, Math.max(0, Math.round(((beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * (nBeta - 1))));
+  }
+  function region(rate, lr, beta) {
+    if (!(rate < 1)) return 'divergent';
+    return lr * L <= 1 && beta <= (1 - Math.sqrt(lr * L)) ** 2 ? 'monotone' : 'ripples';
+  }
+  function regionAt(lr, beta) {
+    return region(map.rate[row(beta) * nLr + column(lr)], lr, beta);
+  }
+
   // Where to name each region: the cell of a coarse grid deepest inside it,
   // by a breadth-first search from the region's borders, the frame and the
   // optimum's star (the regions move with the bowl's curvatures). Cells are
   // half as wide as tall, so horizontal room (labels are wide) counts half.
-  // The region of (γ, β): the rate from the nearest cell of the core's map.
-  function regionAt(lr, beta) {
-    const i = Math.round((Math.log(lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * (nLr - 1));
-    const j = Math.round(((beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * (nBeta - 1));
-    const rate = map.rate[Math.min(nBeta - 1, Math.max(0, j)) * nLr + Math.min(nLr - 1, Math.max(0, i))];
-    if (!(rate < 1)) return 'divergent';
-    return eigenvalues.every((l) => lr * l <= 1 && beta <= (1 - Math.sqrt(lr * l)) ** 2) ? 'monotone' : 'ripples';
-  }
-
   function regionLabels() {
     const nu = 48, nv = 18;
     const lrAt = (a) => lrRange[0] * (lrRange[1] / lrRange[0]) ** ((a + 0.5) / nu);
     const betaAt = (b) => betaRange[0] + ((b + 0.5) / nv) * (betaRange[1] - betaRange[0]);
+    // Each coarse column's and row's place in the map, once (this runs while
+    // the page starts, in still-cold JavaScript).
+    const lrs = [], columns = [], betas = [], rows = [];
+    for (let a = 0; a < nu; a++) columns.push(column(lrs[a] = lrAt(a)));
+    for (let b = 0; b < nv; b++) rows.push(row(betas[b] = betaAt(b)) * nLr);
     const key = new Array(nu * nv);
-    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) key[a * nv + b] = regionAt(lrAt(a), betaAt(b));
+    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) key[a * nv + b] = region(map.rate[rows[b] + columns[a]], lrs[a], betas[b]);
     const starA = Math.floor((Math.log(best.lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * nu);
     const starB = Math.floor(((best.beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * nv);
     const depth = new Int32Array(nu * nv).fill(-1);
