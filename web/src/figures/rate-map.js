@@ -129,8 +129,14 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     // Each coarse column's and row's place in the map, once (this runs while
     // the page starts, in still-cold JavaScript).
     const lrs = [], columns = [], betas = [], rows = [];
-    for (let a = 0; a < nu; a++) columns.push(column(lrs[a] = lrAt(a)));
-    for (let b = 0; b < nv; b++) rows.push(row(betas[b] = betaAt(b)) * nLr);
+    for (let a = 0; a < nu; a++) {
+      lrs.push(lrAt(a));
+      columns.push(column(lrs[a]));
+    }
+    for (let b = 0; b < nv; b++) {
+      betas.push(betaAt(b));
+      rows.push(row(betas[b]) * nLr);
+    }
     const key = new Array(nu * nv);
     for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) key[a * nv + b] = region(map.rate[rows[b] + columns[a]], lrs[a], betas[b]);
     const starA = Math.floor((Math.log(best.lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * nu);
