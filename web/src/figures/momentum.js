@@ -191,10 +191,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   return {
     state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: shared.get().lr, beta: shared.get().beta, w0: shared.get().w0, steps: K }),
     scenario: () => ({ ...scenario, w0: shared.get().w0, optimizer: { kind: 'momentum', lr: shared.get().lr, beta: shared.get().beta } }),
-    table: () => {
-      heavyBallRun();
-      return traceTable(['gd', 'momentum', 'nesterov', 'heavy_ball'].map((name) => ({ name, trace: runs[name] })));
-    },
+    table: () => traceTable(['gd', 'momentum', 'nesterov', 'heavy_ball'].map((name) => ({ name, trace: name === 'heavy_ball' ? heavyBallRun() : runs[name] }))),
     dispose: () => controls.dispose(),
   };
 }
