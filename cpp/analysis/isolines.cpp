@@ -1,22 +1,11 @@
 #include "analysis/isolines.hpp"
 
+#include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <numeric>
 
 namespace optlab {
-
-namespace {
-
-struct Point {
-  double x, y;
-};
-
-// Where the level crosses the edge from a (value va) to b (value vb).
-Point cross(Point a, double va, Point b, double vb, double level) {
-  const double t = (level - va) / (vb - va);
-  return {a.x + t * (b.x - a.x), a.y + t * (b.y - a.y)};
-}
-
-}  // namespace
 
 // These loops sit here, compiled for speed, and not in the bindings (built
 // for size, where Eigen's element access is a call): they run over every
@@ -39,50 +28,155 @@ std::size_t first_non_finite(const double* values, std::size_t n) {
   return n;
 }
 
-std::vector<double> isolines(const double* values, int nx, int ny, const std::vector<double>& levels) {
-  std::vector<double> out;
-  for (std::size_t l = 0; l < levels.size(); ++l) {
-    const double level = levels[l];
-    for (int j = 0; j + 1 < ny; ++j)
-      for (int i = 0; i + 1 < nx; ++i) {
-        // Corners counter-clockwise from (i, j): 0 = (i, j), 1 = (i+1, j), 2 = (i+1, j+1), 3 = (i, j+1).
-        const double v[4] = {values[j * nx + i], values[j * nx + i + 1], values[(j + 1) * nx + i + 1],
-                             values[(j + 1) * nx + i]};
-        const Point p[4] = {{double(i), double(j)}, {i + 1.0, double(j)}, {i + 1.0, j + 1.0}, {double(i), j + 1.0}};
-        int code = 0;
-        for (int c = 0; c < 4; ++c) code |= (v[c] >= level ? 1 : 0) << c;
-        if (code == 0 || code == 15) continue;
-        // Edge e runs from corner e to corner (e + 1) % 4.
-        auto edge = [&](int e) { return cross(p[e], v[e], p[(e + 1) % 4], v[(e + 1) % 4], level); };
-        auto segment = [&](int e1, int e2) {
-          const Point a = edge(e1), b = edge(e2);
-          out.insert(out.end(), {double(l), a.x, a.y, b.x, b.y});
-        };
-        // The corners above the level, as a set, decide which edges are crossed.
-        switch (code) {
-          case 1: case 14: segment(3, 0); break;
-          case 2: case 13: segment(0, 1); break;
-          case 3: case 12: segment(3, 1); break;
-          case 4: case 11: segment(1, 2); break;
-          case 6: case 9: segment(0, 2); break;
-          case 7: case 8: segment(3, 2); break;
-          case 5: case 10: {
-            // A saddle: corners 0 and 2 on one side, 1 and 3 on the other.
-            const bool center_above = (v[0] + v[1] + v[2] + v[3]) / 4.0 >= level;
-            const bool zero_above = code == 5;
-            if (center_above == zero_above) {  // 0 and 2 joined through the centre: cut off corners 1 and 3
-              segment(0, 1);
-              segment(2, 3);
-            } else {  // cut off corners 0 and 2
-              segment(3, 0);
-              segment(1, 2);
-            }
-            break;
-          }
-          default: break;
-        }
-      }
+namespace {
+
+// Marching squares, one level at a time, following each line from cell to
+// cell so that it comes out as one chain of segments (see the header).
+//
+// A cell (i, j) has corners 0 = (i, j), 1 = (i+1, j), 2 = (i+1, j+1),
+// 3 = (i, j+1) and edges k = 0..3 from corner k to corner (k + 1) % 4:
+// bottom, right, top, left. A grid edge is shared by two cells; its
+// crossing point is always interpolated from its lower grid point, so both
+// cells get the same point to the last bit.
+class Tracer {
+ public:
+  Tracer(const double* values, int nx, int ny, std::vector<double>& out)
+      : v_(values), nx_(nx), ny_(ny), out_(out), seen_(2 * static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny), 0) {}
+
+  // Every line of level index l (value `level`) through the given cells
+  // (those the level crosses).
+  void trace(int l, double level, const std::vector<int>& cells) {
+    l_ = l;
+    level_ = level;
+    stamp_ = static_cast<std::uint16_t>(l + 1);
+    // Open lines first, each from one end on the grid's border, so that
+    // none is cut in two; then what is left are closed loops.
+    for (const int c : cells) {
+      const int i = c % (nx_ - 1), j = c / (nx_ - 1);
+      for (int k = 0; k < 4; ++k)
+        if (on_border(i, j, k)) start(i, j, k);
+    }
+    for (const int c : cells)
+      for (int k = 0; k < 4; ++k) start(c % (nx_ - 1), c / (nx_ - 1), k);
   }
+
+ private:
+  double at(int i, int j) const { return v_[static_cast<std::size_t>(j) * static_cast<std::size_t>(nx_) + static_cast<std::size_t>(i)]; }
+  bool above(int i, int j) const { return at(i, j) >= level_; }
+  int code(int i, int j) const {
+    return (above(i, j) ? 1 : 0) | (above(i + 1, j) ? 2 : 0) | (above(i + 1, j + 1) ? 4 : 0) | (above(i, j + 1) ? 8 : 0);
+  }
+  bool on_border(int i, int j, int k) const {
+    return (k == 0 && j == 0) || (k == 1 && i == nx_ - 2) || (k == 2 && j == ny_ - 2) || (k == 3 && i == 0);
+  }
+  // Edge k of cell (i, j) as a grid edge: its lower grid point and direction.
+  struct Edge {
+    int i, j;
+    bool vertical;
+  };
+  static Edge grid_edge(int i, int j, int k) {
+    switch (k) {
+      case 0: return {i, j, false};
+      case 1: return {i + 1, j, true};
+      case 2: return {i, j + 1, false};
+      default: return {i, j, true};
+    }
+  }
+  std::uint16_t& seen(Edge e) {
+    return seen_[2 * (static_cast<std::size_t>(e.j) * static_cast<std::size_t>(nx_) + static_cast<std::size_t>(e.i)) +
+                 (e.vertical ? 1 : 0)];
+  }
+  void point(Edge e, double& x, double& y) const {
+    const double a = at(e.i, e.j), b = e.vertical ? at(e.i, e.j + 1) : at(e.i + 1, e.j);
+    const double t = (level_ - a) / (b - a);
+    x = e.vertical ? e.i : e.i + t;
+    y = e.vertical ? e.j + t : e.j;
+  }
+  static bool crossed(int code, int k) { return ((code >> k) & 1) != ((code >> ((k + 1) % 4)) & 1); }
+  // The edge joined to edge k inside cell (i, j); the corners above the level
+  // decide, and a saddle (two opposite corners above) by its centre's mean.
+  int partner(int i, int j, int code, int k) const {
+    switch (code) {
+      case 1: case 14: return k == 3 ? 0 : 3;
+      case 2: case 13: return k == 0 ? 1 : 0;
+      case 3: case 12: return k == 3 ? 1 : 3;
+      case 4: case 11: return k == 1 ? 2 : 1;
+      case 6: case 9: return k == 0 ? 2 : 0;
+      case 7: case 8: return k == 3 ? 2 : 3;
+      default: {  // 5 or 10
+        const bool centre_above = (at(i, j) + at(i + 1, j) + at(i + 1, j + 1) + at(i, j + 1)) / 4.0 >= level_;
+        if (centre_above == (code == 5)) return k ^ 1;  // corners 0 and 2 joined: edges 0-1 and 2-3
+        return k == 0 ? 3 : k == 3 ? 0 : k == 1 ? 2 : 1;  // edges 3-0 and 1-2
+      }
+    }
+  }
+  // Follows the line that crosses edge k of cell (i, j), if that edge is
+  // crossed and not yet traced, into the cell and on until it leaves the
+  // grid or closes.
+  void start(int i, int j, int k) {
+    int c = code(i, j);
+    if (!crossed(c, k)) return;
+    Edge e = grid_edge(i, j, k);
+    if (seen(e) == stamp_) return;
+    seen(e) = stamp_;
+    double x0, y0;
+    point(e, x0, y0);
+    for (;;) {
+      const int exit = partner(i, j, c, k);
+      const Edge next = grid_edge(i, j, exit);
+      double x1, y1;
+      point(next, x1, y1);
+      out_.insert(out_.end(), {static_cast<double>(l_), x0, y0, x1, y1});
+      if (seen(next) == stamp_) return;  // back where a loop began
+      seen(next) = stamp_;
+      if (on_border(i, j, exit)) return;
+      // Into the neighbour across that edge, entering by its opposite side.
+      switch (exit) {
+        case 0: --j; break;
+        case 1: ++i; break;
+        case 2: ++j; break;
+        default: --i; break;
+      }
+      k = (exit + 2) % 4;
+      c = code(i, j);
+      x0 = x1;
+      y0 = y1;
+    }
+  }
+
+  const double* v_;
+  int nx_, ny_;
+  std::vector<double>& out_;
+  std::vector<std::uint16_t> seen_;  // per grid edge: 1 + the level index last traced through it
+  int l_ = 0;
+  double level_ = 0.0;
+  std::uint16_t stamp_ = 0;
+};
+
+}  // namespace
+
+std::vector<double> isolines(const double* values, int nx, int ny, const std::vector<double>& levels) {
+  // One pass over the cells finds the levels each one crosses (those in
+  // (min, max] of its corners), so each level visits only its own cells.
+  std::vector<int> order(levels.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return levels[a] < levels[b]; });
+  std::vector<double> sorted(levels.size());
+  for (std::size_t r = 0; r < order.size(); ++r) sorted[r] = levels[order[r]];
+  std::vector<std::vector<int>> cells(levels.size());
+  for (int j = 0; j + 1 < ny; ++j)
+    for (int i = 0; i + 1 < nx; ++i) {
+      const double* row = values + static_cast<std::size_t>(j) * static_cast<std::size_t>(nx) + i;
+      const double a = row[0], b = row[1], c = row[nx + 1], d = row[nx];
+      const double lo = std::min(std::min(a, b), std::min(c, d)), hi = std::max(std::max(a, b), std::max(c, d));
+      for (std::size_t r = static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(), lo) - sorted.begin());
+           r < sorted.size() && sorted[r] <= hi; ++r)
+        cells[order[r]].push_back(j * (nx - 1) + i);
+    }
+  std::vector<double> out;
+  Tracer tracer(values, nx, ny, out);
+  for (std::size_t l = 0; l < levels.size(); ++l)
+    if (!cells[l].empty()) tracer.trace(static_cast<int>(l), levels[l], cells[l]);
   return out;
 }
 

@@ -1,7 +1,10 @@
 // Iso-lines of a function sampled on a grid, by marching squares: in each
 // cell, where the level crosses the cell's edges (linear interpolation along
 // each edge), joined into at most two segments. Saddle cells are resolved by
-// the mean of their four corners. The contour plots draw these segments.
+// the mean of their four corners. Each line is followed from cell to cell,
+// so its segments come out in order, each starting exactly where the one
+// before it ended: the contour plots draw a line as one path (half the
+// canvas calls of loose segments, and joins instead of overlapping caps).
 //
 // It runs in wasm rather than JavaScript because the page traces several
 // contour sets while it starts, once, when JavaScript is still cold.
@@ -24,7 +27,10 @@ std::size_t first_non_finite(const double* values, std::size_t n);
 
 // values[j * nx + i] is the sample at grid point (i, j), nx, ny ≥ 2. Returns
 // five numbers per segment: the level's index, then (x1, y1, x2, y2) in grid
-// coordinates (point (i, j) at x = i, y = j).
+// coordinates (point (i, j) at x = i, y = j). Levels come in the order given;
+// within a level, line after line: an open line from one end on the grid's
+// border to the other, a closed one back to its first point. A segment whose
+// (x1, y1) equals the previous segment's (x2, y2) continues its line.
 std::vector<double> isolines(const double* values, int nx, int ny, const std::vector<double>& levels);
 
 }  // namespace optlab

@@ -15,6 +15,7 @@
 #include "scenario/scenario.hpp"
 
 #include <algorithm>
+#include <array>
 #include <limits>
 
 using namespace optlab;
@@ -223,6 +224,115 @@ TEST_CASE("isolines: saddle cells are split by the mean of their corners") {
   s = isolines(high_centre, 2, 2, {0.6});  // centre 0.5 < 0.6: the low corners join
   REQUIRE(s.size() == 10);
   CHECK(((s[1] < 0.5 && s[2] < 0.5) || (s[3] < 0.5 && s[4] < 0.5)));  // one cuts off corner (0, 0)
+}
+
+namespace {
+
+// The cells' segments of marching squares, cell by cell and level by level
+// with no following: the reference isolines() must match as a set.
+std::vector<std::array<double, 5>> loose_segments(const std::vector<double>& v, int nx, int ny,
+                                                  const std::vector<double>& levels) {
+  std::vector<std::array<double, 5>> out;
+  for (std::size_t l = 0; l < levels.size(); ++l)
+    for (int j = 0; j + 1 < ny; ++j)
+      for (int i = 0; i + 1 < nx; ++i) {
+        const double c[4] = {v[j * nx + i], v[j * nx + i + 1], v[(j + 1) * nx + i + 1], v[(j + 1) * nx + i]};
+        const double px[4] = {double(i), i + 1.0, i + 1.0, double(i)}, py[4] = {double(j), double(j), j + 1.0, j + 1.0};
+        int code = 0;
+        for (int k = 0; k < 4; ++k) code |= (c[k] >= levels[l] ? 1 : 0) << k;
+        auto cut = [&](int k, double& x, double& y) {
+          const double t = (levels[l] - c[k]) / (c[(k + 1) % 4] - c[k]);
+          x = px[k] + t * (px[(k + 1) % 4] - px[k]);
+          y = py[k] + t * (py[(k + 1) % 4] - py[k]);
+        };
+        auto add = [&](int a, int b) {
+          std::array<double, 5> s{double(l), 0, 0, 0, 0};
+          cut(a, s[1], s[2]);
+          cut(b, s[3], s[4]);
+          out.push_back(s);
+        };
+        const bool centre = (c[0] + c[1] + c[2] + c[3]) / 4.0 >= levels[l];
+        switch (code) {
+          case 1: case 14: add(3, 0); break;
+          case 2: case 13: add(0, 1); break;
+          case 3: case 12: add(3, 1); break;
+          case 4: case 11: add(1, 2); break;
+          case 6: case 9: add(0, 2); break;
+          case 7: case 8: add(3, 2); break;
+          case 5: case 10:
+            if (centre == (code == 5)) { add(0, 1); add(2, 3); } else { add(3, 0); add(1, 2); }
+            break;
+          default: break;
+        }
+      }
+  return out;
+}
+
+// Where the lines of isolines() output start (a segment not continuing the previous one).
+std::vector<std::size_t> line_starts(const std::vector<double>& s) {
+  std::vector<std::size_t> starts;
+  for (std::size_t k = 0; k < s.size(); k += 5)
+    if (k == 0 || s[k] != s[k - 5] || s[k + 1] != s[k - 2] || s[k + 2] != s[k - 1]) starts.push_back(k);
+  return starts;
+}
+
+}  // namespace
+
+TEST_CASE("isolines: the same segments as cell-by-cell marching squares, joined into lines") {
+  // A bumpy surface with saddles, open lines (cut by the border) and closed ones.
+  const int nx = 57, ny = 43;
+  std::vector<double> f(nx * ny);
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i)
+      f[j * nx + i] = std::sin(0.31 * i) * std::cos(0.23 * j) + 0.02 * i - 0.4 * std::sin(0.11 * i * j / 7.0);
+  const std::vector<double> levels = {0.5, -0.3, 0.0, 0.5, 0.9, -2.0};  // unsorted, one repeated, one below every sample
+  const auto s = isolines(f.data(), nx, ny, levels);
+  auto ref = loose_segments(f, nx, ny, levels);
+  REQUIRE(s.size() == 5 * ref.size());
+  // Every segment once, in either direction (the shared points are the same
+  // crossing computed from the other end of an edge: equal to rounding).
+  std::vector<bool> used(ref.size(), false);
+  const auto near = [](double a, double b) { return std::fabs(a - b) < 1e-12; };
+  int missing = 0;
+  for (std::size_t k = 0; k < s.size(); k += 5) {
+    bool found = false;
+    for (std::size_t r = 0; r < ref.size() && !found; ++r) {
+      if (used[r] || ref[r][0] != s[k]) continue;
+      const auto& q = ref[r];
+      const bool same = near(q[1], s[k + 1]) && near(q[2], s[k + 2]) && near(q[3], s[k + 3]) && near(q[4], s[k + 4]);
+      const bool flipped = near(q[1], s[k + 3]) && near(q[2], s[k + 4]) && near(q[3], s[k + 1]) && near(q[4], s[k + 2]);
+      if (same || flipped) used[r] = found = true;
+    }
+    if (!found) ++missing;
+  }
+  CHECK(missing == 0);
+  // Levels in the order given.
+  for (std::size_t k = 5; k < s.size(); k += 5) CHECK(s[k] >= s[k - 5]);
+  // Each line ends on the border or where it began; a line never stops
+  // inside the grid, so there are exactly as many lines as that allows.
+  const auto starts = line_starts(s);
+  const auto on_border = [&](double x, double y) { return x == 0 || y == 0 || x == nx - 1 || y == ny - 1; };
+  for (std::size_t n = 0; n < starts.size(); ++n) {
+    const std::size_t a = starts[n], b = (n + 1 < starts.size() ? starts[n + 1] : s.size()) - 5;
+    const bool closed = s[b + 3] == s[a + 1] && s[b + 4] == s[a + 2];
+    CHECK((closed || (on_border(s[a + 1], s[a + 2]) && on_border(s[b + 3], s[b + 4]))));
+  }
+  CHECK(starts.size() < s.size() / 5 / 10);  // lines, not loose segments
+}
+
+TEST_CASE("isolines: a circle comes out as one closed line") {
+  const int n = 41;
+  std::vector<double> f(n * n);
+  for (int j = 0; j < n; ++j)
+    for (int i = 0; i < n; ++i) f[j * n + i] = (i - 20.0) * (i - 20.0) + (j - 20.0) * (j - 20.0);
+  const auto s = isolines(f.data(), n, n, {30.0, 150.0});
+  const auto starts = line_starts(s);
+  REQUIRE(starts.size() == 2);
+  for (std::size_t n2 = 0; n2 < 2; ++n2) {
+    const std::size_t a = starts[n2], b = (n2 == 0 ? starts[1] : s.size()) - 5;
+    CHECK(s[b + 3] == s[a + 1]);
+    CHECK(s[b + 4] == s[a + 2]);
+  }
 }
 
 TEST_CASE("value_grid: f at every grid point, x along rows, both ends included") {

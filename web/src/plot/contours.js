@@ -9,8 +9,9 @@ export function logLevels(lo, hi, count) {
 }
 
 /**
- * Trace the iso-lines once per grid, in the core (marching squares: it runs
- * while the page starts, when JavaScript would still be cold);
+ * Trace the iso-lines once per grid, in the core (marching squares, each
+ * line followed from cell to cell: it runs while the page starts, when
+ * JavaScript would still be cold);
  * returns draw(ctx, x, y, color) for the current scales, with the traced
  * segments as draw.segments (level, u0, v0, u1, v1 in grid units).
  * grid = {values, nx, ny, x: [x0, x1], y: [y0, y1]}.
@@ -26,9 +27,14 @@ export function contourLines(core, grid, levels) {
     ctx.strokeStyle = color;
     ctx.lineWidth = 1;
     ctx.beginPath();
+    // The core gives each line's segments in order: a segment that starts
+    // where the last one ended continues the same path.
+    let u = NaN, v = NaN;
     for (let k = 0; k < segments.length; k += 5) {
-      ctx.moveTo(x(gx(segments[k + 1])), y(gy(segments[k + 2])));
-      ctx.lineTo(x(gx(segments[k + 3])), y(gy(segments[k + 4])));
+      if (segments[k + 1] !== u || segments[k + 2] !== v) ctx.moveTo(x(gx(segments[k + 1])), y(gy(segments[k + 2])));
+      u = segments[k + 3];
+      v = segments[k + 4];
+      ctx.lineTo(x(gx(u)), y(gy(v)));
     }
     ctx.stroke();
     ctx.restore();
