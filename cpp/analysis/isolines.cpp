@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
-#include <numeric>
 
 namespace optlab {
 
@@ -158,9 +157,14 @@ class Tracer {
 std::vector<double> isolines(const double* values, int nx, int ny, const std::vector<double>& levels) {
   // One pass over the cells finds the levels each one crosses (those in
   // (min, max] of its corners), so each level visits only its own cells.
+  // The levels' indices by value (at most a few hundred levels: insertion
+  // sort, which keeps the core small).
   std::vector<int> order(levels.size());
-  std::iota(order.begin(), order.end(), 0);
-  std::stable_sort(order.begin(), order.end(), [&](int a, int b) { return levels[a] < levels[b]; });
+  for (std::size_t r = 0; r < order.size(); ++r) {
+    std::size_t q = r;
+    for (; q > 0 && levels[static_cast<std::size_t>(order[q - 1])] > levels[r]; --q) order[q] = order[q - 1];
+    order[q] = static_cast<int>(r);
+  }
   std::vector<double> sorted(levels.size());
   for (std::size_t r = 0; r < order.size(); ++r) sorted[r] = levels[order[r]];
   std::vector<std::vector<int>> cells(levels.size());
