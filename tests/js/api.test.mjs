@@ -128,6 +128,9 @@ test('isolines traces a grid from valueGrid; bad grids are refused by name', asy
     const r = Math.hypot(-2 + 0.1 * s[k + 1], -2 + 0.1 * s[k + 2]);
     assert.ok(Math.abs(r - 1) < 0.01, `radius ${r}`);
   }
+  // One closed line: every segment starts where the last ended, and the last ends at the first's start.
+  for (let k = 5; k < s.length; k += 5) assert.deepEqual([s[k + 1], s[k + 2]], [s[k - 2], s[k - 1]], `segment ${k / 5}`);
+  assert.deepEqual([s[s.length - 2], s[s.length - 1]], [s[1], s[2]]);
   assert.throws(() => c.isolines(values, nx, ny - 1, [1]), /values must have nx \* ny = 1640 numbers \(got 1681\)/);
   const holed = Float64Array.from(values);
   holed[7] = NaN;

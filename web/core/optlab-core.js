@@ -91,7 +91,9 @@ export class OptlabCore {
   /**
    * Iso-lines of grid samples (values[j * nx + i], e.g. from valueGrid) by
    * marching squares: a Float64Array of five numbers per segment, the
-   * level's index and (x1, y1, x2, y2) in grid coordinates.
+   * level's index and (x1, y1, x2, y2) in grid coordinates. Segments come
+   * line by line: one whose (x1, y1) is the previous one's (x2, y2)
+   * continues that line.
    */
   isolines(values, nx, ny, levels) {
     return this.module.isolines(values, nx, ny, levels);
