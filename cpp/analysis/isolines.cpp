@@ -115,7 +115,7 @@ class Tracer {
   void start(int i, int j, int k) {
     int c = code(i, j);
     if (!crossed(c, k)) return;
-    Edge e = grid_edge(i, j, k);
+    const Edge e = grid_edge(i, j, k);
     if (seen(e) == stamp_) return;
     seen(e) = stamp_;
     double x0, y0;

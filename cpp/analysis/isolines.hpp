@@ -30,7 +30,8 @@ std::size_t first_non_finite(const double* values, std::size_t n);
 // coordinates (point (i, j) at x = i, y = j). Levels come in the order given;
 // within a level, line after line: an open line from one end on the grid's
 // border to the other, a closed one back to its first point. A segment whose
-// (x1, y1) equals the previous segment's (x2, y2) continues its line.
+// (x1, y1) equals the previous segment's (x2, y2) continues its line. At most
+// 65,535 levels (the bindings allow 256).
 std::vector<double> isolines(const double* values, int nx, int ny, const std::vector<double>& levels);
 
 }  // namespace optlab

@@ -5,7 +5,7 @@ const STOPS = [
   [39, 173, 129], [92, 200, 99], [170, 220, 50], [253, 231, 37],
 ];
 
-// Writes viridis(t) as r, g, b at out[at], out[at + 1], out[at + 2].
+// Writes viridis at t in [0, 1] as r, g, b at out[at], out[at + 1], out[at + 2].
 function viridisInto(t, out, at) {
   const u = Math.min(1, Math.max(0, t)) * (STOPS.length - 1);
   const i = Math.min(STOPS.length - 2, Math.floor(u));
@@ -14,18 +14,11 @@ function viridisInto(t, out, at) {
   for (let k = 0; k < 3; k++) out[at + k] = Math.round(a[k] + (b[k] - a[k]) * f);
 }
 
-/** [r, g, b] for t in [0, 1]. */
-export function viridis(t) {
-  const rgb = [0, 0, 0];
-  viridisInto(t, rgb, 0);
-  return rgb;
-}
-
 const LUT_SIZE = 1024;
 let lut = null;
 /**
  * Viridis sampled at 1024 points as packed RGBA bytes, for images of many
- * pixels: entry i is viridis(i / 1023), opaque.
+ * pixels: entry i is viridis at i / 1023, opaque.
  */
 export function viridisTable() {
   if (!lut) {
