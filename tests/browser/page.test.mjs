@@ -394,6 +394,32 @@ describe('links', () => {
   });
 });
 
+describe('copying', () => {
+  test('Copy link puts the link on the clipboard; where the clipboard refuses, the link is shown selected', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(servedUrl).origin });
+    const page = await context.newPage();
+    await page.goto(servedUrl);
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.equal(await page.locator('textarea.manual-copy').count(), 0); // none until one is needed
+    await page.click('#momentum button[data-share=link]');
+    await page.waitForFunction(() => document.querySelector('#momentum .share .done').textContent !== '');
+    assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
+    // A browser that refuses the clipboard (no permission, or no API).
+    await page.evaluate(() => {
+      navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+    });
+    await page.click('#lbfgs button[data-share=link]');
+    const manual = page.locator('#lbfgs textarea.manual-copy');
+    await manual.waitFor();
+    assert.equal(await manual.inputValue(), page.url());
+    assert.deepEqual(await manual.evaluate((m) => [m.selectionStart, m.selectionEnd, m.value.length]), [0, page.url().length, page.url().length]);
+    assert.equal(await page.textContent('#lbfgs .share .done'), 'Copy this text:');
+    assert.equal(await page.locator('textarea.manual-copy').count(), 1); // only where it was needed
+    await context.close();
+  });
+});
+
 describe('SGD and annealing', () => {
   test('mini-batch variance follows σ²/B · (n − B)/(n − 1): within 3 standard errors of the law, zero at B = n', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });

@@ -66,15 +66,18 @@ export function figurePicture(box, scale = 2) {
 export function shareBar({ t, box, scene, figure, link, site }) {
   const s = t.share;
   const status = el('span', { class: 'done', role: 'status' });
-  const manual = el('textarea', { class: 'manual-copy', readonly: '', rows: '3', 'aria-label': s.copyBy });
-  manual.hidden = true;
+  let manual = null; // made the first time the clipboard refuses
   async function copy(text) {
     try {
       await navigator.clipboard.writeText(text);
-      manual.hidden = true;
+      if (manual) manual.hidden = true;
       status.textContent = s.copied;
     } catch {
       // No clipboard (permissions, old browser): show the text, selected.
+      if (!manual) {
+        manual = el('textarea', { class: 'manual-copy', readonly: '', rows: '3', 'aria-label': s.copyBy });
+        holder.append(manual);
+      }
       manual.value = text;
       manual.hidden = false;
       manual.select();
@@ -95,5 +98,6 @@ export function shareBar({ t, box, scene, figure, link, site }) {
     button(s.json, () => download(`${base}.json`, new Blob([`${JSON.stringify(figure.scenario(), null, 2)}\n`], { type: 'application/json' })), 'json'),
     status,
   ]);
-  return el('div', {}, [bar, manual]);
+  const holder = el('div', {}, [bar]);
+  return holder;
 }
