@@ -134,6 +134,16 @@ describe('the element', () => {
       return f.shadowRoot.textContent;
     });
     assert.match(unknown, /scene "momentun" is not a figure: use one of step-sizes, .*momentum/);
+    // A setting of another figure is named, not ignored; an id or a class is no setting.
+    const foreign = await page.evaluate(async () => {
+      const f = document.createElement('optlab-figure');
+      for (const [k, v] of Object.entries({ scene: 'lbfgs', lr: '0.1', id: 'mine', class: 'wide', 'data-note': 'x' })) f.setAttribute(k, v);
+      document.body.append(f);
+      await f.ready;
+      return f.shadowRoot.textContent;
+    });
+    assert.match(foreign, /lr is not a setting of lbfgs: its settings are problem, memory, w0, steps/);
+    assert.doesNotMatch(foreign, /\b(id|class|data-note) is not/);
     // And back to a good value: the figure draws again.
     await page.$eval('optlab-figure[scene=momentum]', async (f) => { f.setAttribute('beta', '0.9'); await f.ready; });
     assert.equal(await page.$eval('optlab-figure[scene=momentum]', (f) => f.dataset.ready), 'true');

@@ -389,6 +389,22 @@ describe('links', () => {
     await bad.waitForSelector('html[data-ready="true"]');
     assert.match(await bad.textContent('#momentum .error'), /beta must be a number from 0 to 0\.99 \(got "2"\)/);
     assert.equal(await bad.textContent('#momentum output[for$="-beta"]'), 'β\u00a0=\u00a00.80');
+    // Keys no figure reads are said too, never dropped silently: a figure's
+    // unknown setting above that figure, a figure the page does not have
+    // (or figure 6, which writes figure 4's keys) above the figures. A key
+    // without a dot is an anchor, and the other figures' settings still hold.
+    const stray = await context.newPage();
+    stray.on('pageerror', (e) => problems.push(e.message));
+    await stray.goto(`${servedUrl}#momentum.lrr=0.1&nofig.lr=2&rate-map.beta=0.5&sgd-cloud&sgd-cloud.batch=4`);
+    await stray.waitForSelector('html[data-ready="true"]');
+    assert.match(await stray.textContent('#momentum .error'), /lrr is not a setting of momentum: its settings are curvature, lr, beta, w0, steps/);
+    const pageNotes = await stray.$$eval('main > p.error[role=alert]', (ps) => ps.map((p) => p.textContent));
+    assert.equal(pageNotes.length, 2);
+    assert.match(pageNotes[0], /"nofig\.lr" was not used: this page has no figure "nofig" \(its figures: step-sizes, .*lbfgs\)/);
+    assert.doesNotMatch(pageNotes[0], /rate-map/);
+    assert.match(pageNotes[1], /"rate-map\.beta" was not used: .*write momentum\.beta/);
+    assert.equal(await stray.locator('#sgd-cloud .error').count(), 0);
+    assert.equal(await stray.textContent('#sgd-cloud .slider-value'), 'B\u00a0=\u00a04');
     assert.deepEqual(problems, []);
     await context.close();
   });

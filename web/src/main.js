@@ -19,10 +19,31 @@ import { createState } from './state.js';
 const hashKeys = (figure) => (figure === 'rate-map' ? 'momentum' : figure);
 
 function settingsFromHash(name, hash, t, notes) {
-  const scoped = parseSettings((key) => (key === 'scene' ? name : hash.get(`${hashKeys(name)}.${key}`)));
+  // The keys written under this figure's own name (figure 6 has none).
+  const prefix = `${name}.`;
+  const given = hashKeys(name) === name ? [...hash.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)) : [];
+  const scoped = parseSettings((key) => (key === 'scene' ? name : hash.get(`${hashKeys(name)}.${key}`)), { given, common: false });
   if (!scoped.errors.length) return scoped;
   notes.set(name, t.share.stateError(name, scoped.errors.join('; ')));
   return parseSettings((key) => (key === 'scene' ? name : null));
+}
+
+// Keys of the hash that name no figure of the page: a typo, or figure 6
+// (whose γ and β are figure 4's keys). A key without a dot is an anchor
+// (#momentum), not a setting.
+function strayKeys(hash, names, t) {
+  const messages = [];
+  for (const key of new Set(hash.keys())) {
+    const dot = key.indexOf('.');
+    if (dot < 0) continue;
+    const figure = key.slice(0, dot);
+    if (names.includes(figure) && hashKeys(figure) === figure) continue; // checked with the figure's settings
+    const owner = hashKeys(figure);
+    messages.push(t.share.keyNotUsed(key, names.includes(figure) && owner !== figure
+      ? t.share.sharedKeys(figure, `${owner}.${key.slice(dot + 1)}`)
+      : t.share.noSuchFigure(figure, names.filter((name) => hashKeys(name) === name))));
+  }
+  return messages;
 }
 
 function applyStrings(t) {
@@ -61,6 +82,8 @@ async function start() {
   const hash = new URLSearchParams(location.hash.slice(1));
   const notes = new Map();
   const settings = Object.fromEntries(slots.map((slot) => [slot.dataset.figure, settingsFromHash(slot.dataset.figure, hash, t, notes)]));
+  const stray = strayKeys(hash, slots.map((slot) => slot.dataset.figure), t);
+  if (stray.length) slots[0]?.before(...stray.map((text) => Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: text })));
   // Figures 4 and 6 share (γ, β, w0): the map drives the paths and follows the sliders.
   const bowl = createState((settings.momentum ?? settings['rate-map'])?.shared ?? {});
   const mounted = {};

@@ -118,7 +118,10 @@ export class OptlabFigure extends Base {
   async _render() {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [styles()];
-    const settings = parseSettings((name) => this.getAttribute(name));
+    // Only names that are some figure's settings are checked: any element
+    // also carries id, class, aria-* and the like.
+    const given = this.getAttributeNames().filter((name) => allAttributes.includes(name));
+    const settings = parseSettings((name) => this.getAttribute(name), { given });
     this._settings = settings;
     const t = strings(settings.lang ?? this._language());
     const box = document.createElement('div');

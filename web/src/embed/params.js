@@ -182,14 +182,23 @@ const widths = number({ min: 240, max: 4000 });
  * Read a figure's settings from get(name) → string | null (attributes or
  * URL parameters). Returns {name, spec, scene, shared, lang, theme, text,
  * share, controls, width, errors}; errors is a list of readable messages.
+ * `given` lists the names the source holds, to be checked against the
+ * scene's: a setting of another figure (say lr on lbfgs) is an error, not
+ * silently ignored. With common: false only the scene's parameters count
+ * (a page link sets no theme or language per figure).
  */
-export function parseSettings(get) {
+export function parseSettings(get, { given = [], common = true } = {}) {
   const errors = [];
   const name = (get('scene') ?? '').trim();
   const spec = sceneSpecs[name];
   if (!spec) {
     errors.push(`scene ${name ? `"${name}" is not a figure` : 'is missing'}: use one of ${sceneNames.join(', ')}`);
     return { name, errors };
+  }
+  for (const key of given) {
+    if (!(key in spec.params) && !(common && commonAttributes.includes(key))) {
+      errors.push(`${key} is not a setting of ${name}: its settings are ${Object.keys(spec.params).join(', ')}`);
+    }
   }
   const scene = structuredClone(spec.scene);
   const shared = spec.shared
