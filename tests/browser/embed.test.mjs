@@ -184,6 +184,21 @@ describe('the element', () => {
     await context.close();
   });
 
+  test('a standalone figure page names the URL keys it does not know, even those no attribute can hold, in the figure\'s language', async () => {
+    const { page, problems, context } = await open(`${servedBase}embed/momentum.html?lr=0.02&betta=0.9&a%20b=1&lang=ko`, servedBase);
+    await page.waitForFunction(() => document.querySelector('optlab-figure')?.shadowRoot?.querySelector('.optlab-error'));
+    const message = await page.locator('optlab-figure').evaluate((f) => f.shadowRoot.textContent);
+    assert.match(message, /betta is not a setting of momentum: its settings are curvature, lr, beta, w0, steps/);
+    assert.match(message, /a b is not a setting of momentum/);
+    assert.match(message, /^optlab: 이 그림을 그릴 수 없습니다/); // in the figure's language
+    assert.deepEqual(problems, []);
+    // Fixed in the address, the figure draws.
+    await page.goto(`${servedBase}embed/momentum.html?lr=0.02&beta=0.9`);
+    await allReady(page);
+    assert.equal(await page.locator('optlab-figure').evaluate((f) => f.shadowRoot.querySelector('.optlab-error')), null);
+    await context.close();
+  });
+
   test('define() registers under another name; the class alone registers nothing', async () => {
     const { page, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
     await allReady(page);

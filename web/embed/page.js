@@ -12,9 +12,15 @@
   var scene = figure.getAttribute('scene');
   var params = new URLSearchParams(location.search);
   new URLSearchParams(location.hash.slice(1)).forEach(function (value, key) { params.set(key, value); });
+  var given = [];
   params.forEach(function (value, key) {
-    if (key !== 'scene') figure.setAttribute(key, value);
+    if (key === 'scene') return;
+    given.push(key);
+    // A name that is no attribute at all (a typo such as "lr=0.1&betta=0.9")
+    // still reaches the figure, which names it in its message.
+    try { figure.setAttribute(key, value); } catch (e) { /* not an attribute name */ }
   });
+  figure.setAttribute('data-url-keys', given.map(encodeURIComponent).join(','));
   figure.addEventListener('optlab-change', function (event) {
     var state = event.detail && event.detail.state;
     if (!state) return;

@@ -48,6 +48,23 @@ export function setSite(url) {
 }
 const Base = globalThis.HTMLElement ?? class {};
 
+function decodeKey(text) {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
+function isAttributeName(name) {
+  try {
+    document.createElement('div').setAttribute(name, '');
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 export class OptlabFigure extends Base {
   static get observedAttributes() {
     return allAttributes;
@@ -119,8 +136,12 @@ export class OptlabFigure extends Base {
     const shadow = this.shadowRoot ?? this.attachShadow({ mode: 'open' });
     shadow.adoptedStyleSheets = [styles()];
     // Only names that are some figure's settings are checked: any element
-    // also carries id, class, aria-* and the like.
-    const given = this.getAttributeNames().filter((name) => allAttributes.includes(name));
+    // also carries id, class, aria-* and the like. A standalone figure page
+    // (embed/<scene>.html) lists its URL's keys in data-url-keys: all of
+    // them are meant as settings, so a misspelt one is named too, while it
+    // is still set (or if it could never be an attribute).
+    const fromUrl = (this.dataset.urlKeys ?? '').split(',').map(decodeKey).filter((name) => name && (this.hasAttribute(name) || !isAttributeName(name)));
+    const given = [...new Set([...this.getAttributeNames().filter((name) => allAttributes.includes(name)), ...fromUrl])];
     const settings = parseSettings((name) => this.getAttribute(name), { given });
     this._settings = settings;
     const t = strings(settings.lang ?? this._language());
@@ -129,12 +150,12 @@ export class OptlabFigure extends Base {
     box.id = `optlab-figure-${++serial}`;
     this.style.width = settings.width && settings.width !== 'auto' ? `${settings.width}px` : '';
     themeChanged(); // theme attribute or a new root: colours are read again
-    if (settings.errors.length) return this._fail(shadow, box, settings.errors);
+    if (settings.errors.length) return this._fail(shadow, box, t, settings.errors);
     let core;
     try {
       core = await sharedCore();
     } catch (error) {
-      return this._fail(shadow, box, [t.coreFailed(error.message)]);
+      return this._fail(shadow, box, t, [t.coreFailed(error.message)]);
     }
     if (this._settings !== settings) return; // a newer change is on its way
     shadow.replaceChildren(box);
@@ -144,7 +165,7 @@ export class OptlabFigure extends Base {
       const changed = () => this.dispatchEvent(new CustomEvent('optlab-change', { bubbles: true, composed: true, detail: { state: this.state } }));
       this._figure = mounts[settings.name](box, { core, t, scene: settings.scene, shared, changed });
     } catch (error) {
-      return this._fail(shadow, box, [error.message]);
+      return this._fail(shadow, box, t, [error.message]);
     }
     if (settings.share === 'on') {
       box.append(shareBar({ t, box, scene: settings.name, figure: this._figure, link: () => this.link(), site: () => site ?? location.href }));
@@ -159,12 +180,12 @@ export class OptlabFigure extends Base {
     this.dispatchEvent(new CustomEvent('optlab-ready', { bubbles: true, composed: true }));
   }
 
-  _fail(shadow, box, messages) {
+  _fail(shadow, box, t, messages) {
     const error = document.createElement('div');
     error.className = 'optlab-error';
     error.setAttribute('role', 'alert');
     const title = document.createElement('strong');
-    title.textContent = 'optlab: this figure cannot be drawn';
+    title.textContent = t.cannotDraw;
     error.append(title);
     for (const m of messages) {
       const line = document.createElement('div');

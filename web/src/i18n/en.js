@@ -29,6 +29,7 @@ export default {
   },
   notebookLink: 'The same figures in a Jupyter notebook, cross-checked against numpy and PyTorch',
   loading: 'Loading the optimizer core…',
+  cannotDraw: 'optlab: this figure cannot be drawn',
   coreFailed: (message) => `The optimizer core could not start: ${message}`,
 
   seed: 'seed',
