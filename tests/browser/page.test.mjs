@@ -405,6 +405,13 @@ describe('links', () => {
     assert.match(pageNotes[1], /"rate-map\.beta" was not used: .*write momentum\.beta/);
     assert.equal(await stray.locator('#sgd-cloud .error').count(), 0);
     assert.equal(await stray.textContent('#sgd-cloud .slider-value'), 'B\u00a0=\u00a04');
+    // Once the reader changes a figure, the hash holds only keys the page reads:
+    // figure 6's γ and β under figure 4's names, nothing under its own.
+    await stray.focus('#sgd-cloud input[type=range]');
+    await stray.keyboard.press('ArrowRight');
+    await stray.waitForFunction(() => /sgd-cloud\.batch=5/.test(location.hash));
+    const rewritten = new URLSearchParams((await stray.evaluate(() => location.hash)).slice(1));
+    assert.deepEqual([...new Set([...rewritten.keys()].map((key) => key.split('.')[0]))].sort(), ['momentum', 'sgd-cloud']);
     assert.deepEqual(problems, []);
     await context.close();
   });
