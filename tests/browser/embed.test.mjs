@@ -196,6 +196,10 @@ describe('the element', () => {
     await page.goto(`${servedBase}embed/momentum.html?lr=0.02&beta=0.9`);
     await allReady(page);
     assert.equal(await page.locator('optlab-figure').evaluate((f) => f.shadowRoot.querySelector('.optlab-error')), null);
+    // A new hash (a pasted link, or the host changing the iframe's address) is followed.
+    await Promise.all([page.waitForEvent('load'), page.evaluate(() => { location.hash = '#beta=0.5'; })]);
+    await allReady(page);
+    assert.equal((await page.locator('optlab-figure').evaluate((f) => f.state)).beta, 0.5);
     await context.close();
   });
 

@@ -412,6 +412,15 @@ describe('links', () => {
     await stray.waitForFunction(() => /sgd-cloud\.batch=5/.test(location.hash));
     const rewritten = new URLSearchParams((await stray.evaluate(() => location.hash)).slice(1));
     assert.deepEqual([...new Set([...rewritten.keys()].map((key) => key.split('.')[0]))].sort(), ['momentum', 'sgd-cloud']);
+    // A link pasted into the same tab changes only the hash: the figures follow it.
+    await Promise.all([stray.waitForEvent('load'), stray.evaluate(() => { location.hash = '#momentum.beta=0.5'; })]);
+    await stray.waitForSelector('html[data-ready="true"]');
+    assert.equal(await stray.textContent('#momentum output[for$="-beta"]'), 'β\u00a0=\u00a00.50');
+    assert.equal(await stray.locator('.error').count(), 0);
+    // A plain anchor only scrolls.
+    await stray.evaluate(() => { location.hash = '#lbfgs'; });
+    await stray.waitForFunction(() => document.getElementById('lbfgs').getBoundingClientRect().top < 50);
+    assert.equal(await stray.textContent('#momentum output[for$="-beta"]'), 'β\u00a0=\u00a00.50');
     assert.deepEqual(problems, []);
     await context.close();
   });

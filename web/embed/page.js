@@ -21,6 +21,10 @@
     try { figure.setAttribute(key, value); } catch (e) { /* not an attribute name */ }
   });
   figure.setAttribute('data-url-keys', given.map(encodeURIComponent).join(','));
+  // A new hash from outside (a pasted link, the host changing the iframe's
+  // src, Back) loads nothing by itself: load it. The figure's own writes
+  // below use replaceState, which fires no hashchange.
+  addEventListener('hashchange', function () { location.reload(); });
   figure.addEventListener('optlab-change', function (event) {
     var state = event.detail && event.detail.state;
     if (!state) return;

@@ -146,5 +146,13 @@ async function start() {
   }));
 }
 
+// A link pasted into this tab, or Back to an earlier state, changes only
+// the hash, which loads nothing: load it, so that the figures draw what it
+// says. (The page's own writes use history.replaceState, which fires no
+// hashchange; a plain anchor such as #lbfgs only scrolls.)
+addEventListener('hashchange', () => {
+  if ([...new URLSearchParams(location.hash.slice(1)).keys()].some((key) => key.includes('.'))) location.reload();
+});
+
 if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
 else start();
