@@ -120,24 +120,28 @@ latency.lbfgs = await page.evaluate(async () => {
   return times.slice(6);
 });
 
-// 3. Dragging the (γ, β) point: each move redraws the map and reruns figure 4.
+// 3. Dragging the (γ, β) point with the mouse: each move redraws the map
+// and reruns figure 4.
 const drag = await page.evaluate(async () => {
   const canvas = document.querySelector('#rate-map canvas');
   canvas.scrollIntoView();
   const rect = canvas.getBoundingClientRect();
   const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
-  const at = (i) => ({ clientX: rect.left + rect.width * (0.15 + 0.6 * ((i % 50) / 50)), clientY: rect.top + rect.height * (0.2 + 0.5 * ((i % 30) / 30)), pointerId: 1, bubbles: true });
+  const at = (i) => ({ clientX: rect.left + rect.width * (0.15 + 0.6 * ((i % 50) / 50)), clientY: rect.top + rect.height * (0.2 + 0.5 * ((i % 30) / 30)), pointerId: 1, pointerType: 'mouse', button: 0, buttons: 1, bubbles: true });
   canvas.dispatchEvent(new PointerEvent('pointerdown', at(0)));
   const times = [];
+  const captions = new Set(); // the point really moved: every move changes (γ, β)
   for (let i = 1; i <= 120; i++) {
     const t0 = performance.now();
     canvas.dispatchEvent(new PointerEvent('pointermove', at(i)));
     await frame();
     times.push(performance.now() - t0);
+    captions.add(document.querySelector('#rate-map .caption').textContent);
   }
   canvas.dispatchEvent(new PointerEvent('pointerup', at(121)));
-  return times.slice(20);
+  return { times: times.slice(20), moves: captions.size };
 });
+if (drag.moves < 100) throw new Error(`the map's point moved on only ${drag.moves} of 120 drag events`);
 await browser.close();
 server.close();
 
@@ -164,9 +168,9 @@ for (const [id, times] of Object.entries(latency)) {
   latencyOk &&= m <= 8 && q <= 16;
   console.log(`| input to frame, ${id} | ${ms(m)} ms | ${ms(q)} ms | median <= 8, p95 <= 16 ms |`);
 }
-const fps = 1000 / median(drag);
+const fps = 1000 / median(drag.times);
 results.mapDragFps = fps;
-console.log(`| (γ, β) map while dragging | ${fps.toFixed(0)} frames/s | ${(1000 / p95(drag)).toFixed(0)} frames/s (p95 frame) | >= 20 frames/s |`);
+console.log(`| (γ, β) map while dragging | ${fps.toFixed(0)} frames/s | ${(1000 / p95(drag.times)).toFixed(0)} frames/s (p95 frame) | >= 20 frames/s |`);
 console.log('\n| file (gzip -9) | bytes |');
 console.log('|---|---:|');
 for (const [f, b] of Object.entries(weight)) console.log(`| ${f} | ${b} |`);

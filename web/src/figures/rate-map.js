@@ -9,6 +9,7 @@ import { viridisTable } from '../plot/colormap.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
 import { el } from '../controls/controls.js';
+import { dragPoint } from '../controls/drag.js';
 import { formatNumber } from '../i18n/en.js';
 
 // Divergent cells, as the colour key says.
@@ -65,14 +66,7 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     const rect = canvas.getBoundingClientRect();
     set(x.invert(event.clientX - rect.left), y.invert(event.clientY - rect.top));
   };
-  let dragging = false;
-  canvas.addEventListener('pointerdown', (e) => {
-    dragging = true;
-    canvas.setPointerCapture(e.pointerId);
-    fromPointer(e);
-  });
-  canvas.addEventListener('pointermove', (e) => dragging && fromPointer(e));
-  canvas.addEventListener('pointerup', () => (dragging = false));
+  dragPoint(canvas, fromPointer);
   canvas.addEventListener('keydown', (e) => {
     const { lr, beta } = shared.get();
     const move = { ArrowLeft: [1 / 1.05, 0], ArrowRight: [1.05, 0], ArrowUp: [1, 0.01], ArrowDown: [1, -0.01] }[e.key];

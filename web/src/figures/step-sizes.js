@@ -8,6 +8,7 @@ import { responsiveCanvas } from '../plot/canvas.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
+import { dragPoint } from '../controls/drag.js';
 
 import { traceTable } from '../share/table.js';
 
@@ -94,7 +95,6 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   // Dragging the current γ along the sweep.
-  let dragging = false;
   const ratioAt = (event) => {
     const { width, height } = sweepPainter.size();
     const area = plotArea(width, height);
@@ -102,14 +102,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     const rect = sweepCanvas.getBoundingClientRect();
     return Math.min(ratioHi, Math.max(ratioLo, x.invert(event.clientX - rect.left)));
   };
-  sweepCanvas.addEventListener('pointerdown', (e) => {
-    dragging = true;
-    sweepCanvas.setPointerCapture(e.pointerId);
-    setRatio(ratioAt(e), true);
-  });
-  sweepCanvas.addEventListener('pointermove', (e) => dragging && setRatio(ratioAt(e), true));
-  sweepCanvas.addEventListener('pointerup', () => (dragging = false));
-  sweepCanvas.addEventListener('pointercancel', () => (dragging = false));
+  dragPoint(sweepCanvas, (e) => setRatio(ratioAt(e), true));
 
   root.replaceChildren(
     el('h2', { text: s.title }),

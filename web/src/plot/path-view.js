@@ -1,5 +1,6 @@
 // A 2D view of iterates on the contours of f: the plot shared by the bowl
 // and Rosenbrock figures. The contour grid comes from the core.
+import { dragPoint } from '../controls/drag.js';
 import { clipTo, drawAxes, plotArea } from './axes.js';
 import { pixelRatio } from './canvas.js';
 import { contourLines, logLevels } from './contours.js';
@@ -88,8 +89,8 @@ export function drawPathView(ctx, width, height, { colors, view, contours, paths
 }
 
 /**
- * Let the reader move a start point: drag on the canvas, or arrow keys when
- * it has focus. onMove([w1, w2]) gets points clamped to the view.
+ * Let the reader move a start point: drag on the canvas (or tap it, by
+ * touch), or arrow keys when it has focus. onMove([w1, w2]) gets points clamped to the view.
  */
 export function startPointControl(canvas, { view, size, get, onMove, step = 0.05 }) {
   const clamp = (v, [lo, hi]) => Number(Math.min(hi, Math.max(lo, v)).toFixed(3));
@@ -99,15 +100,7 @@ export function startPointControl(canvas, { view, size, get, onMove, step = 0.05
     const rect = canvas.getBoundingClientRect();
     return [clamp(x.invert(event.clientX - rect.left), view.x), clamp(y.invert(event.clientY - rect.top), view.y)];
   };
-  let dragging = false;
-  canvas.addEventListener('pointerdown', (e) => {
-    dragging = true;
-    canvas.setPointerCapture(e.pointerId);
-    onMove(fromPointer(e));
-  });
-  canvas.addEventListener('pointermove', (e) => dragging && onMove(fromPointer(e)));
-  canvas.addEventListener('pointerup', () => (dragging = false));
-  canvas.addEventListener('pointercancel', () => (dragging = false));
+  dragPoint(canvas, (e) => onMove(fromPointer(e)));
   canvas.addEventListener('keydown', (e) => {
     const d = { ArrowLeft: [-step, 0], ArrowRight: [step, 0], ArrowUp: [0, step], ArrowDown: [0, -step] }[e.key];
     if (!d) return;
