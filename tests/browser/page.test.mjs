@@ -305,9 +305,9 @@ describe('touch', () => {
     };
     const start = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('momentum.w0'));
     // Only the canvases one points at keep sideways gestures.
-    const actions = await page.$$eval('canvas', (cs) => cs.map((c) => [c.classList.contains('draggable'), getComputedStyle(c).touchAction]));
+    const actions = await page.$$eval('canvas', (cs) => cs.map((c) => [c.classList.contains('draggable'), getComputedStyle(c).touchAction, getComputedStyle(c).cursor]));
     assert.equal(actions.filter(([d]) => d).length, 6); // four start points, the map, the sweep
-    for (const [draggable, action] of actions) assert.equal(action, draggable ? 'pan-y pinch-zoom' : 'auto');
+    for (const [draggable, action, cursor] of actions) assert.deepEqual([action, cursor], draggable ? ['pan-y pinch-zoom', 'crosshair'] : ['auto', 'auto']);
     const plot = page.locator('#momentum canvas.draggable');
     const loss = page.locator('#momentum canvas:not(.draggable)');
     await plot.scrollIntoViewIfNeeded();
