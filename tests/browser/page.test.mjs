@@ -627,6 +627,18 @@ describe('languages and sizes', () => {
     await page.close();
   });
 
+  test('without JavaScript the page and a figure page say why nothing is drawn, in both languages', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    for (const url of [servedUrl, `${servedUrl}embed/momentum.html`]) {
+      await page.goto(url);
+      const text = await page.locator('body').innerText();
+      assert.match(text, /please enable JavaScript/);
+      assert.match(text, /자바스크립트를 켜 주세요/);
+    }
+    await context.close();
+  });
+
   test('readable at 375 px in the dark theme: nothing wider than the screen', async () => {
     const { page, problems } = await open(servedUrl, { width: 375, colorScheme: 'dark', inside: servedUrl });
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
