@@ -40,8 +40,8 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     const steps = stepsAt(frame);
     const sgd = { ...scenario, steps, seed, optimizer: { kind: 'sgd', lr, batch } };
     finals = core.finalPositions(sgd, scene.runs);
-    const gd = core.trace({ ...scenario, steps, optimizer: { kind: 'gd', lr } });
-    gdFinal = gd.w[gd.rows - 1];
+    // Gradient descent's last iterate only (no trace arrays on every input).
+    gdFinal = core.finalPositions({ ...scenario, steps, optimizer: { kind: 'gd', lr } }, 1).w[0];
   }
 
   const canvas = el('canvas', { class: 'wide-canvas', role: 'img' });
