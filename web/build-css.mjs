@@ -23,7 +23,7 @@ function embedCss() {
     if (!m) throw new Error(`optlab.css: ${what} not found`);
     return m[1];
   };
-  const light = block(/^:root \{([^}]*)\}/m, 'the light colours (:root)');
+  const light = block(/^:root, html\[data-printing\] \{([^}]*)\}/m, 'the light colours (:root)');
   const dark = block(/@media \(prefers-color-scheme: dark\) \{\s*:root \{([^}]*)\}/, 'the dark colours');
   const marker = '/* --- figure components';
   const at = own.indexOf(marker);
@@ -37,6 +37,7 @@ function embedCss() {
 @media (prefers-color-scheme: dark) { :host(:not([theme="light"])) {${dark}} }
 :host([theme="dark"]) {${dark}  color-scheme: dark; }
 :host([theme="light"]) { color-scheme: light; }
+:host([data-printing]) {${light}  color-scheme: light; }
 :host([hidden]) { display: none; }
 .figure > h2:first-child { margin-top: 0.5rem; }
 .optlab-error { color: var(--danger); border: 1px solid var(--danger); border-radius: 6px; padding: 0.6rem 0.8rem; margin: 0.5rem 0; }

@@ -203,6 +203,28 @@ describe('the element', () => {
     await context.close();
   });
 
+  test('printed, embedded figures too are drawn at twice the resolution, in the light colours even when set dark', async () => {
+    const { page, problems, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
+    await allReady(page); // the example's figures are all theme="dark"
+    const state = () => page.$$eval('optlab-figure', (fs) => fs.map((f) => ({
+      printing: f.hasAttribute('data-printing'),
+      ink: getComputedStyle(f).getPropertyValue('--ink').trim(),
+      ratios: [...f.shadowRoot.querySelectorAll('canvas')].map((c) => c.width / c.clientWidth),
+    })));
+    const before = await state();
+    assert.ok(before.every((f) => f.ink === '#e8eaed' && !f.printing));
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    for (const f of await state()) {
+      assert.equal(f.printing, true);
+      assert.equal(f.ink, '#1d1f23');
+      for (const r of f.ratios) assert.equal(r, 2);
+    }
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    assert.deepEqual(await state(), before);
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+
   test('define() registers under another name; the class alone registers nothing', async () => {
     const { page, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
     await allReady(page);

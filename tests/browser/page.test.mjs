@@ -329,6 +329,37 @@ describe('touch', () => {
   });
 });
 
+describe('printing', () => {
+  test('printed, every canvas is drawn at twice the resolution in the light colours, keeps its proportions, and the buttons go', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    const page = await context.newPage();
+    const problems = watchProblems(page, servedUrl);
+    await page.goto(servedUrl);
+    await page.waitForSelector('html[data-settled="true"]', { state: 'attached' });
+    const canvases = () => page.$$eval('canvas', (cs) => cs.map((c) => ({ bitmap: c.width, css: c.clientWidth, aspect: c.width / c.height, box: c.getBoundingClientRect().width / c.getBoundingClientRect().height })));
+    const ink = () => page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--ink').trim());
+    const darkInk = await ink();
+    const screen = await canvases();
+    assert.ok(screen.every((c) => c.bitmap === c.css)); // 1 device pixel per CSS pixel here
+    await page.evaluate(() => dispatchEvent(new Event('beforeprint')));
+    await page.emulateMedia({ media: 'print' });
+    assert.equal(await ink(), '#1d1f23'); // the light theme's ink, on white paper
+    for (const c of await canvases()) {
+      assert.equal(c.bitmap, 2 * c.css);
+      assert.ok(Math.abs(c.box / c.aspect - 1) < 0.02, `a canvas printed at ${c.box} instead of ${c.aspect}`);
+    }
+    assert.deepEqual(await page.$$eval('.share, .player, .toolbar button', (els) => [...new Set(els.map((e) => getComputedStyle(e).display))]), ['none']);
+    const pdf = await page.pdf({ format: 'A4' });
+    assert.ok(pdf.length > 100000);
+    await page.emulateMedia({ media: 'screen' });
+    await page.evaluate(() => dispatchEvent(new Event('afterprint')));
+    assert.equal(await ink(), darkInk);
+    assert.deepEqual((await canvases()).map((c) => c.bitmap), screen.map((c) => c.bitmap));
+    assert.deepEqual(problems, []);
+    await context.close();
+  });
+});
+
 describe('momentum and the (γ, β) map', () => {
   test('dragging on the map moves (γ, β) in figure 4; "best" goes to Polyak\'s optimum', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });

@@ -13,7 +13,7 @@
 // γ in figure 4 need not repaint the (γ, β) map three screens away on
 // every input.
 
-import { onThemeChange } from './theme.js';
+import { onThemeChange, themeChanged } from './theme.js';
 
 const pending = new Set();
 let scheduled = false;
@@ -38,6 +38,7 @@ export function renderAt(canvas, scale, background) {
   out.width = Math.round(width * scale);
   out.height = Math.round(height * scale);
   const ctx = out.getContext('2d');
+  const before = ratioOverride;
   ratioOverride = scale;
   try {
     ctx.setTransform(scale, 0, 0, scale, 0, 0);
@@ -45,7 +46,7 @@ export function renderAt(canvas, scale, background) {
     ctx.fillRect(0, 0, width, height);
     entry.draw(ctx, width, height);
   } finally {
-    ratioOverride = null;
+    ratioOverride = before;
   }
   return out;
 }
@@ -106,6 +107,32 @@ export function painted() {
   });
 }
 
+// Printing (or saving as PDF): every canvas, those far from the screen
+// included, is drawn again at twice the screen's resolution at least, so
+// that paper gets sharp lines and letters, and in the light colours
+// (data-printing on the page and on each embedded figure's host: see
+// optlab.css); and back once printing is over.
+const everyPainter = new Set();
+function printing(on) {
+  ratioOverride = on ? Math.max(2, window.devicePixelRatio || 1) : null;
+  document.documentElement.toggleAttribute('data-printing', on);
+  for (const painter of everyPainter) {
+    if (!painter.connected()) {
+      everyPainter.delete(painter);
+      continue;
+    }
+    painter.canvas.getRootNode().host?.toggleAttribute('data-printing', on);
+    pending.add(painter);
+  }
+  themeChanged(); // the colours are read again
+  waiting.clear();
+  flush();
+}
+if (typeof addEventListener === 'function') {
+  addEventListener('beforeprint', () => printing(true));
+  addEventListener('afterprint', () => printing(false));
+}
+
 export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140, maxHeight = 420 } = {}) {
   const ctx = canvas.getContext('2d');
   let width = 0;
@@ -123,8 +150,13 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
     paint() {
       const w = measured;
       const h = Math.round(Math.min(maxHeight, Math.max(minHeight, w * aspect)));
-      const ratio = window.devicePixelRatio || 1;
-      if (canvas.style.height !== `${h}px`) canvas.style.height = `${h}px`;
+      const ratio = pixelRatio();
+      if (canvas.style.height !== `${h}px`) {
+        canvas.style.height = `${h}px`;
+        // Printed, the canvas may be narrower than on screen: its height
+        // then follows its width (optlab.css), not this fixed height.
+        canvas.style.aspectRatio = `${w} / ${h}`;
+      }
       if (w !== width || h !== height || canvas.width !== Math.round(w * ratio)) {
         width = w;
         height = h;
@@ -147,6 +179,7 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
   const stopTheme = onThemeChange(() => schedule(painter));
   nearScreen?.observe(canvas);
   drawers.set(canvas, { draw, size: () => ({ width, height }) });
+  everyPainter.add(painter);
 
   return {
     redraw: () => schedule(painter),
@@ -158,6 +191,7 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
     },
     size: () => ({ width, height }),
     dispose: () => {
+      everyPainter.delete(painter);
       observer.disconnect();
       stopTheme();
       nearScreen?.unobserve(canvas);
