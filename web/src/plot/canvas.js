@@ -151,12 +151,11 @@ export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140,
       const w = measured;
       const h = Math.round(Math.min(maxHeight, Math.max(minHeight, w * aspect)));
       const ratio = pixelRatio();
-      if (canvas.style.height !== `${h}px`) {
-        canvas.style.height = `${h}px`;
-        // Printed, the canvas may be narrower than on screen: its height
-        // then follows its width (optlab.css), not this fixed height.
-        canvas.style.aspectRatio = `${w} / ${h}`;
-      }
+      if (canvas.style.height !== `${h}px`) canvas.style.height = `${h}px`;
+      // Printed, the canvas may be narrower than on screen: its height then
+      // follows its width (optlab.css), not the fixed height above.
+      const proportions = `${w} / ${h}`;
+      if (canvas.style.aspectRatio !== proportions) canvas.style.aspectRatio = proportions;
       if (w !== width || h !== height || canvas.width !== Math.round(w * ratio)) {
         width = w;
         height = h;
