@@ -307,6 +307,7 @@ describe('touch', () => {
     // Only the canvases one points at keep sideways gestures.
     const actions = await page.$$eval('canvas', (cs) => cs.map((c) => [c.classList.contains('draggable'), getComputedStyle(c).touchAction, getComputedStyle(c).cursor]));
     assert.equal(actions.filter(([d]) => d).length, 6); // four start points, the map, the sweep
+    assert.equal(await page.locator('#rate-map .map-readout').isVisible(), false); // no mouse to point with
     for (const [draggable, action, cursor] of actions) assert.deepEqual([action, cursor], draggable ? ['pan-y pinch-zoom', 'crosshair'] : ['auto', 'auto']);
     const plot = page.locator('#momentum canvas.draggable');
     const loss = page.locator('#momentum canvas:not(.draggable)');
@@ -373,6 +374,20 @@ describe('momentum and the (γ, β) map', () => {
     await page.click('#rate-map button');
     assert.match(await page.textContent('#rate-map .caption'), /factor 0\.382 per step/);
     assert.match(await page.textContent('#momentum'), /β = 0\.15/);
+    // A mouse over the map reads the rate there, and moves nothing.
+    const caption = await page.textContent('#momentum .caption');
+    const readout = () => page.locator('#rate-map .map-readout').textContent();
+    assert.match(await readout(), /Point at the map/);
+    await page.mouse.move(box.x + box.width * 0.97, box.y + box.height * 0.9); // large γ, small β
+    assert.match(await readout(), /^Under the pointer: γ = [\d.]+, β = 0\.\d\d, rate [\d.]+ \(divergent\)\.$/);
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.15); // small γ, large β
+    const [, lr, beta, rate] = (await readout()).match(/γ = ([\d.]+), β = ([\d.]+), rate ([\d.]+) \((ripples|monotone)\)/).map(Number);
+    // The bowl's curvatures are 1 and 5; the rate is the larger |root| of z² − (1 + β − γλ)z + β.
+    const root = (l) => { const t = 1 + beta - lr * l, d = t * t - 4 * beta; return d < 0 ? Math.sqrt(beta) : (Math.abs(t) + Math.sqrt(d)) / 2; };
+    assert.ok(Math.abs(rate - Math.max(root(1), root(5))) < 0.01, `${rate} at γ ${lr}, β ${beta}`);
+    await page.mouse.move(box.x - 20, box.y - 20);
+    assert.match(await readout(), /Point at the map/);
+    assert.equal(await page.textContent('#momentum .caption'), caption);
     assert.deepEqual(problems, []);
     await page.close();
   });

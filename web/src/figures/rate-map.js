@@ -79,6 +79,26 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     painter.redraw();
   });
 
+  // A mouse over the map reads the rate there without moving the point
+  // (a finger's tap moves it, and the caption says the same).
+  const readout = el('p', { class: 'hint map-readout', text: s.pointHint });
+  canvas.addEventListener('pointermove', (e) => {
+    if (e.pointerType !== 'mouse') return;
+    const { area, x, y } = scales();
+    const rect = canvas.getBoundingClientRect();
+    const px = e.clientX - rect.left, py = e.clientY - rect.top;
+    if (px < area.x0 || px > area.x1 || py < area.y0 || py > area.y1) {
+      readout.textContent = s.pointHint;
+      return;
+    }
+    const lr = x.invert(px), beta = y.invert(py);
+    const rate = core.momentumRate(eigenvalues, lr, beta);
+    readout.textContent = s.pointerAt({ lr, beta, rate, region: s.regions[region(rate, lr, beta)] });
+  });
+  canvas.addEventListener('pointerleave', () => {
+    readout.textContent = s.pointHint;
+  });
+
   const bestButton = el('button', { type: 'button', text: s.goToBest });
   bestButton.addEventListener('click', () => set(best.lr, best.beta));
 
@@ -87,6 +107,7 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [bestButton, el('span', { class: 'hint', text: s.dragHint })]),
     canvas,
+    readout,
     el('p', { class: 'hint', text: s.colorKey }),
     caption,
   );

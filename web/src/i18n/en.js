@@ -147,6 +147,8 @@ export default {
     betaAxis: 'momentum β',
     goToBest: 'Go to the best (γ*, β*)',
     dragHint: 'Drag the point, or focus the map and use the arrow keys: figure 4 follows.',
+    pointHint: 'Point at the map with the mouse to read the rate there.',
+    pointerAt: ({ lr, beta, rate, region }) => `Under the pointer: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, rate ${formatNumber(rate)} (${region}).`,
     colorKey: 'Colour: yellow converges in few steps, purple in many; grey diverges.',
     regions: { monotone: 'monotone', ripples: 'ripples', divergent: 'divergent' },
     caption: ({ lr, beta, rate, stepsToTarget, target, best }) => {
