@@ -43,7 +43,7 @@ export default {
       'Each such step is noisy, but on average it is exactly the full-gradient step: the dots below are the n one-example steps from w, and their mean is the tip of the black arrow, the gradient-descent step. Larger batches average more examples, so their steps (rings) gather closer to the arrow. Drawn without replacement, a batch of B has variance σ²/B · (n − B)/(n − 1), which is zero when B = n.',
     ],
     batchLabel: 'batch size',
-    dragHint: 'Drag the white point (or focus the plot of steps and use the arrow keys) to move w. The second plot runs gradient descent and SGD from there.',
+    dragHint: 'Drag the white point or click where it should go (or focus the plot of steps and use the arrow keys) to move w. The second plot runs gradient descent and SGD from there.',
     names: { parts: 'one-example steps −γ∇fᵢ', full: 'their mean: the full step −γ∇f', batches: 'mini-batch steps', gd: 'gradient descent (second plot)' },
     caption: ({ w, n, batch, draws, measured, standardError, law, lr }) =>
       `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step. ` +
@@ -127,7 +127,7 @@ export default {
     lrLabel: 'step size γ',
     betaLabel: 'momentum β',
     heavyBallToggle: 'draw the heavy-ball form over momentum',
-    dragHint: 'Drag the white point (or focus the plot and use the arrow keys) to move the start w₀.',
+    dragHint: 'Drag the white point or click where it should go (or focus the plot and use the arrow keys) to move the start w₀.',
     stepAxis: 'step k',
     names: { gd: 'gradient descent', momentum: 'momentum', nesterov: 'Nesterov', heavy_ball: 'heavy ball' },
     caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
@@ -146,7 +146,7 @@ export default {
     lrAxis: 'step size γ (log)',
     betaAxis: 'momentum β',
     goToBest: 'Go to the best (γ*, β*)',
-    dragHint: 'Drag the point, or focus the map and use the arrow keys: figure 4 follows.',
+    dragHint: 'Drag the point or click where it should go, or focus the map and use the arrow keys: figure 4 follows.',
     pointHint: 'Point at the map with the mouse to read the rate there.',
     pointerAt: ({ lr, beta, rate, region }) => `Under the pointer: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, rate ${formatNumber(rate)} (${region}).`,
     colorKey: 'Colour: yellow converges in few steps, purple in many; grey diverges.',
@@ -176,7 +176,7 @@ export default {
     lossAxisF: 'f(wₖ)',
     sweepAxisGamma: 'step size γ (log)',
     sweepAxisLoss: (k) => `f after ${k} steps (log)`,
-    sweepHint: 'Drag the point, or use the slider.',
+    sweepHint: 'Drag the point or click where it should go, or use the slider.',
     oneOverA: '1/a',
     twoOverA: '2/a',
     diverged: 'diverged',

@@ -44,7 +44,7 @@ export default {
       '이런 걸음 하나하나에는 노이즈가 있지만, 평균하면 정확히 전체 경사의 걸음이 됩니다. 아래의 점들은 w 에서 출발한 n 개의 예제별 걸음이고, 그 평균이 검은 화살표의 끝, 곧 경사 하강법의 걸음입니다. 배치가 크면 더 많은 예제를 평균하므로 걸음(고리)이 화살표 가까이 모입니다. 중복 없이 뽑은 크기 B 의 배치의 분산은 σ²/B · (n − B)/(n − 1) 이고, B = n 이면 0 입니다.',
     ],
     batchLabel: '배치 크기',
-    dragHint: '흰 점을 끌거나, 걸음 그림을 선택한 뒤 화살표 키로 w 를 옮겨 보세요. 두 번째 그림은 그 점에서 출발한 경사 하강법과 확률적 경사 하강법입니다.',
+    dragHint: '흰 점을 끌거나 옮길 자리를 누르거나, 걸음 그림을 선택한 뒤 화살표 키로 w 를 옮겨 보세요. 두 번째 그림은 그 점에서 출발한 경사 하강법과 확률적 경사 하강법입니다.',
     names: { parts: '예제별 걸음 −γ∇fᵢ', full: '그 평균: 전체 걸음 −γ∇f', batches: '미니 배치 걸음', gd: '경사 하강법 (두 번째 그림)' },
     caption: ({ w, n, batch, draws, measured, standardError, law, lr }) =>
       `w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)} 에서 ${n} 개의 예제별 걸음의 평균은 전체 걸음과 같습니다. ` +
@@ -131,7 +131,7 @@ export default {
     lrLabel: '이동 크기 γ',
     betaLabel: '모멘텀 β',
     heavyBallToggle: 'heavy-ball 형태를 모멘텀 위에 겹쳐 그리기',
-    dragHint: '흰 점을 끌거나, 그림을 선택한 뒤 화살표 키로 시작점 w₀ 을 옮겨 보세요.',
+    dragHint: '흰 점을 끌거나 옮길 자리를 누르거나, 그림을 선택한 뒤 화살표 키로 시작점 w₀ 을 옮겨 보세요.',
     stepAxis: '걸음 k',
     names: { gd: '경사 하강법', momentum: '모멘텀', nesterov: '네스테로프 모멘텀', heavy_ball: 'heavy-ball 형태' },
     caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
@@ -150,7 +150,7 @@ export default {
     lrAxis: '이동 크기 γ (로그)',
     betaAxis: '모멘텀 β',
     goToBest: '가장 좋은 (γ*, β*) 로 가기',
-    dragHint: '점을 끌거나, 지도를 선택한 뒤 화살표 키를 쓰세요. 그림 4 가 따라 움직입니다.',
+    dragHint: '점을 끌거나 옮길 자리를 누르거나, 지도를 선택한 뒤 화살표 키를 쓰세요. 그림 4 가 따라 움직입니다.',
     pointHint: '마우스를 지도 위에 올리면 그 자리의 속도를 읽을 수 있습니다.',
     pointerAt: ({ lr, beta, rate, region }) => `포인터 위치: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, 속도 ${formatNumber(rate)} (${region}).`,
     colorKey: '색: 노란색은 적은 걸음으로, 보라색은 많은 걸음으로 수렴합니다. 회색은 발산합니다.',
@@ -180,7 +180,7 @@ export default {
     lossAxisF: 'f(wₖ)',
     sweepAxisGamma: '이동 크기 γ (로그)',
     sweepAxisLoss: (k) => `${k} 걸음 뒤의 f (로그)`,
-    sweepHint: '점을 끌거나 슬라이더를 움직여 보세요.',
+    sweepHint: '점을 끌거나 옮길 자리를 누르거나, 슬라이더를 움직여 보세요.',
     oneOverA: '1/a',
     twoOverA: '2/a',
     diverged: '발산',
