@@ -61,12 +61,17 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     const clamp = (v, [lo, hi]) => Math.min(hi, Math.max(lo, v));
     shared.set({ lr: Number(clamp(lr, lrRange).toPrecision(4)), beta: Number(clamp(beta, betaRange).toFixed(3)) }, 'map');
   };
-  const fromPointer = (event) => {
-    const { x, y } = scales();
+  // (γ, β) under a pointer event, and whether it falls inside the plot.
+  const under = (event) => {
+    const { area, x, y } = scales();
     const rect = canvas.getBoundingClientRect();
-    set(x.invert(event.clientX - rect.left), y.invert(event.clientY - rect.top));
+    const px = event.clientX - rect.left, py = event.clientY - rect.top;
+    return { lr: x.invert(px), beta: y.invert(py), inside: px >= area.x0 && px <= area.x1 && py >= area.y0 && py <= area.y1 };
   };
-  dragPoint(canvas, fromPointer);
+  dragPoint(canvas, (event) => {
+    const { lr, beta } = under(event);
+    set(lr, beta);
+  });
   canvas.addEventListener('keydown', (e) => {
     const { lr, beta } = shared.get();
     const move = { ArrowLeft: [1 / 1.05, 0], ArrowRight: [1.05, 0], ArrowUp: [1, 0.01], ArrowDown: [1, -0.01] }[e.key];
@@ -84,14 +89,11 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   const readout = el('p', { class: 'hint map-readout', text: s.pointHint });
   canvas.addEventListener('pointermove', (e) => {
     if (e.pointerType !== 'mouse') return;
-    const { area, x, y } = scales();
-    const rect = canvas.getBoundingClientRect();
-    const px = e.clientX - rect.left, py = e.clientY - rect.top;
-    if (px < area.x0 || px > area.x1 || py < area.y0 || py > area.y1) {
+    const { lr, beta, inside } = under(e);
+    if (!inside) {
       readout.textContent = s.pointHint;
       return;
     }
-    const lr = x.invert(px), beta = y.invert(py);
     const rate = core.momentumRate(eigenvalues, lr, beta);
     readout.textContent = s.pointerAt({ lr, beta, rate, region: s.regions[region(rate, lr, beta)] });
   });
