@@ -25,8 +25,13 @@ export function problemContours(core, problem, view, { levels = 12, spread = 400
 function traceContours(core, problem, view, { levels, spread, n }) {
   const grid = { nx: n, ny: n, x: view.x, y: view.y };
   grid.values = core.valueGrid(problem, grid);
+  // An index loop: this runs once per figure, as cold code, where for...of
+  // over the grid's typed array allocated an iterator result per value
+  // (1.3 MB of the 7.7 MB the page allocated while loading).
+  const values = grid.values;
   let max = -Infinity, min = Infinity;
-  for (const v of grid.values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     if (v > max) max = v;
     if (v < min) min = v;
   }
