@@ -62,11 +62,18 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     shared.set({ lr: Number(clamp(lr, lrRange).toPrecision(4)), beta: Number(clamp(beta, betaRange).toFixed(3)) }, 'map');
   };
   // (γ, β) under a pointer event, and whether it falls inside the plot.
+  // A mouse drag's move reaches both the drag and the readout below; the
+  // drag moves the point first (new caption), so a second reading of the
+  // canvas's box would force a layout: each event is read once.
+  let lastEvent = null, lastUnder = null;
   const under = (event) => {
+    if (event === lastEvent) return lastUnder;
     const { area, x, y } = scales();
     const rect = canvas.getBoundingClientRect();
     const px = event.clientX - rect.left, py = event.clientY - rect.top;
-    return { lr: x.invert(px), beta: y.invert(py), inside: px >= area.x0 && px <= area.x1 && py >= area.y0 && py <= area.y1 };
+    lastEvent = event;
+    lastUnder = { lr: x.invert(px), beta: y.invert(py), inside: px >= area.x0 && px <= area.x1 && py >= area.y0 && py <= area.y1 };
+    return lastUnder;
   };
   dragPoint(canvas, (event) => {
     const { lr, beta } = under(event);
