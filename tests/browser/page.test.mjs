@@ -162,6 +162,36 @@ describe('interaction', () => {
     await page.close();
   });
 
+  test('while γ is dragged, figure 4\'s rules follow it at most ten times a second and end on its last value', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    await page.waitForFunction(() => document.querySelectorAll('#momentum .equations annotation').length === 4);
+    await bringIntoView(page.locator('#momentum .equations'));
+    const drag = await page.evaluate(async () => {
+      const input = document.querySelector('#momentum input[type=range][id$=-lr]');
+      const shown = () => document.querySelector('#momentum .optlab-lr > .mord').textContent;
+      const frame = () => new Promise((done) => requestAnimationFrame(() => done()));
+      const lo = Number(input.min), hi = Number(input.max);
+      let last = shown(), changes = 0;
+      const start = performance.now();
+      for (let i = 1; i <= 40; i++) { // one input per frame, as a drag gives
+        input.value = String(lo + ((hi - lo) * (i % 8)) / 10);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        await frame();
+        if (shown() !== last) { changes += 1; last = shown(); }
+      }
+      return { changes, ms: performance.now() - start };
+    });
+    assert.ok(drag.changes >= 2, `the rules' γ never moved during the drag (${JSON.stringify(drag)})`);
+    assert.ok(drag.changes <= Math.floor(drag.ms / 100) + 1, `the rules' γ changed ${drag.changes} times in ${drag.ms.toFixed(0)} ms`);
+    // The last value lands in every rule, as the slider shows it.
+    await page.waitForFunction(() => {
+      const label = document.querySelector('#momentum input[type=range][id$=-lr]').getAttribute('aria-valuetext');
+      return [...document.querySelectorAll('#momentum .optlab-lr')].every((n) => label === `γ = ${n.textContent}`);
+    }, null, { timeout: 5000 });
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the core also loads where Uint8Array.fromBase64 is missing (older browsers decode the wasm in a loop)', async () => {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const problems = watchProblems(page, servedUrl);

@@ -69,9 +69,13 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   // takes ~10 ms for the four rules, too slow for every frame of a drag, so
   // while a slider moves only the numbers inside the typeset rules change,
   // and the rules are typeset afresh (MathML for screen readers included)
-  // once the values rest. A narrow screen wraps a two-equation rule between
-  // its equations (each is a brace group, which KaTeX does not break), and
-  // the heavy-ball rule before its β term, never inside a bracket.
+  // once the values rest. Even the numbers cost ~2 ms of a frame (the rules
+  // are laid out and painted again), so during a drag they follow at most
+  // ten times a second, and the last value always lands; the slider's own
+  // label and the plots follow every frame. A narrow screen wraps a
+  // two-equation rule between its equations (each is a brace group, which
+  // KaTeX does not break), and the heavy-ball rule before its β term, never
+  // inside a bracket.
   let typesetFor = '';
   let typesetTimer = 0;
   function typesetRules(lr, beta) {
@@ -92,6 +96,8 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   // The first typesetting (KaTeX's cold start and fonts, ~100 ms) waits
   // until the figure's first frame is on screen.
   let firstTypeset = false;
+  let numbersAt = -Infinity;
+  let numbersTimer = 0;
   function showRules(lr, beta) {
     if (`${lr}:${beta}` === typesetFor) return;
     if (!typesetFor) {
@@ -104,6 +110,16 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
       }
       return;
     }
+    const wait = numbersAt + 100 - performance.now();
+    clearTimeout(numbersTimer);
+    if (wait > 0) {
+      numbersTimer = setTimeout(() => {
+        const now = shared.get();
+        showRules(now.lr, now.beta);
+      }, wait);
+      return;
+    }
+    numbersAt = performance.now();
     // Only the number that moved is rewritten (γ's slider leaves β's alone).
     const lrText = formatNumber(lr), betaText = beta.toFixed(2);
     for (const n of equations.querySelectorAll('.optlab-lr > .mord')) if (n.textContent !== lrText) n.textContent = lrText;
