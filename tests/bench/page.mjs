@@ -43,7 +43,9 @@ for (let i = 0; i < 9; i++) {
   // A new tab takes a while to start (its renderer, the driver attaching),
   // and navigating at once let that work run alongside the page's: on this
   // 2-core VM it added ~400 ms to every load. A reader navigates in a tab
-  // that is already up, so the load starts once the tab has settled.
+  // that is already up, so the load starts once the tab has settled: a
+  // second is enough now that the address bar's hidden popups, ~1.5 s of
+  // CPU per new window, are off (chromium.mjs).
   await page.waitForTimeout(1000);
   await page.goto(url);
   // 'attached': the default ('visible') polls the element's box on every

@@ -1,14 +1,33 @@
 // Debian's Chromium, driven by playwright-core (no browser is ever
 // downloaded), with the flags every browser test and benchmark shares:
-// no sandbox (CI runs as root), no GPU, no background traffic.
+// no sandbox (CI runs as root), no GPU, no background traffic, and no
+// address-bar popups.
 import { chromium } from 'playwright-core';
 
+// Headless Chromium 156 is the full browser without a screen: every new
+// window (Playwright opens one per browser context) preloads its address
+// bar's suggestion popups, two WebUI pages (chrome://omnibox-popup.top-chrome)
+// that no headless page ever shows. Here that took ~1.5 s of CPU per new
+// tab, and still ran, on this 2-core VM, while the tab's page loaded. They
+// are switched off by their features' names (chrome/browser/ui/omnibox/
+// omnibox_next_features.cc).
+export const omniboxPopupFeatures = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+
+// Chromium keeps only the last --disable-features switch, and Playwright
+// passes one of its own, so its list is repeated here (playwright-core
+// 1.65.1, chromiumSwitches.ts). tests/browser/launch.test.mjs checks that
+// this list still covers Playwright's.
+export const playwrightDisabledFeatures = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose',
+  'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
+  'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints',
+  'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'msForceBrowserSignIn',
+  'msEdgeUpdateLaunchServicesPreferredVersion'];
+
+export const sharedArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+  '--disable-component-update', '--disable-sync', `--disable-features=${[...playwrightDisabledFeatures, ...omniboxPopupFeatures].join(',')}`];
+
 export function launchChromium(extraArgs = []) {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync', ...extraArgs],
-  });
+  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...sharedArgs, ...extraArgs] });
 }
 
 /**
