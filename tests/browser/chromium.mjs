@@ -17,13 +17,13 @@ export const omniboxPopupFeatures = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'
 // passes one of its own, so its list is repeated here (playwright-core
 // 1.65.1, chromiumSwitches.ts). tests/browser/launch.test.mjs checks that
 // this list still covers Playwright's.
-export const playwrightDisabledFeatures = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose',
+const playwrightDisabledFeatures = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose',
   'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
   'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints',
   'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'msForceBrowserSignIn',
   'msEdgeUpdateLaunchServicesPreferredVersion'];
 
-export const sharedArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+const sharedArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
   '--disable-component-update', '--disable-sync', `--disable-features=${[...playwrightDisabledFeatures, ...omniboxPopupFeatures].join(',')}`];
 
 export function launchChromium(extraArgs = []) {
