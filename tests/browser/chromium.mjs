@@ -4,6 +4,8 @@
 // address-bar popups.
 import { chromium } from 'playwright-core';
 
+export const chromiumPath = '/usr/bin/chromium';
+
 // Headless Chromium 156 is the full browser without a screen: every new
 // window (Playwright opens one per browser context) preloads its address
 // bar's suggestion popups, two WebUI pages (chrome://omnibox-popup.top-chrome)
@@ -27,7 +29,7 @@ const sharedArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-fir
   '--disable-component-update', '--disable-sync', `--disable-features=${[...playwrightDisabledFeatures, ...omniboxPopupFeatures].join(',')}`];
 
 export function launchChromium(extraArgs = []) {
-  return chromium.launch({ executablePath: '/usr/bin/chromium', args: [...sharedArgs, ...extraArgs] });
+  return chromium.launch({ executablePath: chromiumPath, args: [...sharedArgs, ...extraArgs] });
 }
 
 /**

@@ -8,7 +8,7 @@ import { test } from 'node:test';
 
 import { chromium } from 'playwright-core';
 
-import { launchChromium, omniboxPopupFeatures } from './chromium.mjs';
+import { chromiumPath, launchChromium, omniboxPopupFeatures } from './chromium.mjs';
 
 // The renderers of the browser this test process started last (its
 // processes: the browser, then zygotes and renderers below it).
@@ -62,7 +62,7 @@ async function browserUi(launch) {
   }
 }
 
-const launchPlain = () => chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const launchPlain = () => chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
 
 test("the shared launch keeps every feature Playwright disables, and disables the omnibox popups", async () => {
   const playwrights = await disabledFeatures(launchPlain);
