@@ -22,6 +22,8 @@ export interface CommonAttributes {
   share?: 'on' | 'off';
   /** "auto" (default: the container's width) or a fixed width in pixels, 240 to 4000. */
   width?: string;
+  /** The level of the figure's title, "1" to "6" (default "2"). */
+  heading?: '1' | '2' | '3' | '4' | '5' | '6';
 }
 
 /** Per scene: parameters (numbers as decimal text, points as "w1,w2") and their ranges. */

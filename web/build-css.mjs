@@ -39,7 +39,7 @@ function embedCss() {
 :host([theme="light"]) { color-scheme: light; }
 :host([data-printing]) {${light}  color-scheme: light; }
 :host([hidden]) { display: none; }
-.figure > h2:first-child { margin-top: 0.5rem; }
+.figure > .figure-title:first-child { margin-top: 0.5rem; }
 .optlab-error { color: var(--danger); border: 1px solid var(--danger); border-radius: 6px; padding: 0.6rem 0.8rem; margin: 0.5rem 0; }
 .optlab-error strong { display: block; }
 ${components}

@@ -92,6 +92,12 @@ for (const [target, where] of Object.entries(targets)) {
           frame.evaluate(() => Math.ceil(document.documentElement.getBoundingClientRect().height)),
         ]);
         assert.ok(Math.abs(reported - actual) <= 1, `iframe height ${reported} for content ${actual}`);
+        // The figure is the whole document: its main landmark, and its title
+        // a level-one heading that looks as it does in course notes.
+        assert.deepEqual(await frame.evaluate(() => {
+          const title = document.querySelector('main > optlab-figure').shadowRoot.querySelector('.figure-title');
+          return [title.tagName, getComputedStyle(title).fontSize];
+        }), ['H1', '20.8px']);
       }
       const annealing = page.frames().find((f) => f.url().includes('annealing.html'));
       assert.deepEqual(await annealing.evaluate(() => document.querySelector('optlab-figure').state), { lr: 0.2, batch: 2, runs: 400, seed: 5, steps: 1000 });
@@ -144,6 +150,21 @@ describe('the element', () => {
     });
     assert.match(foreign, /lr is not a setting of lbfgs: its settings are problem, memory, w0, steps/);
     assert.doesNotMatch(foreign, /\b(id|class|data-note) is not/);
+    // The title's level: heading="3" under the notes' own h2; 7 is no level.
+    const levels = await page.evaluate(async () => {
+      const f = document.createElement('optlab-figure');
+      f.setAttribute('scene', 'rate-map');
+      f.setAttribute('heading', '3');
+      document.body.append(f);
+      await f.ready;
+      const title = f.shadowRoot.querySelector('.figure-title');
+      const before = [title.tagName, title.textContent, getComputedStyle(title).fontSize, f.shadowRoot.querySelectorAll('h2').length];
+      f.setAttribute('heading', '7');
+      await f.ready;
+      return [...before, f.shadowRoot.querySelector('.optlab-error').textContent];
+    });
+    assert.deepEqual(levels.slice(0, 4), ['H3', 'Where momentum converges: the (γ, β) map', '20.8px', 0]);
+    assert.match(levels[4], /heading must be an integer from 1 to 6 \(got "7"\)/);
     // And back to a good value: the figure draws again.
     await page.$eval('optlab-figure[scene=momentum]', async (f) => { f.setAttribute('beta', '0.9'); await f.ready; });
     assert.equal(await page.$eval('optlab-figure[scene=momentum]', (f) => f.dataset.ready), 'true');

@@ -171,9 +171,10 @@ export class OptlabFigure extends Base {
       box.append(shareBar({ t, box, scene: settings.name, figure: this._figure, link: () => this.link(), site: () => site ?? location.href }));
     }
     hideControls(box, settings);
+    if (settings.heading !== 2) retitle(box, settings.heading);
     if (settings.text === 'none') {
       // The author's own notes explain: keep the figure, its caption and hints.
-      for (const node of box.children) if (node.matches('h2, p:not(.caption):not(.hint)')) node.hidden = true;
+      for (const node of box.children) if (node.matches('.figure-title, p:not(.caption):not(.hint)')) node.hidden = true;
     }
     await painted();
     this.dataset.ready = 'true';
@@ -201,6 +202,17 @@ export class OptlabFigure extends Base {
 
 // Hide the controls an author left out: each control is found by the id
 // suffix the figure gives it, and its row (slider, seed field, checkbox) is hidden.
+// The figure's title at another level (heading="1" on a page that is only
+// this figure), looking as it does at level 2.
+function retitle(box, level) {
+  const title = box.querySelector(':scope > h2');
+  if (!title) return;
+  const heading = document.createElement(`h${level}`);
+  heading.className = title.className;
+  heading.append(...title.childNodes);
+  title.replaceWith(heading);
+}
+
 function hideControls(box, { spec, controls }) {
   for (const [name, suffix] of Object.entries(spec.controls)) {
     if (controls.includes(name)) continue;

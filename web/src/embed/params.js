@@ -169,7 +169,7 @@ export const sceneSpecs = {
 };
 
 export const sceneNames = Object.keys(sceneSpecs);
-export const commonAttributes = ['scene', 'lang', 'theme', 'controls', 'text', 'share', 'width'];
+export const commonAttributes = ['scene', 'lang', 'theme', 'controls', 'text', 'share', 'width', 'heading'];
 /** Every attribute any scene reads (for observedAttributes). */
 export const allAttributes = [...new Set([...commonAttributes, ...Object.values(sceneSpecs).flatMap((spec) => Object.keys(spec.params))])];
 
@@ -177,11 +177,12 @@ const langs = oneOf(['en', 'ko']);
 const themes = oneOf(['auto', 'light', 'dark']);
 const texts = oneOf(['all', 'none']);
 const widths = number({ min: 240, max: 4000 });
+const headings = number({ min: 1, max: 6, integer: true });
 
 /**
  * Read a figure's settings from get(name) → string | null (attributes or
  * URL parameters). Returns {name, spec, scene, shared, lang, theme, text,
- * share, controls, width, errors}; errors is a list of readable messages.
+ * share, controls, width, heading, errors}; errors is a list of readable messages.
  * `given` lists the names the source holds, to be checked against the
  * scene's: a setting of another figure (say lr on lbfgs) is an error, not
  * silently ignored. With common: false only the scene's parameters count
@@ -223,6 +224,9 @@ export function parseSettings(get, { given = [], common = true } = {}) {
   const theme = read('theme', themes) ?? 'auto';
   const text = read('text', texts) ?? 'all';
   const share = read('share', oneOf(['on', 'off'])) ?? 'on';
+  // The title's level: 2 under the notes' own headings, 1 where the figure is
+  // the whole document (the iframe pages).
+  const heading = read('heading', headings) ?? 2;
   const width = get('width') === null || get('width') === undefined || get('width') === 'auto' ? 'auto' : read('width', widths, `"auto" or ${widths.describe} (pixels)`);
   let controls = Object.keys(spec.controls);
   const listed = get('controls');
@@ -235,5 +239,5 @@ export function parseSettings(get, { given = [], common = true } = {}) {
       else controls = names;
     }
   }
-  return { name, spec, scene, shared, lang, theme, text, share, controls, width, errors };
+  return { name, spec, scene, shared, lang, theme, text, share, controls, width, heading, errors };
 }

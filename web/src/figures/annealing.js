@@ -76,7 +76,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   root.replaceChildren(
-    el('h2', { text: s.title }),
+    el('h2', { class: 'figure-title', text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [lrSlider.element, batchSlider.element]),
     el('div', { class: 'toolbar' }, [controls.element, seeds.element]),

@@ -71,7 +71,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   root.replaceChildren(
-    el('h2', { text: s.title }),
+    el('h2', { class: 'figure-title', text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [slider.element, el('label', { class: 'check', for: `${id}-lock` }, [lock, el('span', { text: s.lockLabel })])]),
     el('div', { class: 'toolbar' }, [controls.element]),

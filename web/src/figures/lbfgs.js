@@ -81,7 +81,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   root.replaceChildren(
-    el('h2', { text: s.title }),
+    el('h2', { class: 'figure-title', text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [choices, controls.element]),
     legend(methods.map((m) => ({ label: s.names[m.key], color: cssColors.series[m.color] }))),

@@ -162,7 +162,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
 
   const names = s.names;
   root.replaceChildren(
-    el('h2', { text: s.title }),
+    el('h2', { class: 'figure-title', text: s.title }),
     ...paragraphs(s.text, { A: scenario.problem.A }).map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [lrSlider.element, betaSlider.element]),
     el('div', { class: 'toolbar' }, [

@@ -89,7 +89,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   }
 
   root.replaceChildren(
-    el('h2', { text: s.title }),
+    el('h2', { class: 'figure-title', text: s.title }),
     ...paragraphs(s.text, { sigma: scenario.problem.noise, lr: sgdLr }).map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [betaSlider.element, seeds.element]),
     el('div', { class: 'toolbar' }, [controls.element]),

@@ -112,7 +112,7 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   bestButton.addEventListener('click', () => set(best.lr, best.beta));
 
   root.replaceChildren(
-    el('h2', { text: s.title }),
+    el('h2', { class: 'figure-title', text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [bestButton, el('span', { class: 'hint', text: s.dragHint })]),
     canvas,

@@ -96,7 +96,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   root.replaceChildren(
-    el('h2', { text: s.title }),
+    el('h2', { class: 'figure-title', text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [batchSlider.element, seeds.element]),
     el('div', { class: 'toolbar' }, [controls.element]),

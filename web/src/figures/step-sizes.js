@@ -105,7 +105,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   dragPoint(sweepCanvas, (e) => setRatio(ratioAt(e), true));
 
   root.replaceChildren(
-    el('h2', { text: s.title }),
+    el('h2', { class: 'figure-title', text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'panels', role: 'group', 'aria-label': s.panelsLabel }, panels.map((p) => p.figure)),
     el('div', { class: 'toolbar' }, [slider.element, controls.element, regimeBadge]),
