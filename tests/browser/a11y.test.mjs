@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 
-import { launchChromium, watchProblems } from './chromium.mjs';
+import { figuresReady, framesSized, launchChromium, watchProblems } from './chromium.mjs';
 
 import { serve } from '../../web/serve.mjs';
 import { root } from '../js/helpers.mjs';
@@ -31,13 +31,8 @@ after(async () => {
 });
 
 // Each page is checked once it is complete: the lesson once its equations
-// are typeset, embedded figures once drawn.
+// are typeset, embedded figures once drawn, iframes once sized.
 const lessonSettled = (page) => page.waitForSelector('html[data-settled="true"]', { state: 'attached', timeout: 20000 });
-const figuresReady = (page) => page.waitForFunction(() => {
-  const figures = [...document.querySelectorAll('optlab-figure')];
-  return figures.length > 0 && figures.every((f) => f.dataset.ready === 'true');
-}, null, { timeout: 20000 });
-const framesSized = (page) => page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height && f.style.height !== '600px'), null, { timeout: 20000 });
 
 const pages = [
   ['the lesson, English, light, 1280 px', '', { width: 1280, scheme: 'light', ready: lessonSettled }],

@@ -49,3 +49,12 @@ export function watchProblems(page, inside, { blobs = false } = {}) {
   });
   return problems;
 }
+
+/** Settles once every <optlab-figure> of the page (at least one) has drawn. */
+export const figuresReady = (page) => page.waitForFunction(() => {
+  const figures = [...document.querySelectorAll('optlab-figure')];
+  return figures.length > 0 && figures.every((f) => f.dataset.ready);
+}, null, { timeout: 20000 });
+
+/** Settles once every iframe of the page has taken the height its figure page posted. */
+export const framesSized = (page) => page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height && f.style.height !== '600px'), null, { timeout: 20000 });

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { launchChromium, watchProblems } from './chromium.mjs';
+import { figuresReady, framesSized, launchChromium, watchProblems } from './chromium.mjs';
 
 import { serve } from '../../web/serve.mjs';
 import { root } from '../js/helpers.mjs';
@@ -39,11 +39,6 @@ async function open(url, inside, { width = 1100, accept = true } = {}) {
   return { page, problems, context };
 }
 
-const allReady = (page) => page.waitForFunction(() => {
-  const figures = [...document.querySelectorAll('optlab-figure')];
-  return figures.length > 0 && figures.every((f) => f.dataset.ready);
-}, null, { timeout: 20000 });
-
 // Fraction of painted pixels of every canvas inside every figure's shadow root.
 const painted = (page) => page.$$eval('optlab-figure', (figures) => figures.map((f) =>
   [...f.shadowRoot.querySelectorAll('canvas')].filter((c) => c.getClientRects().length).map((c) => {
@@ -63,7 +58,7 @@ for (const [target, where] of Object.entries(targets)) {
     test('the course-notes example draws its four figures, with no error and no request outside the site', async () => {
       const { base, inside } = where();
       const { page, problems, context } = await open(`${base}examples/course-notes.html`, inside);
-      await allReady(page);
+      await figuresReady(page);
       const states = await page.$$eval('optlab-figure', (fs) => fs.map((f) => f.dataset.ready));
       assert.deepEqual(states, ['true', 'true', 'true', 'true']);
       for (const [i, canvases] of (await painted(page)).entries()) {
@@ -84,7 +79,7 @@ for (const [target, where] of Object.entries(targets)) {
     test('the iframe pages take their parameters from the URL and tell the host their height', async () => {
       const { base, inside } = where();
       const { page, problems, context } = await open(`${base}examples/iframes.html`, inside);
-      await page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height && f.style.height !== '600px'), null, { timeout: 20000 });
+      await framesSized(page);
       for (const frame of page.frames().slice(1)) {
         await frame.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready === 'true');
         const [reported, actual] = await Promise.all([
@@ -111,7 +106,7 @@ for (const [target, where] of Object.entries(targets)) {
 describe('the element', () => {
   test('changing an attribute redraws the figure; a bad one shows its message in the box and the others still draw', async () => {
     const { page, problems, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
-    await allReady(page);
+    await figuresReady(page);
     const caption = () => page.$eval('optlab-figure[scene=momentum]', (f) => f.shadowRoot.querySelector('.caption').textContent);
     const before = await caption();
     await page.$eval('optlab-figure[scene=momentum]', async (f) => {
@@ -174,7 +169,7 @@ describe('the element', () => {
 
   test('the problem is an attribute too: the bowl\'s curvatures and the least-squares data, with words that follow', async () => {
     const { page, problems, context } = await open(`${servedBase}embed/momentum.html?curvature=10,1&lang=ko`, servedBase);
-    await allReady(page);
+    await figuresReady(page);
     const figure = page.locator('optlab-figure');
     assert.match(await figure.evaluate((f) => f.shadowRoot.querySelector('p').textContent), /½ \(10 w₁² \+ w₂²\) 은 w₁ 방향이 w₂ 방향보다 10 배 가파릅니다/);
     assert.deepEqual((await figure.evaluate((f) => f.state)).curvature, [10, 1]);
@@ -215,18 +210,18 @@ describe('the element', () => {
     assert.deepEqual(problems, []);
     // Fixed in the address, the figure draws.
     await page.goto(`${servedBase}embed/momentum.html?lr=0.02&beta=0.9`);
-    await allReady(page);
+    await figuresReady(page);
     assert.equal(await page.locator('optlab-figure').evaluate((f) => f.shadowRoot.querySelector('.optlab-error')), null);
     // A new hash (a pasted link, or the host changing the iframe's address) is followed.
     await Promise.all([page.waitForEvent('load'), page.evaluate(() => { location.hash = '#beta=0.5'; })]);
-    await allReady(page);
+    await figuresReady(page);
     assert.equal((await page.locator('optlab-figure').evaluate((f) => f.state)).beta, 0.5);
     await context.close();
   });
 
   test('printed, embedded figures too are drawn at twice the resolution, in the light colours even when set dark', async () => {
     const { page, problems, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
-    await allReady(page); // the example's figures are all theme="dark"
+    await figuresReady(page); // the example's figures are all theme="dark"
     const state = () => page.$$eval('optlab-figure', (fs) => fs.map((f) => ({
       printing: f.hasAttribute('data-printing'),
       ink: getComputedStyle(f).getPropertyValue('--ink').trim(),
@@ -248,7 +243,7 @@ describe('the element', () => {
 
   test('define() registers under another name; the class alone registers nothing', async () => {
     const { page, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
-    await allReady(page);
+    await figuresReady(page);
     const result = await page.evaluate(async () => {
       const before = customElements.get('course-figure');
       const Named = window.optlab.define('course-figure');
@@ -264,7 +259,7 @@ describe('the element', () => {
 
   test('a copied link restores the same trajectories (the CSV exports are identical); PNG is 2x and not blank; JSON runs in the CLI format', async () => {
     const { page, problems, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
-    await allReady(page);
+    await figuresReady(page);
     const figure = page.locator('optlab-figure[scene=noise-smoothing]');
     await figure.scrollIntoViewIfNeeded();
     // Change the state the way a reader does: the β slider and a new seed.
