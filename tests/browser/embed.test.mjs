@@ -195,18 +195,21 @@ describe('the element', () => {
       await f.ready;
       return f.shadowRoot.textContent;
     });
-    assert.match(error, /batch must be an integer from 1 to 8 \(got "9"\)/);
+    assert.match(error, /batch 값은 1 부터 8 까지의 정수여야 합니다 \(받은 값: "9"\)/); // the range follows n, in the page's language
     assert.deepEqual(problems, []);
     await context.close();
   });
 
   test('a standalone figure page names the URL keys it does not know, even those no attribute can hold, in the figure\'s language', async () => {
-    const { page, problems, context } = await open(`${servedBase}embed/momentum.html?lr=0.02&betta=0.9&a%20b=1&lang=ko`, servedBase);
+    const { page, problems, context } = await open(`${servedBase}embed/momentum.html?lr=0.02&betta=0.9&a%20b=1&curvature=1,500&lang=ko`, servedBase);
     await page.waitForFunction(() => document.querySelector('optlab-figure')?.shadowRoot?.querySelector('.optlab-error'));
     const message = await page.locator('optlab-figure').evaluate((f) => f.shadowRoot.textContent);
-    assert.match(message, /betta is not a setting of momentum: its settings are curvature, lr, beta, w0, steps/);
-    assert.match(message, /a b is not a setting of momentum/);
-    assert.match(message, /^optlab: 이 그림을 그릴 수 없습니다/); // in the figure's language
+    // In the figure's language, every word of it.
+    assert.match(message, /^optlab: 이 그림을 그릴 수 없습니다/);
+    assert.match(message, /betta 은\(는\) momentum 의 설정이 아닙니다: momentum 의 설정은 curvature, lr, beta, w0, steps 입니다/);
+    assert.match(message, /a b 은\(는\) momentum 의 설정이 아닙니다/);
+    assert.match(message, /curvature 값은 각각 0\.1 부터 100 까지인 "a1,a2" 두 수여야 합니다 \(받은 값: "1,500"\)/);
+    assert.doesNotMatch(message, /must be|is not a setting|got "/);
     assert.deepEqual(problems, []);
     // Fixed in the address, the figure draws.
     await page.goto(`${servedBase}embed/momentum.html?lr=0.02&beta=0.9`);

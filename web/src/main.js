@@ -24,7 +24,7 @@ function settingsFromHash(name, hash, t, notes) {
   const given = hashKeys(name) === name ? [...hash.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)) : [];
   const scoped = parseSettings((key) => (key === 'scene' ? name : hash.get(`${hashKeys(name)}.${key}`)), { given, common: false });
   if (!scoped.errors.length) return scoped;
-  notes.set(name, t.share.stateError(name, scoped.errors.join('; ')));
+  notes.set(name, t.share.stateError(name, scoped.errors.map((error) => error.text(t)).join('; ')));
   return parseSettings((key) => (key === 'scene' ? name : null));
 }
 

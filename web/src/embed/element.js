@@ -150,7 +150,7 @@ export class OptlabFigure extends Base {
     box.id = `optlab-figure-${++serial}`;
     this.style.width = settings.width && settings.width !== 'auto' ? `${settings.width}px` : '';
     themeChanged(); // theme attribute or a new root: colours are read again
-    if (settings.errors.length) return this._fail(shadow, box, t, settings.errors);
+    if (settings.errors.length) return this._fail(shadow, box, t, settings.errors.map((error) => error.text(t)));
     let core;
     try {
       core = await sharedCore();

@@ -10,50 +10,52 @@ import noiseScene from '../../scenes/noise-smoothing.json';
 import sgdScene from '../../scenes/sgd-cloud.json';
 import stepSizesScene from '../../scenes/step-sizes.json';
 
+import en from '../i18n/en.js';
+
 const MAX_SEED = 9007199254740991;
 
-// Kinds of value. Each parse returns {value} or {error: 'must be …'}.
+// Kinds of value. Each parse returns {value}, or {} for a text that is not
+// one; `expect` says what the kind takes, as data that each language's
+// string table puts into words (t.settings in web/src/i18n).
 function number({ min, max, minOpen = false, integer = false }) {
-  const range = `${integer ? 'an integer' : 'a number'} ${minOpen ? `> ${min}` : `from ${min}`}${max === undefined ? '' : ` to ${max}`}`;
   return {
-    describe: range,
+    expect: { type: 'number', min, max, minOpen, integer },
     parse(text) {
       const x = Number(text);
       const ok = text.trim() !== '' && Number.isFinite(x) && (integer ? Number.isInteger(x) : true)
         && (minOpen ? x > min : x >= min) && (max === undefined || x <= max);
-      return ok ? { value: x } : { error: `must be ${range}` };
+      return ok ? { value: x } : {};
     },
   };
 }
 
 function point(view) {
   const [x0, x1] = view.x, [y0, y1] = view.y;
-  const describe = `two numbers "w1,w2" with w1 from ${x0} to ${x1} and w2 from ${y0} to ${y1}`;
   return {
-    describe,
+    expect: { type: 'point', x: view.x, y: view.y },
     parse(text) {
       const parts = text.split(',').map((p) => p.trim());
       const xs = parts.map(Number);
       const ok = parts.length === 2 && parts.every((p) => p !== '') && xs.every(Number.isFinite)
         && xs[0] >= x0 && xs[0] <= x1 && xs[1] >= y0 && xs[1] <= y1;
-      return ok ? { value: xs } : { error: `must be ${describe}` };
+      return ok ? { value: xs } : {};
     },
   };
 }
 
 function oneOf(choices) {
-  const describe = `one of ${choices.join(', ')}`;
-  return { describe, parse: (text) => (choices.includes(text.trim()) ? { value: text.trim() } : { error: `must be ${describe}` }) };
+  return { expect: { type: 'oneOf', choices }, parse: (text) => (choices.includes(text.trim()) ? { value: text.trim() } : {}) };
 }
 
 // The bowl's curvatures: A = diag(a1, a2), as "a1,a2".
 const curvatures = {
-  describe: 'two numbers "a1,a2", each from 0.1 to 100',
+  expect: { type: 'pair', min: 0.1, max: 100 },
   parse(text) {
+    const { min, max } = curvatures.expect;
     const parts = text.split(',').map((p) => p.trim());
     const xs = parts.map(Number);
-    const ok = parts.length === 2 && parts.every((p) => p !== '') && xs.every((x) => Number.isFinite(x) && x >= 0.1 && x <= 100);
-    return ok ? { value: xs } : { error: `must be ${curvatures.describe}` };
+    const ok = parts.length === 2 && parts.every((p) => p !== '') && xs.every((x) => Number.isFinite(x) && x >= min && x <= max);
+    return ok ? { value: xs } : {};
   },
 };
 const curvature = (at) => ({ kind: curvatures, set: (s, [a1, a2]) => { at(s).A = [[a1, 0], [0, a2]]; } });
@@ -173,6 +175,37 @@ export const commonAttributes = ['scene', 'lang', 'theme', 'controls', 'text', '
 /** Every attribute any scene reads (for observedAttributes). */
 export const allAttributes = [...new Set([...commonAttributes, ...Object.values(sceneSpecs).flatMap((spec) => Object.keys(spec.params))])];
 
+/**
+ * A setting that cannot be used: its code and what it concerns, put into
+ * words by a string table (English when none is given, and as a string).
+ */
+class SettingError {
+  constructor(code, fields) {
+    this.code = code;
+    Object.assign(this, fields);
+  }
+
+  text(t = en) {
+    const words = t.settings;
+    const expected = (expect) => {
+      if (expect.type === 'auto') return words.autoOr(expected(expect.or));
+      if (expect.type === 'oneOf') return words.oneOf(expect.choices);
+      return words[expect.type](expect); // number, point, pair
+    };
+    switch (this.code) {
+      case 'mustBe': return words.mustBe(this.name, expected(this.expect), this.got);
+      case 'noScene': return words.noScene(this.scenes);
+      case 'notAFigure': return words.notAFigure(this.scene, this.scenes);
+      case 'notASetting': return words.notASetting(this.name, this.scene, this.settings);
+      default: return words.unknownControls(this.names, this.controls);
+    }
+  }
+
+  toString() {
+    return this.text();
+  }
+}
+
 const langs = oneOf(['en', 'ko']);
 const themes = oneOf(['auto', 'light', 'dark']);
 const texts = oneOf(['all', 'none']);
@@ -182,7 +215,9 @@ const headings = number({ min: 1, max: 6, integer: true });
 /**
  * Read a figure's settings from get(name) → string | null (attributes or
  * URL parameters). Returns {name, spec, scene, shared, lang, theme, text,
- * share, controls, width, heading, errors}; errors is a list of readable messages.
+ * share, controls, width, heading, errors}; each error names the setting
+ * and what it must be: error.text(t) in the words of string table t, or
+ * String(error) in English.
  * `given` lists the names the source holds, to be checked against the
  * scene's: a setting of another figure (say lr on lbfgs) is an error, not
  * silently ignored. With common: false only the scene's parameters count
@@ -193,23 +228,23 @@ export function parseSettings(get, { given = [], common = true } = {}) {
   const name = (get('scene') ?? '').trim();
   const spec = sceneSpecs[name];
   if (!spec) {
-    errors.push(`scene ${name ? `"${name}" is not a figure` : 'is missing'}: use one of ${sceneNames.join(', ')}`);
+    errors.push(new SettingError(name ? 'notAFigure' : 'noScene', { scene: name, scenes: sceneNames }));
     return { name, errors };
   }
   for (const key of given) {
     if (!(key in spec.params) && !(common && commonAttributes.includes(key))) {
-      errors.push(`${key} is not a setting of ${name}: its settings are ${Object.keys(spec.params).join(', ')}`);
+      errors.push(new SettingError('notASetting', { name: key, scene: name, settings: Object.keys(spec.params) }));
     }
   }
   const scene = structuredClone(spec.scene);
   const shared = spec.shared
     ? { lr: scene.scenario.optimizer.lr, beta: scene.scenario.optimizer.beta, w0: [...scene.scenario.w0] }
     : null;
-  const read = (attr, kind, describe) => {
+  const read = (attr, kind, expect = kind.expect) => {
     const text = get(attr);
     if (text === null || text === undefined) return undefined;
-    const { value, error } = kind.parse(String(text));
-    if (error) errors.push(`${attr} ${describe ? `must be ${describe}` : error} (got "${text}")`);
+    const { value } = kind.parse(String(text));
+    if (value === undefined) errors.push(new SettingError('mustBe', { name: attr, expect, got: text }));
     return value;
   };
   // In declaration order: a range may depend on a parameter read before it.
@@ -227,7 +262,7 @@ export function parseSettings(get, { given = [], common = true } = {}) {
   // The title's level: 2 under the notes' own headings, 1 where the figure is
   // the whole document (the iframe pages).
   const heading = read('heading', headings) ?? 2;
-  const width = get('width') === null || get('width') === undefined || get('width') === 'auto' ? 'auto' : read('width', widths, `"auto" or ${widths.describe} (pixels)`);
+  const width = get('width') === null || get('width') === undefined || get('width') === 'auto' ? 'auto' : read('width', widths, { type: 'auto', or: widths.expect });
   let controls = Object.keys(spec.controls);
   const listed = get('controls');
   if (listed !== null && listed !== undefined) {
@@ -235,7 +270,7 @@ export function parseSettings(get, { given = [], common = true } = {}) {
     if (listed.trim() === 'none') controls = [];
     else if (listed.trim() !== 'all') {
       const unknown = names.filter((c) => !(c in spec.controls));
-      if (unknown.length) errors.push(`controls has ${unknown.map((c) => `"${c}"`).join(', ')}: use "all", "none" or a list of ${Object.keys(spec.controls).join(', ')}`);
+      if (unknown.length) errors.push(new SettingError('unknownControls', { names: unknown, controls: Object.keys(spec.controls) }));
       else controls = names;
     }
   }

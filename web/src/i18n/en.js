@@ -35,6 +35,20 @@ export default {
   seed: 'seed',
   newSeed: 'New seed',
   seedInvalid: (max) => `seed must be an integer from 0 to ${max}`,
+  // A setting of an embedded figure or of a link that cannot be used: what
+  // it must be, in words (web/src/embed/params.js puts them together).
+  settings: {
+    number: ({ min, max, minOpen, integer }) => `${integer ? 'an integer' : 'a number'} ${minOpen ? `> ${min}` : `from ${min}`}${max === undefined ? '' : ` to ${max}`}`,
+    point: ({ x, y }) => `two numbers "w1,w2" with w1 from ${x[0]} to ${x[1]} and w2 from ${y[0]} to ${y[1]}`,
+    pair: ({ min, max }) => `two numbers "a1,a2", each from ${min} to ${max}`,
+    oneOf: (choices) => `one of ${choices.join(', ')}`,
+    autoOr: (expect) => `"auto" or ${expect} (pixels)`,
+    mustBe: (name, expect, got) => `${name} must be ${expect} (got "${got}")`,
+    noScene: (scenes) => `scene is missing: use one of ${scenes.join(', ')}`,
+    notAFigure: (scene, scenes) => `scene "${scene}" is not a figure: use one of ${scenes.join(', ')}`,
+    notASetting: (name, scene, settings) => `${name} is not a setting of ${scene}: its settings are ${settings.join(', ')}`,
+    unknownControls: (names, controls) => `controls has ${names.map((c) => `"${c}"`).join(', ')}: use "all", "none" or a list of ${controls.join(', ')}`,
+  },
 
   sgd: {
     title: 'SGD: a noisy but unbiased step',

@@ -36,6 +36,22 @@ export default {
   seed: '시드',
   newSeed: '새 시드',
   seedInvalid: (max) => `시드는 0 부터 ${max} 까지의 정수여야 합니다`,
+  settings: {
+    number: ({ min, max, minOpen, integer }) => {
+      const what = integer ? '정수' : '수';
+      if (max === undefined) return minOpen ? `${min} 보다 큰 ${what}` : `${min} 이상의 ${what}`;
+      return minOpen ? `${min} 보다 크고 ${max} 이하인 ${what}` : `${min} 부터 ${max} 까지의 ${what}`;
+    },
+    point: ({ x, y }) => `w1 이 ${x[0]} 부터 ${x[1]} 까지, w2 가 ${y[0]} 부터 ${y[1]} 까지인 "w1,w2" 두 수`,
+    pair: ({ min, max }) => `각각 ${min} 부터 ${max} 까지인 "a1,a2" 두 수`,
+    oneOf: (choices) => `${choices.join(', ')} 중 하나`,
+    autoOr: (expect) => `"auto" 또는 픽셀 단위의 ${expect}`,
+    mustBe: (name, expect, got) => `${name} 값은 ${expect}여야 합니다 (받은 값: "${got}")`,
+    noScene: (scenes) => `scene 이 없습니다: ${scenes.join(', ')} 중 하나를 쓰세요`,
+    notAFigure: (scene, scenes) => `scene "${scene}" 은(는) 그림 이름이 아닙니다: ${scenes.join(', ')} 중 하나를 쓰세요`,
+    notASetting: (name, scene, settings) => `${name} 은(는) ${scene} 의 설정이 아닙니다: ${scene} 의 설정은 ${settings.join(', ')} 입니다`,
+    unknownControls: (names, controls) => `controls 의 ${names.map((c) => `"${c}"`).join(', ')} 은(는) 없는 컨트롤입니다: "all", "none" 또는 ${controls.join(', ')} 의 목록을 쓰세요`,
+  },
 
   sgd: {
     title: '확률적 경사 하강법: 노이즈가 있지만 편향되지 않은 걸음',
