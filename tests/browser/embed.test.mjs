@@ -97,6 +97,7 @@ for (const [target, where] of Object.entries(targets)) {
       const annealing = page.frames().find((f) => f.url().includes('annealing.html'));
       assert.deepEqual(await annealing.evaluate(() => document.querySelector('optlab-figure').state), { lr: 0.2, batch: 2, runs: 400, seed: 5, steps: 1000 });
       assert.match(await annealing.evaluate(() => document.querySelector('optlab-figure').shadowRoot.textContent), /시드/); // lang=ko from the URL
+      assert.deepEqual(await annealing.evaluate(() => [document.documentElement.lang, document.title]), ['ko', 'optlab: 담금질: 더 좋은 최소점을 찾아 주는 노이즈']);
       assert.deepEqual(problems, []);
       await context.close();
     });

@@ -21,6 +21,14 @@
     try { figure.setAttribute(key, value); } catch (e) { /* not an attribute name */ }
   });
   figure.setAttribute('data-url-keys', given.map(encodeURIComponent).join(','));
+  // The document speaks the figure's language and bears its title (a
+  // browser's tab, a screen reader entering the frame).
+  var lang = params.get('lang');
+  if (lang === 'en' || lang === 'ko') document.documentElement.lang = lang;
+  figure.addEventListener('optlab-ready', function () {
+    var title = figure.shadowRoot && figure.shadowRoot.querySelector('.figure-title');
+    if (title) document.title = 'optlab: ' + title.textContent;
+  });
   // A new hash from outside (a pasted link, the host changing the iframe's
   // src, Back) loads nothing by itself: load it. The figure's own writes
   // below use replaceState, which fires no hashchange.
