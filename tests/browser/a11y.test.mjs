@@ -40,6 +40,17 @@ const pages = [
   ['the lesson, Korean, light, 375 px', '?lang=ko', { width: 375, scheme: 'light', ready: lessonSettled }],
   ['the lesson, Korean, dark, 375 px', '?lang=ko', { width: 375, scheme: 'dark', ready: lessonSettled }],
   ['the lesson with a bad value in its link', '#momentum.lr=9&lbfgs.memory=0', { width: 1280, scheme: 'dark', ready: lessonSettled, alerts: 3 }],
+  // Divergence drawn and said (figure 1's badge, the runs cut off), and
+  // figure 4's heavy-ball overlay and rule shown.
+  ['the lesson with diverging runs and the heavy-ball overlay, Korean, dark', '?lang=ko#step-sizes.lr=3&momentum.lr=0.9&momentum.beta=0.99', {
+    width: 1280,
+    scheme: 'dark',
+    ready: lessonSettled,
+    act: async (page) => {
+      assert.equal(await page.textContent('#step-sizes .regime-badge'), '발산');
+      await page.check('#momentum input[type=checkbox]');
+    },
+  }],
   ['the course-notes example, light', 'examples/course-notes.html', { width: 1100, scheme: 'light', ready: figuresReady }],
   ['the course-notes example, dark, 375 px', 'examples/course-notes.html', { width: 375, scheme: 'dark', ready: figuresReady }],
   ['the iframe example', 'examples/iframes.html', { width: 1100, scheme: 'light', ready: framesSized }],
@@ -48,7 +59,7 @@ const pages = [
 ];
 
 describe('accessibility (axe-core)', () => {
-  for (const [name, path, { width, scheme, ready, alerts = 0 }] of pages) {
+  for (const [name, path, { width, scheme, ready, alerts = 0, act }] of pages) {
     test(`${name}: no violation`, async () => {
       const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme: scheme });
       const page = await context.newPage();
@@ -56,6 +67,7 @@ describe('accessibility (axe-core)', () => {
       await page.goto(base + path);
       await ready(page);
       assert.equal(await page.locator('[role=alert]:not(:empty)').count(), alerts);
+      await act?.(page);
       await page.evaluate(axeSource);
       // The iframes' own pages are checked on their own (below the example);
       // axe would need to be loaded into each frame to look inside.
