@@ -289,6 +289,9 @@ describe('the element', () => {
     assert.match(tag, /^<optlab-figure scene="noise-smoothing" curvature="1,5" lr="0\.1" beta="[\d.]+" noise="1" w0="1,1" seed="\d+" steps="300"><\/optlab-figure>$/);
     assert.ok(tag.includes(`beta="${state.beta}"`) && tag.includes(`seed="${state.seed}"`), tag);
     assert.match(iframe, new RegExp(`^<iframe src="${servedBase}embed/noise-smoothing\\.html\\?curvature=1%2C5&amp;lr=0\\.1&amp;beta=`));
+    // The iframe keeps the language the reader saw, and is named by the figure's title.
+    assert.match(iframe, /&amp;lang=en" title="optlab: Noise smoothing: SGD, momentum and averaging" /);
+    assert.match(link, /&lang=en$/);
     const copy = await context.newPage();
     await copy.goto(link);
     await copy.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready === 'true');

@@ -584,6 +584,20 @@ describe('copying', () => {
     assert.equal(await page.locator('textarea.manual-copy').count(), 1); // only where it was needed
     await context.close();
   });
+
+  test('Copy embed code on the Korean page: the iframe keeps Korean and is named by the figure\'s Korean title', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(servedUrl).origin });
+    const page = await context.newPage();
+    await page.goto(`${servedUrl}?lang=ko`);
+    await page.waitForSelector('html[data-ready="true"]');
+    await page.click('#annealing button[data-share=embed]');
+    await page.waitForFunction(() => document.querySelector('#annealing .share .done').textContent !== '');
+    const [tag, iframe] = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
+    assert.match(tag, /^<optlab-figure scene="annealing" lr="0\.1" batch="1" runs="400" seed="1" steps="1000"><\/optlab-figure>$/);
+    assert.match(iframe, /embed\/annealing\.html\?lr=0\.1&amp;batch=1&amp;runs=400&amp;seed=1&amp;steps=1000&amp;lang=ko" title="optlab: 담금질: 더 좋은 최소점을 찾아 주는 노이즈" /);
+    await context.close();
+  });
 });
 
 describe('SGD and annealing', () => {

@@ -19,7 +19,7 @@ import { strings, tables } from '../i18n/index.js';
 import { painted } from '../plot/canvas.js';
 import { themeChanged } from '../plot/theme.js';
 import { createState } from '../state.js';
-import { queryOf, shareBar } from '../share/share.js';
+import { figurePageUrl, shareBar } from '../share/share.js';
 import { allAttributes, parseSettings } from './params.js';
 
 let corePromise = null;
@@ -75,6 +75,7 @@ export class OptlabFigure extends Base {
     this._pending = false;
     this._settings = null;
     this._figure = null;
+    this._lang = null; // the language it is drawn in
   }
 
   connectedCallback() {
@@ -100,11 +101,9 @@ export class OptlabFigure extends Base {
     return this._figure?.scenario?.() ?? null;
   }
 
-  /** The standalone page of this figure in this state (restores the same trajectories). */
+  /** The standalone page of this figure in this state and language (restores the same trajectories). */
   link() {
-    const state = this.state;
-    const base = site ?? location.href;
-    return new URL(`embed/${this._settings.name}.html${state ? `?${queryOf(state)}` : ''}`, base).href;
+    return figurePageUrl(this._settings.name, this.state, site ?? location.href, this._lang);
   }
 
   /** A promise settled when the figure (re)drew after its latest attribute change. */
@@ -145,6 +144,7 @@ export class OptlabFigure extends Base {
     const settings = parseSettings((name) => this.getAttribute(name), { given });
     this._settings = settings;
     const t = strings(settings.lang ?? this._language());
+    this._lang = t.lang;
     const box = document.createElement('div');
     box.className = 'figure';
     box.id = `optlab-figure-${++serial}`;

@@ -20,12 +20,26 @@ export function queryOf(state) {
 
 const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
-/** The element tag and the iframe tag for a figure in this state. */
-export function embedCode(scene, state, site) {
+/**
+ * The standalone page of a figure in this state, in language `lang` (an
+ * iframe cannot inherit the language of the page around it).
+ */
+export function figurePageUrl(scene, state, site, lang) {
+  const params = new URLSearchParams(queryOf(state ?? {}));
+  if (lang) params.set('lang', lang);
+  return new URL(`embed/${scene}.html${params.size ? `?${params}` : ''}`, site).href;
+}
+
+/**
+ * The element tag and the iframe tag for a figure in this state. The
+ * element takes the language of the notes it is put in; the iframe keeps
+ * the one the reader saw, and is named by the figure's title.
+ */
+export function embedCode(scene, state, site, { lang, title } = {}) {
   const attrs = Object.entries(state).map(([k, v]) => ` ${k}="${escapeAttr(paramText(v))}"`).join('');
-  const src = new URL(`embed/${scene}.html?${queryOf(state)}`, site).href;
+  const src = figurePageUrl(scene, state, site, lang);
   return `<optlab-figure scene="${scene}"${attrs}></optlab-figure>\n`
-    + `<iframe src="${escapeAttr(src)}" title="optlab: ${scene}" style="width: 100%; border: 0;" loading="lazy"></iframe>\n`;
+    + `<iframe src="${escapeAttr(src)}" title="optlab: ${escapeAttr(title ?? scene)}" style="width: 100%; border: 0;" loading="lazy"></iframe>\n`;
 }
 
 function download(name, blob) {
@@ -92,7 +106,7 @@ export function shareBar({ t, box, scene, figure, link, site }) {
   const base = `optlab-${scene}`;
   const bar = el('div', { class: 'share', role: 'group', 'aria-label': s.label }, [
     button(s.copyLink, () => copy(link()), 'link'),
-    button(s.copyEmbed, () => copy(embedCode(scene, figure.state(), site())), 'embed'),
+    button(s.copyEmbed, () => copy(embedCode(scene, figure.state(), site(), { lang: t.lang, title: box.querySelector('.figure-title')?.textContent })), 'embed'),
     button(s.png, () => figurePicture(box, 2)?.toBlob((blob) => download(`${base}.png`, blob), 'image/png'), 'png'),
     button(s.csv, () => download(`${base}.csv`, new Blob([toCsv(figure.table())], { type: 'text/csv' })), 'csv'),
     button(s.json, () => download(`${base}.json`, new Blob([`${JSON.stringify(figure.scenario(), null, 2)}\n`], { type: 'application/json' })), 'json'),
