@@ -74,7 +74,7 @@ export declare class OptlabFigure extends HTMLElement {
   table(): { columns: string[]; rows: (number | string)[][] } | null;
   /** The scenario of the figure's main run. */
   scenario(): Scenario | null;
-  /** The standalone page of this figure in this state. */
+  /** The standalone page of this figure in this state and language (its URL carries lang=). */
   link(): string;
 }
 
