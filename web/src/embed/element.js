@@ -200,8 +200,6 @@ export class OptlabFigure extends Base {
   }
 }
 
-// Hide the controls an author left out: each control is found by the id
-// suffix the figure gives it, and its row (slider, seed field, checkbox) is hidden.
 // The figure's title at another level (heading="1" on a page that is only
 // this figure), looking as it does at level 2.
 function retitle(box, level) {
@@ -213,6 +211,8 @@ function retitle(box, level) {
   title.replaceWith(heading);
 }
 
+// Hide the controls an author left out: each control is found by the id
+// suffix the figure gives it, and its row (slider, seed field, checkbox) is hidden.
 function hideControls(box, { spec, controls }) {
   for (const [name, suffix] of Object.entries(spec.controls)) {
     if (controls.includes(name)) continue;
