@@ -261,7 +261,9 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
       if (ends[0] < area.x0 || ends[1] > area.x1 || ends.some((px) => regionAt(x.invert(px), at[1]) !== key)) continue;
       haloText(ctx, s.regions[key], x(at[0]), y(at[1]), 'rgba(0, 0, 0, 0.55)');
     }
-    // The optimum and the current point.
+    // The optimum and the current point, whole even on the frame (β = 0.99
+    // and γ = 1 are the map's edges).
+    ctx.restore();
     const star = (px, py) => {
       ctx.beginPath();
       for (let k = 0; k < 10; k++) {
@@ -284,7 +286,6 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
     ctx.arc(x(lr), y(beta), 7, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
-    ctx.restore();
   }
 
   shared.subscribe(() => changed());

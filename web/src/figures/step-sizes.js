@@ -239,7 +239,8 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
       i ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
     });
     ctx.stroke();
-    // The current γ.
+    ctx.restore();
+    // The current γ, a handle to drag: whole even at the ends of the sweep.
     const current = trace.loss[trace.rows - 1];
     ctx.fillStyle = colors.series[0];
     ctx.strokeStyle = colors.paper;
@@ -248,7 +249,6 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     ctx.arc(x(ratio), y(Math.min(sweepTop, Math.max(floor, current))), 7, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
-    ctx.restore();
   }
 
   return {

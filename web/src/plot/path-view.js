@@ -81,6 +81,8 @@ export function drawPathView(ctx, width, height, { colors, view, contours, paths
   clipTo(ctx, area);
   drawContours(ctx, contours, view, width, height, colors.grid);
   for (const p of paths) drawPath(ctx, x, y, p.w, p.count, p);
+  ctx.restore();
+  // The start point is a handle to drag: drawn whole even on the frame.
   if (start) {
     ctx.fillStyle = colors.paper;
     ctx.strokeStyle = colors.ink;
@@ -90,7 +92,6 @@ export function drawPathView(ctx, width, height, { colors, view, contours, paths
     ctx.fill();
     ctx.stroke();
   }
-  ctx.restore();
 }
 
 /**
