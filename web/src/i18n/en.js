@@ -91,7 +91,7 @@ export default {
       const parts = outcome.map((o) =>
         o.diverged !== undefined ? `β = ${o.beta} diverges (step ${o.diverged})` : o.step === null ? `β = ${o.beta} not within ${K} steps` : `β = ${o.beta} from step ${o.step}`,
       );
-      return `With ${rule}, f stays below ${formatNumber(target)} of its start: ${parts.join('; ')}.`;
+      return `${rule}. From which step f stays below ${formatNumber(target)} of its start: ${parts.join('; ')}.`;
     },
   },
 
