@@ -701,6 +701,9 @@ describe('notebooks', () => {
       assert.equal(await opened.page.$$eval('script', (s) => s.length), 0);
       assert.match(await opened.page.textContent('body'), /Cross-check: the core against numpy and PyTorch/);
       assert.doesNotMatch(await opened.page.textContent('body'), /Traceback \(most recent call last\)/);
+      // No cell printed a warning (a library's deprecation notice is a red box in the middle of the lesson).
+      const warnings = await opened.page.$$eval('[data-mime-type="application/vnd.jupyter.stderr"]', (o) => o.map((n) => n.textContent.trim()));
+      assert.deepEqual(warnings, []);
       // The rendered cross-check table: every row agrees.
       const rows = await opened.page.$$eval('table tr', (trs) => trs.map((tr) => tr.textContent));
       const checked = rows.filter((r) => /numpy|torch/.test(r));
