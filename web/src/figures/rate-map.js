@@ -15,7 +15,7 @@ import { formatNumber } from '../i18n/en.js';
 // Divergent cells, as the colour key says.
 const divergentGrey = 'rgb(150, 150, 150)';
 
-export function rateMapFigure(root, { core, t, scene, shared, changed = () => {} }) {
+export function rateMapFigure(root, { core, t, scene, shared, linked = false, changed = () => {} }) {
   const s = t.rateMap;
   const A = scene.scenario.problem.A;
   const eigenvalues = [A[0][0], A[1][1]].sort((p, q) => p - q); // the scene's A is diagonal
@@ -114,7 +114,7 @@ export function rateMapFigure(root, { core, t, scene, shared, changed = () => {}
   root.replaceChildren(
     el('h2', { class: 'figure-title', text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
-    el('div', { class: 'toolbar' }, [bestButton, el('span', { class: 'hint', text: s.dragHint })]),
+    el('div', { class: 'toolbar' }, [bestButton, el('span', { class: 'hint', text: s.dragHint(linked) })]),
     canvas,
     readout,
     el('p', { class: 'hint', text: s.colorKey }),
