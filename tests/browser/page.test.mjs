@@ -778,13 +778,20 @@ describe('languages and sizes', () => {
     }
   });
 
-  test('at 320 px, in both languages, nothing is wider than the screen and values wrap only after a comma', async () => {
+  test('at 320 px, in both languages, nothing is wider than the screen, values wrap only after a comma, stacked sliders line up', async () => {
     for (const lang of ['en', 'ko']) {
       const { page, problems } = await open(`${servedUrl}?lang=${lang}`, { width: 320, inside: servedUrl });
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       assert.ok(overflow <= 0, `${lang}: the page is ${overflow}px wider than the screen`);
       const values = await page.$$eval('.slider-value', (outputs) => outputs.map((o) => o.textContent));
       for (const v of values) assert.doesNotMatch(v, / =|= /, `${lang}: "${v}" may wrap beside its equals sign`);
+      // Two sliders stacked in one figure share their track's ends.
+      for (const id of ['annealing', 'momentum']) {
+        const tracks = await page.$$eval(`#${id} input[type=range]`, (inputs) => inputs.map((i) => i.getBoundingClientRect()).map((r) => [r.left, r.right, r.top]));
+        assert.equal(tracks.length, 2, id);
+        assert.ok(tracks[1][2] > tracks[0][2], `${lang}: ${id}'s sliders are not stacked`);
+        assert.ok(Math.abs(tracks[0][0] - tracks[1][0]) < 1 && Math.abs(tracks[0][1] - tracks[1][1]) < 1, `${lang}: ${id}'s tracks ${JSON.stringify(tracks)}`);
+      }
       assert.deepEqual(problems, []);
       await page.close();
     }
