@@ -180,7 +180,7 @@ export default {
     text: [
       'Gradient descent moves against the slope: w ← w − γ f′(w). On the parabola f(w) = a/2 · w² the slope is a·w, so one step multiplies the distance to the minimum by (1 − γa). Everything depends on γa.',
       'Below 1/a the factor is positive and less than one, so progress is steady but slow. At exactly 1/a the first step lands on the minimum. Between 1/a and 2/a the factor is negative: each step jumps over the minimum, yet lands closer each time. Above 2/a each jump lands farther out, and the run diverges.',
-      'In practice a is unknown, so step sizes are tried on a log scale (0.001, 0.01, 0.1, …) and the best is kept. The sweep below shows why this works: the loss after a fixed number of steps falls steadily as γ grows, then rises sharply past 2/a.',
+      'In practice a is unknown, so step sizes are tried on a log scale (0.001, 0.01, 0.1, …) and the best is kept. The sweep below shows why this works: the loss after a fixed number of steps falls steadily as γ grows, then rises sharply past 2/a. With many parameters f has many curvatures, from μ to L: the steepest sets the limit 2/L, and the best single γ, 2/(μ + L), lies just below it when L is much larger than μ. That is why the best step size found this way is usually a little short of diverging.',
     ],
     panelsLabel: 'Four regimes, eight steps each',
     gammaLabel: 'step size γ',
