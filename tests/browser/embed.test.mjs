@@ -284,10 +284,14 @@ describe('the element', () => {
     await figure.locator('button[data-share=link]').click();
     const link = await page.evaluate(() => navigator.clipboard.readText());
     assert.match(link, new RegExp(`^${servedBase}embed/noise-smoothing\\.html\\?`));
-    // The embed code: the element with every parameter, and the iframe of the same state.
+    // The embed code: the iframe of this state; then, asked for, the element with every parameter after its script.
     await figure.locator('button[data-share=embed]').click();
-    const code = await page.evaluate(() => navigator.clipboard.readText());
-    const [tag, iframe] = code.trim().split('\n');
+    await page.waitForFunction(() => /iframe/.test(document.querySelector('optlab-figure[scene=noise-smoothing]').shadowRoot.querySelector('.share .done').textContent));
+    const iframe = (await page.evaluate(() => navigator.clipboard.readText())).trim();
+    await figure.locator('button[data-share=element]').click();
+    await page.waitForFunction(() => /script/.test(document.querySelector('optlab-figure[scene=noise-smoothing]').shadowRoot.querySelector('.share .done').textContent));
+    const [script, tag] = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
+    assert.equal(script, `<script src="${servedBase}optlab-embed.js" defer></script>`);
     assert.match(tag, /^<optlab-figure scene="noise-smoothing" curvature="1,5" lr="0\.1" beta="[\d.]+" noise="1" w0="1,1" seed="\d+" steps="300"><\/optlab-figure>$/);
     assert.ok(tag.includes(`beta="${state.beta}"`) && tag.includes(`seed="${state.seed}"`), tag);
     assert.match(iframe, new RegExp(`^<iframe src="${servedBase}embed/noise-smoothing\\.html\\?curvature=1%2C5&amp;lr=0\\.1&amp;beta=`));

@@ -31,15 +31,23 @@ export function figurePageUrl(scene, state, site, lang) {
 }
 
 /**
- * The element tag and the iframe tag for a figure in this state. The
- * element takes the language of the notes it is put in; the iframe keeps
- * the one the reader saw, and is named by the figure's title.
+ * Two ways to put a figure in this state into other pages, each complete
+ * when pasted alone. iframe: the standalone figure page, in the language
+ * the reader saw, named by the figure's title, and `height` px tall (the
+ * figure's height where it was copied: an iframe does not take its
+ * content's height, and a host without the height listener would show a
+ * 150 px sliver). element: <optlab-figure> after the script that defines
+ * it; it takes the language and width of the notes it is put in.
  */
-export function embedCode(scene, state, site, { lang, title } = {}) {
+export function embedCode(scene, state, site, { lang, title, height } = {}) {
   const attrs = Object.entries(state).map(([k, v]) => ` ${k}="${escapeAttr(paramText(v))}"`).join('');
   const src = figurePageUrl(scene, state, site, lang);
-  return `<optlab-figure scene="${scene}"${attrs}></optlab-figure>\n`
-    + `<iframe src="${escapeAttr(src)}" title="optlab: ${escapeAttr(title ?? scene)}" style="width: 100%; border: 0;" loading="lazy"></iframe>\n`;
+  const size = height > 0 ? ` height: ${Math.ceil(height)}px;` : '';
+  return {
+    iframe: `<iframe src="${escapeAttr(src)}" title="optlab: ${escapeAttr(title ?? scene)}" style="width: 100%;${size} border: 0;" loading="lazy"></iframe>\n`,
+    element: `<script src="${escapeAttr(new URL('optlab-embed.js', site).href)}" defer></script>\n`
+      + `<optlab-figure scene="${scene}"${attrs}></optlab-figure>\n`,
+  };
 }
 
 function download(name, blob) {
@@ -81,11 +89,11 @@ export function shareBar({ t, box, scene, figure, link, site }) {
   const s = t.share;
   const status = el('span', { class: 'done', role: 'status' });
   let manual = null; // made the first time the clipboard refuses
-  async function copy(text) {
+  async function copy(text, done = s.copied) {
     try {
       await navigator.clipboard.writeText(text);
       if (manual) manual.hidden = true;
-      status.textContent = s.copied;
+      status.textContent = done;
     } catch {
       // No clipboard (permissions, old browser): show the text, selected.
       if (!manual) {
@@ -104,13 +112,29 @@ export function shareBar({ t, box, scene, figure, link, site }) {
     return b;
   };
   const base = `optlab-${scene}`;
+  // The iframe is what "Copy embed code" copies: one paste works on any
+  // page that allows iframes (most course sites and LMSs strip scripts).
+  // Once it is copied, the element form is offered next to the message.
+  const code = () => embedCode(scene, figure.state(), site(), {
+    lang: t.lang,
+    title: box.querySelector('.figure-title')?.textContent,
+    // The standalone page measured 0-50 px shorter than the page's figure
+    // at the same width, except figure 2 (7 px taller): a little room more.
+    height: Math.ceil(box.getBoundingClientRect().height / 10) * 10 + 20,
+  });
+  const asElement = button(s.copyElement, () => copy(code().element, s.copiedElement), 'element');
+  asElement.hidden = true;
   const bar = el('div', { class: 'share', role: 'group', 'aria-label': s.label }, [
     button(s.copyLink, () => copy(link()), 'link'),
-    button(s.copyEmbed, () => copy(embedCode(scene, figure.state(), site(), { lang: t.lang, title: box.querySelector('.figure-title')?.textContent })), 'embed'),
+    button(s.copyEmbed, async () => {
+      await copy(code().iframe, s.copiedIframe);
+      asElement.hidden = false;
+    }, 'embed'),
     button(s.png, () => figurePicture(box, 2)?.toBlob((blob) => download(`${base}.png`, blob), 'image/png'), 'png'),
     button(s.csv, () => download(`${base}.csv`, new Blob([toCsv(figure.table())], { type: 'text/csv' })), 'csv'),
     button(s.json, () => download(`${base}.json`, new Blob([`${JSON.stringify(figure.scenario(), null, 2)}\n`], { type: 'application/json' })), 'json'),
     status,
+    asElement,
   ]);
   const holder = el('div', {}, [bar]);
   return holder;
