@@ -586,6 +586,30 @@ describe('copying', () => {
     await context.close();
   });
 
+  test('opened from disk, a copied link or embed code says it works on this computer only (in the page\'s language)', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    await page.goto(`${fileUrl}?lang=ko`);
+    await page.waitForSelector('html[data-ready="true"]');
+    for (const kind of ['link', 'embed']) {
+      await page.click(`#momentum button[data-share=${kind}]`);
+      await page.waitForFunction(() => document.querySelector('#momentum .share .done').textContent !== '');
+      assert.match(await page.textContent('#momentum .share .done'), /이 컴퓨터에서만 동작합니다/, kind);
+      await page.evaluate(() => { document.querySelector('#momentum .share .done').textContent = ''; });
+    }
+    await context.close();
+    // Served, no such note.
+    const served = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    await served.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(servedUrl).origin });
+    const other = await served.newPage();
+    await other.goto(servedUrl);
+    await other.waitForSelector('html[data-ready="true"]');
+    await other.click('#momentum button[data-share=embed]');
+    await other.waitForFunction(() => document.querySelector('#momentum .share .done').textContent !== '');
+    assert.doesNotMatch(await other.textContent('#momentum .share .done'), /this computer only/);
+    await served.close();
+  });
+
   test('Copy embed code on the Korean page: an iframe in Korean, named by the figure\'s Korean title, as tall as the figure; then the element with its script', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(servedUrl).origin });

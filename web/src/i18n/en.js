@@ -21,6 +21,7 @@ export default {
     csv: 'CSV',
     json: 'Scenario JSON',
     copied: 'Copied.',
+    localOnly: 'This page was opened from a file, so the address works on this computer only; to share it, put the built site (dist/) on a web server.',
     copiedIframe: 'Copied an iframe: it works on any page that allows iframes.',
     copyElement: 'Copy as an element',
     copiedElement: 'Copied the element and the script it needs (once per page is enough).',

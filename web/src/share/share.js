@@ -90,10 +90,13 @@ export function shareBar({ t, box, scene, figure, link, site }) {
   const status = el('span', { class: 'done', role: 'status' });
   let manual = null; // made the first time the clipboard refuses
   async function copy(text, done = s.copied) {
+    // A page opened from disk hands out file: addresses, which work on this
+    // computer only: say so rather than let them fail in someone's notes.
+    const note = /(^|")file:/.test(text) ? ` ${s.localOnly}` : '';
     try {
       await navigator.clipboard.writeText(text);
       if (manual) manual.hidden = true;
-      status.textContent = done;
+      status.textContent = done + note;
     } catch {
       // No clipboard (permissions, old browser): show the text, selected.
       if (!manual) {
@@ -103,7 +106,7 @@ export function shareBar({ t, box, scene, figure, link, site }) {
       manual.value = text;
       manual.hidden = false;
       manual.select();
-      status.textContent = s.copyBy;
+      status.textContent = s.copyBy + note;
     }
   }
   const button = (text, action, name) => {
