@@ -39,8 +39,9 @@ namespace {
 // cells get the same point to the last bit.
 class Tracer {
  public:
-  Tracer(const double* values, int nx, int ny, std::vector<double>& out)
-      : v_(values), nx_(nx), ny_(ny), out_(out), seen_(2 * static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny), 0) {}
+  Tracer(const double* values, int nx, int ny, double tolerance, std::vector<double>& out)
+      : v_(values), nx_(nx), ny_(ny), tolerance_(tolerance), out_(out),
+        seen_(2 * static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny), 0) {}
 
   // Every line of level index l (value `level`) through the given cells
   // (those the level crosses).
@@ -118,17 +119,17 @@ class Tracer {
     const Edge e = grid_edge(i, j, k);
     if (seen(e) == stamp_) return;
     seen(e) = stamp_;
-    double x0, y0;
-    point(e, x0, y0);
+    double x, y;
+    point(e, x, y);
+    line_.assign({x, y});
     for (;;) {
       const int exit = partner(i, j, c, k);
       const Edge next = grid_edge(i, j, exit);
-      double x1, y1;
-      point(next, x1, y1);
-      out_.insert(out_.end(), {static_cast<double>(l_), x0, y0, x1, y1});
-      if (seen(next) == stamp_) return;  // back where a loop began
+      point(next, x, y);
+      line_.insert(line_.end(), {x, y});
+      if (seen(next) == stamp_) break;  // back where a loop began
       seen(next) = stamp_;
-      if (on_border(i, j, exit)) return;
+      if (on_border(i, j, exit)) break;
       // Into the neighbour across that edge, entering by its opposite side.
       switch (exit) {
         case 0: --j; break;
@@ -138,14 +139,63 @@ class Tracer {
       }
       k = (exit + 2) % 4;
       c = code(i, j);
-      x0 = x1;
-      y0 = y1;
+    }
+    emit();
+  }
+
+  // The traced line (line_: x, y, x, y, ...) as segments, simplified first
+  // when a tolerance is set.
+  void emit() {
+    const std::size_t n = line_.size() / 2;
+    keep_.assign(n, tolerance_ > 0.0 ? 0 : 1);
+    keep_[0] = keep_[n - 1] = 1;
+    if (tolerance_ > 0.0) simplify(n);
+    std::size_t from = 0;
+    for (std::size_t p = 1; p < n; ++p) {
+      if (!keep_[p]) continue;
+      out_.insert(out_.end(), {static_cast<double>(l_), line_[2 * from], line_[2 * from + 1], line_[2 * p], line_[2 * p + 1]});
+      from = p;
+    }
+  }
+
+  // Douglas-Peucker over line_'s n points, with a stack rather than
+  // recursion: keep the point farthest from the chord of each span while it
+  // is farther than the tolerance. A closed line's chord is a point (both
+  // ends are one): distances are then to that point.
+  void simplify(std::size_t n) {
+    spans_.assign({0, n - 1});
+    while (!spans_.empty()) {
+      const std::size_t b = spans_.back();
+      spans_.pop_back();
+      const std::size_t a = spans_.back();
+      spans_.pop_back();
+      const double ax = line_[2 * a], ay = line_[2 * a + 1];
+      const double dx = line_[2 * b] - ax, dy = line_[2 * b + 1] - ay;
+      const double length = std::sqrt(dx * dx + dy * dy);
+      double farthest = -1.0;
+      std::size_t at = a;
+      for (std::size_t p = a + 1; p < b; ++p) {
+        const double px = line_[2 * p] - ax, py = line_[2 * p + 1] - ay;
+        const double d = length > 0.0 ? std::fabs(dy * px - dx * py) / length : std::sqrt(px * px + py * py);
+        if (d > farthest) {
+          farthest = d;
+          at = p;
+        }
+      }
+      if (farthest > tolerance_) {
+        keep_[at] = 1;
+        spans_.insert(spans_.end(), {a, at, at, b});
+      }
     }
   }
 
   const double* v_;
   int nx_, ny_;
+  double tolerance_;
   std::vector<double>& out_;
+  std::vector<double> line_;         // the line being traced: x, y per point
+  std::vector<unsigned char> keep_;  // per point of line_: drawn or not
+  std::vector<std::size_t> spans_;   // simplify()'s stack of (first, last) points
   std::vector<std::uint16_t> seen_;  // per grid edge: 1 + the level index last traced through it
   int l_ = 0;
   double level_ = 0.0;
@@ -154,7 +204,7 @@ class Tracer {
 
 }  // namespace
 
-std::vector<double> isolines(const double* values, int nx, int ny, const std::vector<double>& levels) {
+std::vector<double> isolines(const double* values, int nx, int ny, const std::vector<double>& levels, double tolerance) {
   // One pass over the cells finds the levels each one crosses (those in
   // (min, max] of its corners), so each level visits only its own cells.
   // The levels' indices by value (at most a few hundred levels: insertion
@@ -178,7 +228,7 @@ std::vector<double> isolines(const double* values, int nx, int ny, const std::ve
         cells[order[r]].push_back(j * (nx - 1) + i);
     }
   std::vector<double> out;
-  Tracer tracer(values, nx, ny, out);
+  Tracer tracer(values, nx, ny, tolerance, out);
   for (std::size_t l = 0; l < levels.size(); ++l)
     if (!cells[l].empty()) tracer.trace(static_cast<int>(l), levels[l], cells[l]);
   return out;

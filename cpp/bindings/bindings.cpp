@@ -318,8 +318,9 @@ val value_grid(const std::string& problem_text, val x0, val x1, val nx, val y0, 
 }
 
 // Iso-lines of a grid of samples (from valueGrid): five numbers per
-// segment, the level's index and (x1, y1, x2, y2) in grid coordinates.
-val isolines(val values, val nx, val ny, val levels) {
+// segment, the level's index and (x1, y1, x2, y2) in grid coordinates;
+// each line simplified within `tolerance` grid units (optional, 0 to 1).
+val isolines(val values, val nx, val ny, val levels, val tolerance) {
   return guarded([&] {
     const int n = count_arg(nx, "nx", 2, 4096), m = count_arg(ny, "ny", 2, 4096);
     if (!val::global("ArrayBuffer").call<bool>("isView", values) && !val::global("Array").call<bool>("isArray", values))
@@ -332,7 +333,8 @@ val isolines(val values, val nx, val ny, val levels) {
       reject("values[" + std::to_string(i) + "] must be a finite number");
     const Range any{-std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
     const Vector l = vector_arg(levels, "levels", any, 256);
-    return copy_to_js(optlab::isolines(v.data(), n, m, std::vector<double>(l.data(), l.data() + l.size())));
+    const double tol = tolerance.isUndefined() ? 0.0 : number_arg(tolerance, "tolerance", Range{0.0, 1.0});
+    return copy_to_js(optlab::isolines(v.data(), n, m, std::vector<double>(l.data(), l.data() + l.size()), tol));
   });
 }
 

@@ -214,6 +214,61 @@ TEST_CASE("isolines: marching squares traces circles of f = x^2 + y^2 at the rig
   for (int l = 0; l < 3; ++l) CHECK(per_level[l] >= static_cast<int>(2 * 3.14159 * std::sqrt(levels[l]) / 0.1));
 }
 
+TEST_CASE("isolines: a tolerance keeps each line within it of every traced point, with fewer points") {
+  // Rosenbrock on a 161-point grid, the lesson's figure 8.
+  const int n = 161;
+  std::vector<double> f(n * n);
+  for (int j = 0; j < n; ++j)
+    for (int i = 0; i < n; ++i) {
+      const double x = -2 + 4.0 * i / (n - 1), y = -1 + 4.0 * j / (n - 1);
+      f[j * n + i] = (1 - x) * (1 - x) + 100 * (y - x * x) * (y - x * x);
+    }
+  std::vector<double> levels;
+  for (int l = 0; l < 12; ++l) levels.push_back(3609.0 / 3000 * std::pow(3000.0, l / 11.0));
+  const double tol = 160.0 / 4000;  // 0.04 grid units
+  const auto full = isolines(f.data(), n, n, levels);
+  const auto thin = isolines(f.data(), n, n, levels, tol);
+  CHECK(isolines(f.data(), n, n, levels, 0.0) == full);
+  // Lines as point lists: a segment that starts where the last ended continues it.
+  const auto lines = [](const std::vector<double>& s) {
+    std::vector<std::vector<std::array<double, 2>>> out;
+    for (std::size_t k = 0; k < s.size(); k += 5) {
+      if (out.empty() || out.back().back() != std::array<double, 2>{s[k + 1], s[k + 2]}) out.push_back({{s[k + 1], s[k + 2]}});
+      out.back().push_back({s[k + 3], s[k + 4]});
+    }
+    return out;
+  };
+  const auto a = lines(full), b = lines(thin);
+  REQUIRE(a.size() == b.size());
+  std::size_t points_full = 0, points_thin = 0;
+  double worst = 0.0;
+  for (std::size_t L = 0; L < a.size(); ++L) {
+    points_full += a[L].size();
+    points_thin += b[L].size();
+    // The kept points are traced points, in order, ends included; every
+    // dropped point lies within the tolerance of the segment that skips it.
+    REQUIRE(b[L].front() == a[L].front());
+    REQUIRE(b[L].back() == a[L].back());
+    std::size_t q = 0;
+    for (std::size_t p = 1; p < b[L].size(); ++p) {
+      std::size_t r = q + 1;
+      while (r < a[L].size() && a[L][r] != b[L][p]) ++r;
+      REQUIRE(r < a[L].size());
+      const auto& s0 = a[L][q];
+      const auto& s1 = a[L][r];
+      const double dx = s1[0] - s0[0], dy = s1[1] - s0[1], len = std::hypot(dx, dy);
+      for (std::size_t m = q + 1; m < r; ++m) {
+        const double px = a[L][m][0] - s0[0], py = a[L][m][1] - s0[1];
+        // Distance to the chord's line, which bounds the distance to the chord for these near-straight spans.
+        worst = std::max(worst, len > 0 ? std::fabs(dy * px - dx * py) / len : std::hypot(px, py));
+      }
+      q = r;
+    }
+  }
+  CHECK(worst <= tol);
+  CHECK(points_thin * 3 < points_full);  // 6,125 points to about 1,200
+}
+
 TEST_CASE("isolines: saddle cells are split by the mean of their corners") {
   // Corners 0 and 2 high, 1 and 3 low: a saddle.
   const double high_centre[4] = {1, 0, 0, 1};  // values[j*2+i]: (0,0)=1, (1,0)=0, (0,1)=0, (1,1)=1

@@ -137,6 +137,13 @@ test('isolines traces a grid from valueGrid; bad grids are refused by name', asy
   assert.throws(() => c.isolines(holed, nx, ny, [1]), /values\[7\] must be a finite number/);
   assert.throws(() => c.isolines(values, 1, ny, [1]), /nx must be a finite number >= 2/);
   assert.throws(() => c.isolines(values, nx, ny, []), /levels must have from 1 to 256 numbers \(got 0\)/);
+  // A tolerance keeps the circle closed and on its radius, with fewer points.
+  const thin = c.isolines(values, nx, ny, [1], 0.02);
+  assert.ok(thin.length < s.length, `${thin.length / 5} segments of ${s.length / 5}`);
+  for (let k = 5; k < thin.length; k += 5) assert.deepEqual([thin[k + 1], thin[k + 2]], [thin[k - 2], thin[k - 1]]);
+  assert.deepEqual([thin[thin.length - 2], thin[thin.length - 1]], [thin[1], thin[2]]);
+  assert.throws(() => c.isolines(values, nx, ny, [1], -0.1), /tolerance must be a finite number >= 0 and <= 1 \(got -0\.1\)/);
+  assert.throws(() => c.isolines(values, nx, ny, [1], NaN), /tolerance must be a finite number >= 0 and <= 1 \(got NaN\)/);
 });
 
 test('lossSweep: one call gives each step size\'s final loss, the same as a run per step size', async () => {

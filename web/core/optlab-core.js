@@ -93,10 +93,11 @@ export class OptlabCore {
    * marching squares: a Float64Array of five numbers per segment, the
    * level's index and (x1, y1, x2, y2) in grid coordinates. Segments come
    * line by line: one whose (x1, y1) is the previous one's (x2, y2)
-   * continues that line.
+   * continues that line. tolerance (grid units, 0 to 1; default 0: every
+   * point) keeps of each line only the points needed to stay within it.
    */
-  isolines(values, nx, ny, levels) {
-    return this.module.isolines(values, nx, ny, levels);
+  isolines(values, nx, ny, levels, tolerance = 0) {
+    return this.module.isolines(values, nx, ny, levels, tolerance);
   }
 
   momentumRate(eigenvalues, lr, beta) {
