@@ -395,7 +395,7 @@ describe('momentum and the (γ, β) map', () => {
   test('dragging on the map moves (γ, β) in figure 4; "best" goes to Polyak\'s optimum', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const before = await page.textContent('#momentum .caption');
-    assert.match(await page.textContent('#rate-map .toolbar .hint'), /arrow keys: figure 4 follows\.$/);
+    assert.match(await page.textContent('#rate-map .toolbar .hint'), /arrow keys; “Momentum on a bowl” above moves with it\.$/);
     const map = page.locator('#rate-map canvas');
     await bringIntoView(map);
     const box = await map.boundingBox();

@@ -15,6 +15,7 @@ import { formatNumber } from '../i18n/en.js';
 // Divergent cells, as the colour key says.
 const divergentGrey = 'rgb(150, 150, 150)';
 
+// linked: the title of a figure that follows the map's (γ, β), for its hint.
 export function rateMapFigure(root, { core, t, scene, shared, linked = false, changed = () => {} }) {
   const s = t.rateMap;
   const A = scene.scenario.problem.A;

@@ -164,8 +164,9 @@ export default {
     lrAxis: 'step size γ (log)',
     betaAxis: 'momentum β',
     goToBest: 'Go to the best (γ*, β*)',
-    // linked: the lesson page, where figure 4 shares (γ, β) with the map; an embedded map stands alone.
-    dragHint: (linked) => `Drag the point or click where it should go, or focus the map and use the arrow keys${linked ? ': figure 4 follows' : ''}.`,
+    // linked: the title of the momentum figure above, on the lesson page, which shares (γ, β)
+    // with the map (the figures carry no numbers); an embedded map stands alone.
+    dragHint: (linked) => `Drag the point or click where it should go, or focus the map and use the arrow keys${linked ? `; “${linked}” above moves with it` : ''}.`,
     pointHint: 'Point at the map with the mouse to read the rate there.',
     pointerAt: ({ lr, beta, rate, region }) => `Under the pointer: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, rate ${formatNumber(rate)} (${region}).`,
     colorKey: 'Colour: yellow converges in few steps, purple in many; grey diverges.',
