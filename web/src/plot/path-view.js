@@ -84,6 +84,7 @@ export function drawPathView(ctx, width, height, { colors, view, contours, paths
   ctx.restore();
   // The start point is a handle to drag: drawn whole even on the frame.
   if (start) {
+    ctx.save();
     ctx.fillStyle = colors.paper;
     ctx.strokeStyle = colors.ink;
     ctx.lineWidth = 2;
@@ -91,6 +92,7 @@ export function drawPathView(ctx, width, height, { colors, view, contours, paths
     ctx.arc(x(start[0]), y(start[1]), 6, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
+    ctx.restore();
   }
 }
 
