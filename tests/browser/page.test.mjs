@@ -769,6 +769,30 @@ describe('notebooks', () => {
 });
 
 describe('languages and sizes', () => {
+  test('the lesson numbers its figures 1 to 8, for screen readers too; an embedded figure has no number', async () => {
+    const { page, problems } = await open(`${servedUrl}?lang=ko`, { inside: servedUrl });
+    const cdp = await page.context().newCDPSession(page);
+    const names = [];
+    for (let i = 0; i < 8; i++) {
+      // Each heading as a screen reader meets it: on screen (a skipped section's name is computed when it comes back).
+      const heading = page.locator('main > .figure > .figure-title').nth(i);
+      await bringIntoView(heading);
+      const { result } = await cdp.send('Runtime.evaluate', { expression: `document.querySelectorAll('main > .figure > .figure-title')[${i}]` });
+      const { nodes } = await cdp.send('Accessibility.queryAXTree', { objectId: result.objectId, role: 'heading' });
+      names.push(nodes[0]?.name.value);
+    }
+    names.forEach((name, i) => assert.ok(name.startsWith(`${i + 1}. `), name));
+    assert.equal(names[3], '4. 그릇 모양 함수에서의 모멘텀');
+    // The title's text (the iframe's title, the copied code) stays the figure's own.
+    assert.equal(await page.textContent('#momentum .figure-title'), '그릇 모양 함수에서의 모멘텀');
+    assert.deepEqual(problems, []);
+    await page.close();
+    const notes = await open(`${servedUrl}examples/course-notes.html`, { inside: servedUrl, ready: 'optlab-figure[data-ready="true"]' });
+    const before = await notes.page.$eval('optlab-figure', (f) => getComputedStyle(f.shadowRoot.querySelector('.figure-title'), '::before').content);
+    assert.equal(before, 'none');
+    await notes.page.close();
+  });
+
   test('?lang=ko shows the page in Korean, with the course\'s terms', async () => {
     const { page, problems } = await open(`${servedUrl}?lang=ko`, { inside: servedUrl });
     assert.equal(await page.getAttribute('html', 'lang'), 'ko');
