@@ -769,7 +769,7 @@ describe('notebooks', () => {
 });
 
 describe('languages and sizes', () => {
-  test('the lesson numbers its figures 1 to 8, for screen readers too; an embedded figure has no number', async () => {
+  test('the lesson numbers its figures 1 to 8, for screen readers too, and lists them at the top; an embedded figure has no number', async () => {
     const { page, problems } = await open(`${servedUrl}?lang=ko`, { inside: servedUrl });
     const cdp = await page.context().newCDPSession(page);
     const names = [];
@@ -785,6 +785,13 @@ describe('languages and sizes', () => {
     assert.equal(names[3], '4. 그릇 모양 함수에서의 모멘텀');
     // The title's text (the iframe's title, the copied code) stays the figure's own.
     assert.equal(await page.textContent('#momentum .figure-title'), '그릇 모양 함수에서의 모멘텀');
+    // The header lists the figures, numbered alike, each linking to its figure.
+    assert.equal(await page.getAttribute('nav.contents', 'aria-label'), '그림 목록');
+    const listed = await page.$$eval('nav.contents li', (items) => items.map((li) => [li.value, li.textContent, li.querySelector('a').getAttribute('href')]));
+    const sections = await page.$$eval('main > .figure', (ss) => ss.map((s, i) => [i + 1, s.querySelector('.figure-title').textContent, `#${s.id}`]));
+    assert.deepEqual(listed, sections);
+    await page.click('nav.contents a[href="#lbfgs"]');
+    await page.waitForFunction(() => location.hash === '#lbfgs' && Math.abs(document.getElementById('lbfgs').getBoundingClientRect().top) < 5);
     assert.deepEqual(problems, []);
     await page.close();
     const notes = await open(`${servedUrl}examples/course-notes.html`, { inside: servedUrl, ready: 'optlab-figure[data-ready="true"]' });

@@ -64,6 +64,23 @@ function applyStrings(t) {
   }
 }
 
+// The header's list of the figures, by their titles (in the page's
+// language), numbered as the titles are (optlab.css), linking to each.
+function listFigures(slots, t) {
+  const nav = document.querySelector('nav.contents');
+  if (!nav) return;
+  nav.setAttribute('aria-label', t.contents);
+  nav.firstElementChild.replaceChildren(...slots.flatMap((slot, i) => {
+    const title = slot.querySelector('.figure-title')?.textContent;
+    if (!title || !slot.id) return [];
+    const item = document.createElement('li');
+    item.value = i + 1; // a figure that could not be drawn keeps its number
+    item.append(Object.assign(document.createElement('a'), { href: `#${slot.id}`, textContent: title }));
+    return [item];
+  }));
+  nav.hidden = !nav.firstElementChild.children.length;
+}
+
 async function start() {
   useRendererLoader(loadMathScript);
   const t = strings(chooseLanguage());
@@ -131,6 +148,7 @@ async function start() {
     }
     performance.measure(`optlab-figure-${name}`, `optlab-mount-${name}`);
   }
+  listFigures(slots, t);
   // The figures queued their first pictures; they are painted together
   // now (one layout for the whole page) rather than in the next animation
   // frame, which first waited for the end of parsing and the frame clock

@@ -31,6 +31,7 @@ export default {
     noSuchFigure: (figure, figures) => `this page has no figure "${figure}" (its figures: ${figures.join(', ')})`,
     sharedKeys: (figure, key) => `figure "${figure}" shares its settings with another figure: write ${key}`,
   },
+  contents: 'The figures',
   notebookLink: 'The same figures in a Jupyter notebook, cross-checked against numpy and PyTorch',
   loading: 'Loading the optimizer core…',
   cannotDraw: 'optlab: this figure cannot be drawn',

@@ -32,6 +32,7 @@ export default {
     noSuchFigure: (figure, figures) => `이 페이지에는 "${figure}" 그림이 없습니다 (그림: ${figures.join(', ')})`,
     sharedKeys: (figure, key) => `"${figure}" 그림은 다른 그림과 설정을 함께 씁니다: ${key} 로 적으세요`,
   },
+  contents: '그림 목록',
   notebookLink: '같은 그림을 주피터 노트북으로 (numpy 와 PyTorch 로 교차 검증)',
   loading: '최적화 코어를 불러오는 중…',
   cannotDraw: 'optlab: 이 그림을 그릴 수 없습니다',
