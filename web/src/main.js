@@ -131,7 +131,7 @@ async function start() {
       hashTimer = setTimeout(writeHash, 200);
     };
     // The map's hint names the momentum figure only when it is on the page to follow the map.
-    const linked = name === 'rate-map' && mounts.momentum && settings.momentum && !settings.momentum.errors.length && t.momentum.title;
+    const linked = name === 'rate-map' && settings.momentum && !settings.momentum.errors.length && t.momentum.title;
     const figure = mounts[name](slot, { core, t, scene: config.scene, shared: config.shared ? bowl : undefined, linked, changed });
     mounted[name] = figure;
     if (notes.has(name)) slot.prepend(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: notes.get(name) }));
