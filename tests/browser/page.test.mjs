@@ -751,6 +751,9 @@ describe('notebooks', () => {
       assert.equal(await opened.page.$$eval('script', (s) => s.length), 0);
       assert.match(await opened.page.textContent('body'), /Cross-check: the core against numpy and PyTorch/);
       assert.doesNotMatch(await opened.page.textContent('body'), /Traceback \(most recent call last\)/);
+      // No Markdown left unrendered in the explanations (a heading mark in mid-line is printed as "##").
+      const prose = await opened.page.$$eval('.jp-MarkdownOutput', (cells) => cells.map((c) => c.textContent));
+      for (const text of prose) assert.doesNotMatch(text, /(^|\s)#{1,6}\s|\*\*/, text.slice(0, 80));
       // No cell printed a warning (a library's deprecation notice is a red box in the middle of the lesson).
       const warnings = await opened.page.$$eval('[data-mime-type="application/vnd.jupyter.stderr"]', (o) => o.map((n) => n.textContent.trim()));
       assert.deepEqual(warnings, []);

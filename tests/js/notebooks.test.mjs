@@ -31,6 +31,10 @@ for (const name of notebooks) {
     const nb = JSON.parse(readFileSync(join(dir, name), 'utf8'));
     const markdown = nb.cells.filter((c) => c.cell_type === 'markdown').map((c) => [].concat(c.source).join(''));
     assert.ok(markdown.length >= 8);
-    for (const text of markdown) assert.match(text, /\*\*한국어\*\* · [\s\S]*[가-힣]/, text.slice(0, 60));
+    for (const text of markdown) {
+      assert.match(text, /\*\*한국어\*\* · [\s\S]*[가-힣]/, text.slice(0, 60));
+      // A heading mark is one only at the start of a line; after "**한국어** · " it is printed as is.
+      assert.doesNotMatch(text, /^[^#\n].*\s#{1,6}\s/m, text.slice(0, 60));
+    }
   });
 }
