@@ -751,6 +751,8 @@ describe('notebooks', () => {
       assert.equal(await opened.page.$$eval('script', (s) => s.length), 0);
       assert.match(await opened.page.textContent('body'), /Cross-check: the core against numpy and PyTorch/);
       assert.doesNotMatch(await opened.page.textContent('body'), /Traceback \(most recent call last\)/);
+      // The rendered page is published: it names no folder of the machine that built it.
+      assert.ok(!(await opened.page.textContent('body')).includes(root), `the notebook names ${root}`);
       // No Markdown left unrendered in the explanations (a heading mark in mid-line is printed as "##").
       const prose = await opened.page.$$eval('.jp-MarkdownOutput', (cells) => cells.map((c) => c.textContent));
       for (const text of prose) assert.doesNotMatch(text, /(^|\s)#{1,6}\s|\*\*/, text.slice(0, 80));
