@@ -811,6 +811,8 @@ describe('languages and sizes', () => {
     assert.equal(await page.textContent('#step-sizes h2'), '1차원 이차함수에서의 이동 크기');
     assert.match(await caption(page), /1\/a 보다 작습니다/);
     assert.match(await page.textContent('#step-sizes'), /경사 하강법/);
+    // The lecture's Korean name for the heavy-ball form.
+    assert.match(await page.textContent('#momentum'), /무거운 공 형태를 모멘텀 위에/);
     assert.equal(await page.textContent('[data-language-switch]'), 'English');
     assert.deepEqual(problems, []);
     await wholePage(page, join(shots, 'page-1280-ko.png'));

@@ -146,15 +146,15 @@ export default {
         const [steep, shallow] = a1 > a2 ? ['w₁', 'w₂'] : ['w₂', 'w₁'];
         return `${bowl} 은 ${steep} 방향이 ${shallow} 방향보다 ${formatNumber(Math.max(a1, a2) / Math.min(a1, a2))} 배 가파릅니다. 경사 하강법은 가파른 방향에 맞춰 γ 를 작게 잡아야 하므로 완만한 방향으로는 기어가듯 움직입니다.`;
       },
-      '모멘텀은 경사를 누적한 p ← βp + g 를 따라 움직입니다: w ← w − γp. 골짜기를 따르는 방향의 경사는 같은 쪽을 가리켜 쌓이고, 가로지르는 방향의 경사는 번갈아 바뀌어 상쇄됩니다. wₖ₊₁ = wₖ − γgₖ + β(wₖ − wₖ₋₁) 로 쓰는 heavy-ball 형태도 같은 방법입니다. 상자를 선택하면 모멘텀 경로 위에 겹쳐 그려집니다. 네스테로프 모멘텀은 g + βp 방향으로 움직여, 앞을 내다보며 지나침을 줄입니다.',
+      '모멘텀은 경사를 누적한 p ← βp + g 를 따라 움직입니다: w ← w − γp. 골짜기를 따르는 방향의 경사는 같은 쪽을 가리켜 쌓이고, 가로지르는 방향의 경사는 번갈아 바뀌어 상쇄됩니다. wₖ₊₁ = wₖ − γgₖ + β(wₖ − wₖ₋₁) 로 쓰는 무거운 공(heavy-ball) 형태도 같은 방법입니다. 상자를 선택하면 모멘텀 경로 위에 겹쳐 그려집니다. 네스테로프 모멘텀은 g + βp 방향으로 움직여, 앞을 내다보며 지나침을 줄입니다.',
       '감쇠 인자 β 는 보통 0.9 나 0.99 가 잘 동작합니다. β 를 키우면 γ 를 줄여야 합니다. 0.9 에서 0.99 로 바꾸면 γ 를 10 으로 나누세요.',
     ],
     lrLabel: '이동 크기 γ',
     betaLabel: '모멘텀 β',
-    heavyBallToggle: 'heavy-ball 형태를 모멘텀 위에 겹쳐 그리기',
+    heavyBallToggle: '무거운 공 형태를 모멘텀 위에 겹쳐 그리기',
     dragHint: '흰 점을 끌거나 옮길 자리를 누르거나, 그림을 선택한 뒤 화살표 키로 시작점 w₀ 을 옮겨 보세요.',
     stepAxis: '걸음 k',
-    names: { gd: '경사 하강법', momentum: '모멘텀', nesterov: '네스테로프 모멘텀', heavy_ball: 'heavy-ball 형태' },
+    names: { gd: '경사 하강법', momentum: '모멘텀', nesterov: '네스테로프 모멘텀', heavy_ball: '무거운 공 형태' },
     caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
       const say = (r) =>
         r.diverged !== undefined ? `발산 (${r.diverged} 번째 걸음에서 멈춤)` : r.never ? `${K} 걸음 안에 도달하지 못함` : `${r.step} 번째 걸음`;
