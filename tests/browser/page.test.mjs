@@ -404,6 +404,8 @@ describe('momentum and the (γ, β) map', () => {
     assert.notEqual(await page.textContent('#momentum .slider-value'), 'γ\u00a0=\u00a00.05');
     await page.click('#rate-map button');
     assert.match(await page.textContent('#rate-map .caption'), /factor 0\.382 per step/);
+    // Acceleration: gradient descent's best on the bowl (μ = 1, L = 5) is γ = 2/(μ + L), rate (L − μ)/(L + μ).
+    assert.match(await page.textContent('#rate-map .caption'), /the best gradient descent \(β = 0, γ = 2\/\(μ \+ L\) = 0\.333\) only 0\.667\.$/);
     assert.match(await page.textContent('#momentum'), /β = 0\.15/);
     // A mouse over the map reads the rate there, and moves nothing.
     const caption = await page.textContent('#momentum .caption');

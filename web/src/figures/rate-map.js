@@ -30,6 +30,11 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   // still-cold JavaScript while the page starts.
   const map = core.rateMap({ eigenvalues, lr: lrRange, beta: betaRange, nLr, nBeta, colors: viridisTable() }, out);
   const best = core.optimalMomentum(mu, L);
+  // Gradient descent's best (β = 0): γ = 2/(μ + L) balances the two extreme
+  // curvatures, |1 − γμ| = |1 − γL| = (L − μ)/(L + μ); the caption sets it
+  // against the star's rate, the acceleration momentum buys.
+  const gdLr = 2 / (mu + L);
+  const bestGd = { lr: gdLr, rate: core.momentumRate(eigenvalues, gdLr, 0) };
   const labels = regionLabels();
 
   // The heatmap as an image, rendered once: the map depends only on A.
@@ -52,7 +57,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     const { lr, beta } = shared.get();
     const rate = core.momentumRate(eigenvalues, lr, beta);
     const stepsToTarget = rate < 1 && rate > 0 ? Math.ceil(Math.log(scene.target) / Math.log(rate)) : null;
-    caption.textContent = s.caption({ lr, beta, rate, stepsToTarget, target: scene.target, best });
+    caption.textContent = s.caption({ lr, beta, rate, stepsToTarget, target: scene.target, best, bestGd });
     canvas.setAttribute('aria-label', caption.textContent);
     root.dataset.rate = String(rate);
   }
