@@ -683,6 +683,19 @@ describe('SGD and annealing', () => {
     const atBatch1 = await deep();
     assert.ok(atBatch1 > 300, `batch 1: ${atBatch1} of 400 escaped`);
     assert.match(await page.textContent('#annealing .caption'), /still in the shallow basin/);
+    // The bars' scale: the tallest is labelled with its count, here the fullest of the scene's bins.
+    assert.match(await page.textContent('#annealing .legend'), /where the 400 SGD runs are \(bars\)/);
+    const scene = JSON.parse(readFileSync(join(root, 'web', 'scenes', 'annealing.json'), 'utf8'));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#annealing button[data-share=csv]')]);
+    const rows = readFileSync(await download.path(), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
+    assert.equal(rows.length, 400);
+    const [v0, v1] = scene.view;
+    const counts = new Array(scene.bins).fill(0);
+    for (const [, w, diverged] of rows) {
+      const b = Math.floor(((w - v0) / (v1 - v0)) * scene.bins);
+      if (!diverged && b >= 0 && b < scene.bins) counts[b]++;
+    }
+    assert.equal(Number(await page.getAttribute('#annealing', 'data-peak')), Math.max(...counts));
     const slider = page.locator('#annealing input[type=range]').nth(1);
     await slider.focus();
     for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight'); // B = 4

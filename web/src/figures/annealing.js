@@ -5,7 +5,8 @@
 import { clipTo, drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { linearScale } from '../plot/scale.js';
-import { theme } from '../plot/theme.js';
+import { legend } from '../plot/series.js';
+import { cssColors, theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
@@ -63,7 +64,20 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     changed();
   }
 
+  // Where the runs are: counts per bin of the view, for the histogram.
+  let counts;
+  function histogram() {
+    counts = new Array(scene.bins).fill(0);
+    for (let r = 0; r < scene.runs; r++) {
+      if (finals.diverged[r]) continue;
+      const b = Math.floor(((finals.w[r] - v0) / (v1 - v0)) * scene.bins);
+      if (b >= 0 && b < scene.bins) counts[b]++;
+    }
+    root.dataset.peak = String(Math.max(...counts));
+  }
+
   function update() {
+    histogram();
     painter.redraw();
     let deep = 0, diverged = 0;
     for (let r = 0; r < scene.runs; r++) {
@@ -80,6 +94,10 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     ...s.text.map((p) => el('p', { text: p })),
     el('div', { class: 'toolbar' }, [lrSlider.element, batchSlider.element]),
     el('div', { class: 'toolbar' }, [controls.element, seeds.element]),
+    legend([
+      { label: s.names.curve, color: cssColors.ink },
+      { label: s.names.runs(scene.runs), color: cssColors.series[0] },
+    ]),
     canvas,
     caption,
   );
@@ -101,12 +119,6 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     ctx.save();
     clipTo(ctx, area);
     // Histogram of the final positions, scaled to the plot's height.
-    const counts = new Array(scene.bins).fill(0);
-    for (let r = 0; r < scene.runs; r++) {
-      if (finals.diverged[r]) continue;
-      const b = Math.floor(((finals.w[r] - v0) / (v1 - v0)) * scene.bins);
-      if (b >= 0 && b < scene.bins) counts[b]++;
-    }
     const peak = Math.max(1, ...counts);
     const barWidth = (area.x1 - area.x0) / scene.bins;
     ctx.fillStyle = colors.series[0];
@@ -116,6 +128,14 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
       ctx.fillRect(area.x0 + b * barWidth + 0.5, area.y1 - h, barWidth - 1, h);
     });
     ctx.globalAlpha = 1;
+    // The bars' scale: the tallest carries its count.
+    const tallest = counts.indexOf(peak);
+    if (counts[tallest] > 0) {
+      ctx.fillStyle = colors.ink;
+      ctx.font = colors.font;
+      ctx.textAlign = 'center';
+      haloText(ctx, s.peakLabel(peak), area.x0 + (tallest + 0.5) * barWidth, area.y1 - (area.y1 - area.y0) * 0.85 - 6, colors.paper);
+    }
     ctx.strokeStyle = colors.ink;
     ctx.lineWidth = 2;
     ctx.beginPath();

@@ -78,6 +78,8 @@ export default {
       'Started at the shallow minimum, gradient descent stays there: every gradient points back down. SGD’s noise kicks the iterate around, and now and then over the ridge; once in the deep basin it rarely climbs back, as the ridge is much higher from that side. A larger batch averages the noise away and fewer runs escape; a larger step size makes bigger kicks.',
     ],
     gdLabel: 'GD',
+    names: { curve: 'f(w)', runs: (runs) => `where the ${runs} SGD runs are (bars)` },
+    peakLabel: (count) => `${count} runs`,
     ridgeLabel: 'ridge',
     caption: ({ lr, batch, steps, runs, deep, diverged, gd, gdDeep, seed }) =>
       `γ = ${formatNumber(lr)}, batch ${batch}, seed ${seed}: after ${steps} steps, ${deep} of ${runs} SGD runs (${Math.round((100 * deep) / runs)}%) are in the deeper basin${diverged ? `, ${diverged} diverged` : ''}. Gradient descent is at w = ${formatNumber(gd)}, ${gdDeep ? 'in the deeper basin' : 'still in the shallow basin'}.`,

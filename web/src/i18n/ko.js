@@ -81,6 +81,8 @@ export default {
       '얕은 최소점에서 출발한 경사 하강법은 그 자리에 머뭅니다. 모든 경사가 다시 아래를 가리키기 때문입니다. 확률적 경사 하강법의 노이즈는 반복값을 이리저리 밀어 가끔 능선을 넘기고, 깊은 골짜기 쪽에서는 능선이 훨씬 높아서 좀처럼 되돌아오지 않습니다. 배치가 크면 노이즈가 평균되어 빠져나가는 실행이 줄고, 이동 크기가 크면 더 세게 밀립니다.',
     ],
     gdLabel: '경사 하강법',
+    names: { curve: 'f(w)', runs: (runs) => `확률적 경사 하강법 실행 ${runs} 개가 있는 곳 (막대)` },
+    peakLabel: (count) => `${count} 개`,
     ridgeLabel: '능선',
     caption: ({ lr, batch, steps, runs, deep, diverged, gd, gdDeep, seed }) =>
       `γ = ${formatNumber(lr)}, 배치 ${batch}, 시드 ${seed}: ${steps} 걸음 뒤 확률적 경사 하강법 실행 ${runs} 개 중 ${deep} 개(${Math.round((100 * deep) / runs)}%)가 더 깊은 골짜기에 있습니다${diverged ? `, ${diverged} 개는 발산했습니다` : ''}. 경사 하강법은 w = ${formatNumber(gd)} 에 있고, ${gdDeep ? '더 깊은 골짜기에 있습니다' : '여전히 얕은 골짜기에 있습니다'}.`,
