@@ -425,6 +425,37 @@ describe('momentum and the (γ, β) map', () => {
     await page.close();
   });
 
+  test('the colour key reads the map: under the mouse, the map has the key\'s colour at the rate read there', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const map = page.locator('#rate-map canvas');
+    await bringIntoView(map);
+    assert.equal(await page.getAttribute('#rate-map .color-key', 'aria-label'), 'Colour: yellow converges in few steps, purple in many; grey diverges.');
+    assert.deepEqual(await page.$$eval('#rate-map .color-ticks span', (t) => t.map((x) => x.textContent)), ['0.999', '0.99', '0.9', '0']);
+    // The key's gradient, as the page styled it: its colour a fraction p along.
+    const stops = (await page.$eval('#rate-map .color-bar', (b) => getComputedStyle(b).backgroundImage))
+      .match(/rgb\(\d+, \d+, \d+\) [\d.]+%/g).map((m) => m.match(/[\d.]+/g).map(Number));
+    const keyAt = (p) => {
+      const i = stops.findIndex(([, , , at]) => at / 100 >= p);
+      if (i <= 0) return stops[0].slice(0, 3);
+      const [a, b] = [stops[i - 1], stops[i]];
+      const f = (100 * p - a[3]) / (b[3] - a[3]);
+      return [0, 1, 2].map((k) => a[k] + (b[k] - a[k]) * f);
+    };
+    const box = await map.boundingBox();
+    // Three clear spots (no line, label or point): monotone, ripples, near the best pair.
+    for (const [fx, fy] of [[0.3, 0.88], [0.5, 0.3], [0.72, 0.9]]) {
+      await page.mouse.move(box.x + fx * box.width, box.y + fy * box.height);
+      const rate = Number((await page.textContent('#rate-map .map-readout')).match(/rate ([\d.]+)/)[1]);
+      // Where the core's colouring puts that rate: digits gained per step, up to 3, purple to yellow.
+      const p = 1 - Math.min(3, -Math.log10(1 - rate)) / 3;
+      const pixel = await map.evaluate((c, [x, y]) => [...c.getContext('2d').getImageData(Math.round(x * c.width), Math.round(y * c.height), 1, 1).data].slice(0, 3), [fx, fy]);
+      const want = keyAt(p);
+      assert.ok(pixel.every((v, k) => Math.abs(v - want[k]) <= 14), `rate ${rate} at (${fx}, ${fy}): map ${pixel}, key ${want.map(Math.round)} at ${p.toFixed(3)}`);
+    }
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('the map is grey exactly where the core finds a rate of 1 or more', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const map = page.locator('#rate-map canvas');

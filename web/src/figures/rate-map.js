@@ -5,7 +5,7 @@
 // ripples. The point is the (γ, β) of figure 4, and can be dragged.
 import { drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
-import { viridisTable } from '../plot/colormap.js';
+import { viridisCss, viridisTable } from '../plot/colormap.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
 import { el } from '../controls/controls.js';
@@ -123,12 +123,34 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     el('div', { class: 'toolbar' }, [bestButton, el('span', { class: 'hint', text: s.dragHint(linked) })]),
     canvas,
     readout,
-    el('p', { class: 'hint', text: s.colorKey }),
+    colorKey(),
     caption,
   );
   describe();
   painter.redraw();
   root.dataset.ready = 'true';
+
+  // The colour key, drawn: the core colours a cell by how many digits per
+  // step it gains, s = min(3, −log10(1 − rate))/3, viridis from purple
+  // (rate ≥ 0.999) to yellow (rate 0); so the rates 0.99 and 0.9 sit at
+  // a third and two thirds. Grey: the divergent region. Screen readers get
+  // the sentence.
+  function colorKey() {
+    const bar = el('span', { class: 'color-bar' });
+    bar.style.backgroundImage = `linear-gradient(to right, ${viridisCss()})`;
+    const ticks = [['0.999', 0], ['0.99', 1 / 3], ['0.9', 2 / 3], ['0', 1]].map(([label, at]) => {
+      const tick = el('span', { text: label });
+      tick.style.left = `${(100 * at).toFixed(2)}%`;
+      return tick;
+    });
+    const grey = el('span', { class: 'color-swatch' });
+    grey.style.backgroundColor = divergentGrey;
+    return el('div', { class: 'color-key', role: 'img', 'aria-label': s.colorKey }, [
+      el('span', { text: s.rateKey }),
+      el('span', { class: 'color-scale' }, [bar, el('span', { class: 'color-ticks' }, ticks)]),
+      el('span', { class: 'color-diverges' }, [grey, s.divergesKey]),
+    ]);
+  }
 
   // The region of (γ, β): the rate from the nearest cell of the core's map;
   // monotone where no eigenvalue's mode oscillates, γλ ≤ 1 and

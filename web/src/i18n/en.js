@@ -173,6 +173,8 @@ export default {
     dragHint: (linked) => `Drag the point or click where it should go, or focus the map and use the arrow keys${linked ? `; “${linked}” above moves with it` : ''}.`,
     pointHint: 'Point at the map with the mouse to read the rate there.',
     pointerAt: ({ lr, beta, rate, region }) => `Under the pointer: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, rate ${formatNumber(rate)} (${region}).`,
+    rateKey: 'rate per step:',
+    divergesKey: '1 or more: diverges',
     colorKey: 'Colour: yellow converges in few steps, purple in many; grey diverges.',
     regions: { monotone: 'monotone', ripples: 'ripples', divergent: 'divergent' },
     caption: ({ lr, beta, rate, stepsToTarget, target, best, bestGd }) => {

@@ -177,6 +177,8 @@ export default {
     dragHint: (linked) => `점을 끌거나 옮길 자리를 누르거나, 지도를 선택한 뒤 화살표 키를 쓰세요.${linked ? ` 위의 「${linked}」 그림이 함께 움직입니다.` : ''}`,
     pointHint: '마우스를 지도 위에 올리면 그 자리의 속도를 읽을 수 있습니다.',
     pointerAt: ({ lr, beta, rate, region }) => `포인터 위치: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, 속도 ${formatNumber(rate)} (${region}).`,
+    rateKey: '걸음당 속도:',
+    divergesKey: '1 이상: 발산',
     colorKey: '색: 노란색은 적은 걸음으로, 보라색은 많은 걸음으로 수렴합니다. 회색은 발산합니다.',
     regions: { monotone: '단조 수렴', ripples: '물결', divergent: '발산' },
     caption: ({ lr, beta, rate, stepsToTarget, target, best, bestGd }) => {

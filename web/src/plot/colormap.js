@@ -32,3 +32,8 @@ export function viridisTable() {
   }
   return lut;
 }
+
+/** Viridis as CSS gradient stops ("rgb(…) 0%, …"), the same nine points, for colour keys. */
+export function viridisCss() {
+  return STOPS.map(([r, g, b], i) => `rgb(${r}, ${g}, ${b}) ${((100 * i) / (STOPS.length - 1)).toFixed(1)}%`).join(', ');
+}
