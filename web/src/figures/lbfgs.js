@@ -6,6 +6,7 @@ import { drawLogPlot, legend } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { el, player } from '../controls/controls.js';
 
+import { formatNumber } from '../i18n/en.js';
 import { traceTable } from '../share/table.js';
 
 export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
@@ -105,6 +106,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     const colors = theme(root);
     drawLogPlot(ctx, width, height, {
       colors, K, floor: scene.lossFloor, xLabel: t.momentum.stepAxis, yLabel: 'f(wₖ)',
+      guide: { value: scene.target, label: `f = ${formatNumber(scene.target)}` },
       series: methods.map((m) => ({
         y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color], divergedAt: runs[m.key].divergedAt,
       })),

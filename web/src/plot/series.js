@@ -1,5 +1,5 @@
 // Lines for several runs on shared axes, and their legend.
-import { clipTo, drawAxes, plotArea } from './axes.js';
+import { clipTo, drawAxes, haloText, plotArea } from './axes.js';
 import { linearScale, logScale } from './scale.js';
 
 /**
@@ -60,10 +60,11 @@ export function legend(items) {
 /**
  * Values against step k on a log axis, several runs: the loss (or distance)
  * plot of the figures. series: [{y, count, color, dash}]; values under
- * `floor` sit on the floor. Returns nothing; draws axes, lines and a marker
- * where a run was stopped as diverged.
+ * `floor` sit on the floor. guide: {value, label}, a dashed level the
+ * caption speaks of (the target). Returns nothing; draws axes, lines and a
+ * marker where a run was stopped as diverged.
  */
-export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLabel, yLabel, top }) {
+export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLabel, yLabel, top, guide }) {
   const area = plotArea(width, height);
   let max = top ?? 0;
   if (top === undefined) for (const s of series) for (let i = 0; i < s.count; i++) if (s.y[i] > max) max = s.y[i];
@@ -72,7 +73,25 @@ export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLab
   drawAxes(ctx, area, x, y, colors, { xLabel, yLabel });
   ctx.save();
   clipTo(ctx, area);
+  const guideY = guide && guide.value > floor ? y(guide.value) : null;
+  if (guideY !== null) {
+    ctx.strokeStyle = colors.muted;
+    ctx.lineWidth = 1;
+    ctx.setLineDash([5, 4]);
+    ctx.beginPath();
+    ctx.moveTo(area.x0, guideY);
+    ctx.lineTo(area.x1, guideY);
+    ctx.stroke();
+    ctx.setLineDash([]);
+  }
   drawLines(ctx, x, y, series.map((s) => ({ ...s, x: (k) => k })), floor);
+  if (guideY !== null) {
+    ctx.fillStyle = colors.muted;
+    ctx.font = colors.font;
+    ctx.textAlign = 'right';
+    haloText(ctx, guide.label, area.x1 - 4, guideY - 5, colors.paper);
+    ctx.textAlign = 'left';
+  }
   for (const s of series)
     if (s.divergedAt !== undefined && s.divergedAt !== null) {
       ctx.fillStyle = s.color;
