@@ -126,7 +126,11 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
       { y: dist.momentum, color: colors.series[0], width: 1.5 },
       { y: dist.average, color: colors.series[1], width: 2.5 },
     ].map((x) => ({ ...x, count: Math.min(shown + 1, x.y.length) }));
-    drawLogPlot(ctx, width, height, { colors, K, floor: scene.distanceFloor, series, xLabel: t.momentum.stepAxis, yLabel: s.distanceAxis, top: 3 });
+    // The caption's window: the last `tail` steps up to the one shown.
+    const k = Math.min(shown, sgd.rows - 1, mom.rows - 1);
+    const from = Math.max(0, k - scene.tail + 1);
+    const band = k > 0 ? { from, to: k, label: s.tailLabel(k - from + 1) } : undefined;
+    drawLogPlot(ctx, width, height, { colors, K, floor: scene.distanceFloor, series, xLabel: t.momentum.stepAxis, yLabel: s.distanceAxis, top: 3, band });
   }
 
   return {

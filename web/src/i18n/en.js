@@ -109,6 +109,7 @@ export default {
       ({ lr }) => `Momentum with the slider’s β and γ = ${formatNumber(lr)}·(1 − β) takes steps of the same size on average. Because p sums several noisy gradients, consecutive steps are smoother, but the iterates still wander about the floor about as far; compare the distances below. Averaging the SGD iterates, w̄ₖ = (1/k) Σ wⱼ, removes the bouncing after the fact and settles far closer to the minimum.`,
     ],
     betaLabel: 'momentum',
+    tailLabel: (n) => `last ${n} steps`,
     distanceAxis: '‖wₖ − w*‖ (log)',
     names: { sgd: 'SGD', momentum: 'SGD with momentum', average: 'running average w̄ of SGD' },
     caption: ({ k, tail, seed, sgd, momentum, average }) =>

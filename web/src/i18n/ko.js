@@ -112,6 +112,7 @@ export default {
       ({ lr }) => `슬라이더의 β 와 γ = ${formatNumber(lr)}·(1 − β) 인 모멘텀은 평균적으로 같은 크기로 움직입니다. p 가 여러 개의 노이즈 섞인 경사를 더하므로 이어지는 걸음은 더 매끄럽지만, 반복값이 바닥을 떠도는 폭은 비슷합니다. 아래의 거리를 비교해 보세요. 확률적 경사 하강법의 반복값을 평균한 w̄ₖ = (1/k) Σ wⱼ 는 튀는 움직임을 나중에 걷어 내어, 최소점에 훨씬 가깝게 자리 잡습니다.`,
     ],
     betaLabel: '모멘텀',
+    tailLabel: (n) => `마지막 ${n} 걸음`,
     distanceAxis: '‖wₖ − w*‖ (로그)',
     names: { sgd: '확률적 경사 하강법', momentum: '모멘텀을 쓴 확률적 경사 하강법', average: '확률적 경사 하강법의 평균 w̄' },
     caption: ({ k, tail, seed, sgd, momentum, average }) =>

@@ -61,10 +61,11 @@ export function legend(items) {
  * Values against step k on a log axis, several runs: the loss (or distance)
  * plot of the figures. series: [{y, count, color, dash}]; values under
  * `floor` sit on the floor. guide: {value, label}, a dashed level the
- * caption speaks of (the target). Returns nothing; draws axes, lines and a
- * marker where a run was stopped as diverged.
+ * caption speaks of (the target); band: {from, to, label}, a shaded range of
+ * steps it speaks of. Returns nothing; draws axes, lines and a marker where
+ * a run was stopped as diverged.
  */
-export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLabel, yLabel, top, guide }) {
+export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLabel, yLabel, top, guide, band }) {
   const area = plotArea(width, height);
   let max = top ?? 0;
   if (top === undefined) for (const s of series) for (let i = 0; i < s.count; i++) if (s.y[i] > max) max = s.y[i];
@@ -73,6 +74,13 @@ export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLab
   drawAxes(ctx, area, x, y, colors, { xLabel, yLabel });
   ctx.save();
   clipTo(ctx, area);
+  if (band) {
+    // Half the grid's colour: the grid lines stay visible through it.
+    ctx.fillStyle = colors.grid;
+    ctx.globalAlpha = 0.5;
+    ctx.fillRect(x(band.from), area.y0, x(band.to) - x(band.from), area.y1 - area.y0);
+    ctx.globalAlpha = 1;
+  }
   const guideY = guide && guide.value > floor ? y(guide.value) : null;
   if (guideY !== null) {
     ctx.strokeStyle = colors.muted;
@@ -90,6 +98,13 @@ export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLab
     ctx.font = colors.font;
     ctx.textAlign = 'right';
     haloText(ctx, guide.label, area.x1 - 4, guideY - 5, colors.paper);
+    ctx.textAlign = 'left';
+  }
+  if (band) {
+    ctx.fillStyle = colors.muted;
+    ctx.font = colors.font;
+    ctx.textAlign = 'right';
+    haloText(ctx, band.label, x(band.to) - 4, area.y0 + 14, colors.paper);
     ctx.textAlign = 'left';
   }
   for (const s of series)
