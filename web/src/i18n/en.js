@@ -82,7 +82,7 @@ export default {
     peakLabel: (count) => `${count} runs`,
     ridgeLabel: 'ridge',
     caption: ({ lr, batch, steps, runs, deep, diverged, gd, gdDeep, seed }) =>
-      `γ = ${formatNumber(lr)}, batch ${batch}, seed ${seed}: after ${steps} steps, ${deep} of ${runs} SGD runs (${Math.round((100 * deep) / runs)}%) are in the deeper basin${diverged ? `, ${diverged} diverged` : ''}. Gradient descent is at w = ${formatNumber(gd)}, ${gdDeep ? 'in the deeper basin' : 'still in the shallow basin'}.`,
+      `γ = ${formatNumber(lr)}, batch ${batch}, seed ${seed}: after ${steps} steps, ${deep} of ${runs} SGD runs (${formatPercent(deep, runs)}%) are in the deeper basin${diverged ? `, ${diverged} diverged` : ''}. Gradient descent is at w = ${formatNumber(gd)}, ${gdDeep ? 'in the deeper basin' : 'still in the shallow basin'}.`,
   },
 
   betaEffect: {
@@ -240,6 +240,18 @@ export default {
 /** A coefficient in a formula: omitted when it is 1. */
 export function coefficient(x) {
   return x === 1 ? '' : `${formatNumber(x)} `;
+}
+
+/**
+ * part/whole as a percentage: whole numbers, except that it says 100 only
+ * when all are and 0 only when none are (399 of 400 is 99.8%, not 100%).
+ */
+export function formatPercent(part, whole) {
+  const p = (100 * part) / whole;
+  const rounded = Math.round(p);
+  if (rounded === 100 && part < whole) return String(Math.min(99.9, Math.round(10 * p) / 10));
+  if (rounded === 0 && part > 0) return String(Math.max(0.1, Math.round(10 * p) / 10));
+  return String(rounded);
 }
 
 export function formatNumber(x) {

@@ -1,5 +1,5 @@
 // 한국어 문자열. 용어는 강의의 번역을 따른다 (경사 하강법, 이동 크기, …).
-import { coefficient, formatNumber } from './en.js';
+import { coefficient, formatNumber, formatPercent } from './en.js';
 
 const fmt = (x) => formatNumber(x);
 
@@ -85,7 +85,7 @@ export default {
     peakLabel: (count) => `${count} 개`,
     ridgeLabel: '능선',
     caption: ({ lr, batch, steps, runs, deep, diverged, gd, gdDeep, seed }) =>
-      `γ = ${formatNumber(lr)}, 배치 ${batch}, 시드 ${seed}: ${steps} 걸음 뒤 확률적 경사 하강법 실행 ${runs} 개 중 ${deep} 개(${Math.round((100 * deep) / runs)}%)가 더 깊은 골짜기에 있습니다${diverged ? `, ${diverged} 개는 발산했습니다` : ''}. 경사 하강법은 w = ${formatNumber(gd)} 에 있고, ${gdDeep ? '더 깊은 골짜기에 있습니다' : '여전히 얕은 골짜기에 있습니다'}.`,
+      `γ = ${formatNumber(lr)}, 배치 ${batch}, 시드 ${seed}: ${steps} 걸음 뒤 확률적 경사 하강법 실행 ${runs} 개 중 ${deep} 개(${formatPercent(deep, runs)}%)가 더 깊은 골짜기에 있습니다${diverged ? `, ${diverged} 개는 발산했습니다` : ''}. 경사 하강법은 w = ${formatNumber(gd)} 에 있고, ${gdDeep ? '더 깊은 골짜기에 있습니다' : '여전히 얕은 골짜기에 있습니다'}.`,
   },
 
   betaEffect: {
