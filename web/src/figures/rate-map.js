@@ -6,6 +6,7 @@
 import { drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { viridisCss, viridisTable } from '../plot/colormap.js';
+import { criticalDamping } from '../plot/damping.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
 import { el } from '../controls/controls.js';
@@ -264,16 +265,12 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     ctx.beginPath();
     edge.forEach(([px, py], k) => (k ? ctx.lineTo(px, py) : ctx.moveTo(px, py)));
     ctx.stroke();
-    // Critical damping for each eigenvalue: β = (1 − √(γλ))², γλ ≤ 1.
+    // Critical damping for each eigenvalue, up to the divergent region.
     ctx.setLineDash([5, 4]);
     ctx.lineWidth = 1.5;
     for (const lambda of eigenvalues) {
       ctx.beginPath();
-      for (let i = 0; i <= 200; i++) {
-        const lr = lrRange[0] * (Math.min(lrRange[1], 1 / lambda) / lrRange[0]) ** (i / 200);
-        const beta = (1 - Math.sqrt(lr * lambda)) ** 2;
-        i ? ctx.lineTo(x(lr), y(beta)) : ctx.moveTo(x(lr), y(beta));
-      }
+      criticalDamping(lambda, L, lrRange).forEach(([lr, beta], i) => (i ? ctx.lineTo(x(lr), y(beta)) : ctx.moveTo(x(lr), y(beta))));
       ctx.stroke();
     }
     ctx.setLineDash([]);
