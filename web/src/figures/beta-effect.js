@@ -89,6 +89,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
       colors, K, floor: scene.lossFloor, xLabel: t.momentum.stepAxis, yLabel: 'f(wₖ)',
       // The caption's target: every run starts at the same w₀.
       guide: { value: scene.target * runs[0].trace.loss[0], label: `${formatNumber(scene.target)} · f(w₀)` },
+      floorLabel: t.atFloor(formatNumber(scene.lossFloor)),
       series: runs.map((r, i) => ({
         y: r.trace.loss, count: Math.min(shown + 1, r.trace.rows), color: colors.series[i % colors.series.length], divergedAt: r.trace.divergedAt,
       })),

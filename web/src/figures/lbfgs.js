@@ -107,6 +107,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     drawLogPlot(ctx, width, height, {
       colors, K, floor: scene.lossFloor, xLabel: t.momentum.stepAxis, yLabel: 'f(wₖ)',
       guide: { value: scene.target, label: `f = ${formatNumber(scene.target)}` },
+      floorLabel: t.atFloor(formatNumber(scene.lossFloor)),
       series: methods.map((m) => ({
         y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color], divergedAt: runs[m.key].divergedAt,
       })),

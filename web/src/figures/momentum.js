@@ -200,6 +200,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
       colors, K, floor, xLabel: s.stepAxis, yLabel: 'f(wₖ)',
       // The caption's target: every run starts at the same w₀.
       guide: { value: scene.target * runs.gd.loss[0], label: `${formatNumber(scene.target)} · f(w₀)` },
+      floorLabel: t.atFloor(formatNumber(floor)),
       series: methods.map((m) => ({
         y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color], divergedAt: runs[m.key].divergedAt,
       })),

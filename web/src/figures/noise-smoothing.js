@@ -130,7 +130,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     const k = Math.min(shown, sgd.rows - 1, mom.rows - 1);
     const from = Math.max(0, k - scene.tail + 1);
     const band = k > 0 ? { from, to: k, label: s.tailLabel(k - from + 1) } : undefined;
-    drawLogPlot(ctx, width, height, { colors, K, floor: scene.distanceFloor, series, xLabel: t.momentum.stepAxis, yLabel: s.distanceAxis, top: 3, band });
+    drawLogPlot(ctx, width, height, { colors, K, floor: scene.distanceFloor, series, xLabel: t.momentum.stepAxis, yLabel: s.distanceAxis, top: 3, band, floorLabel: t.atFloor(formatNumber(scene.distanceFloor)) });
   }
 
   return {

@@ -6,10 +6,12 @@
 import { clipTo, drawAxes, plotArea } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { linearScale, logScale } from '../plot/scale.js';
+import { floorNote } from '../plot/series.js';
 import { theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { dragPoint } from '../controls/drag.js';
 
+import { formatNumber } from '../i18n/en.js';
 import { traceTable } from '../share/table.js';
 
 export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
@@ -197,6 +199,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
       ctx.fill();
     }
     ctx.restore();
+    if (trace.loss.subarray(0, count).some((f) => f <= floor)) floorNote(ctx, area, colors, t.atFloor(formatNumber(floor)));
     if (trace.divergedAt !== null) {
       ctx.fillStyle = colors.danger;
       ctx.font = `bold ${colors.font}`;
@@ -240,6 +243,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     });
     ctx.stroke();
     ctx.restore();
+    if (sweep.some((p) => p.loss <= floor)) floorNote(ctx, area, colors, t.atFloor(formatNumber(floor)));
     // The current γ, a handle to drag: whole even at the ends of the sweep.
     const current = trace.loss[trace.rows - 1];
     ctx.fillStyle = colors.series[0];

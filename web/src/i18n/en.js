@@ -37,6 +37,8 @@ export default {
   cannotDraw: 'optlab: this figure cannot be drawn',
   coreFailed: (message) => `The optimizer core could not start: ${message}`,
 
+  // Under a log plot's floor (a log axis cannot show 0): where such values are drawn.
+  atFloor: (v) => `${v} or less`,
   seed: 'seed',
   newSeed: 'New seed',
   seedInvalid: (max) => `seed must be an integer from 0 to ${max}`,

@@ -38,6 +38,8 @@ export default {
   cannotDraw: 'optlab: 이 그림을 그릴 수 없습니다',
   coreFailed: (message) => `최적화 코어를 시작하지 못했습니다: ${message}`,
 
+  // Under a log plot's floor (a log axis cannot show 0): where such values are drawn.
+  atFloor: (v) => `${v} 이하`,
   seed: '시드',
   newSeed: '새 시드',
   seedInvalid: (max) => `시드는 0 부터 ${max} 까지의 정수여야 합니다`,

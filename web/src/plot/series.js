@@ -58,14 +58,30 @@ export function legend(items) {
 }
 
 /**
+ * Says so where values below a log plot's floor are drawn on it (a log axis
+ * cannot show 0; a run that reached 10⁻³⁰ would look stalled at 10⁻¹⁶):
+ * `label` in the bottom right corner, just above the floor.
+ */
+export function floorNote(ctx, area, colors, label) {
+  ctx.save();
+  ctx.fillStyle = colors.muted;
+  ctx.font = colors.font;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'alphabetic';
+  haloText(ctx, label, area.x1 - 4, area.y1 - 5, colors.paper);
+  ctx.restore();
+}
+
+/**
  * Values against step k on a log axis, several runs: the loss (or distance)
  * plot of the figures. series: [{y, count, color, dash}]; values under
  * `floor` sit on the floor. guide: {value, label}, a dashed level the
  * caption speaks of (the target); band: {from, to, label}, a shaded range of
- * steps it speaks of. Returns nothing; draws axes, lines and a marker where
- * a run was stopped as diverged.
+ * steps it speaks of; floorLabel: said where a value is drawn on the floor
+ * (floorNote). Returns nothing; draws axes, lines and a marker where a run
+ * was stopped as diverged.
  */
-export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLabel, yLabel, top, guide, band }) {
+export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLabel, yLabel, top, guide, band, floorLabel }) {
   const area = plotArea(width, height);
   let max = top ?? 0;
   if (top === undefined) for (const s of series) for (let i = 0; i < s.count; i++) if (s.y[i] > max) max = s.y[i];
@@ -100,6 +116,11 @@ export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLab
     haloText(ctx, guide.label, area.x1 - 4, guideY - 5, colors.paper);
     ctx.textAlign = 'left';
   }
+  const onFloor = (s) => {
+    for (let i = 0; i < s.count; i++) if (s.y[i] <= floor) return true;
+    return false;
+  };
+  if (floorLabel && series.some(onFloor)) floorNote(ctx, area, colors, floorLabel);
   if (band) {
     ctx.fillStyle = colors.muted;
     ctx.font = colors.font;
