@@ -76,10 +76,13 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     return sum / (k - from + 1);
   };
 
+  // The step on screen: Play's, or the last of the shorter run.
+  const shownStep = () => Math.min(shown, sgd.rows - 1, mom.rows - 1);
+
   function update() {
     paths.redraw();
     distances.redraw();
-    const k = Math.min(shown, sgd.rows - 1, mom.rows - 1);
+    const k = shownStep();
     caption.textContent = s.caption({
       k, tail: Math.min(scene.tail, k + 1), seed,
       sgd: tailMean(dist.sgd, k), momentum: tailMean(dist.momentum, k), average: dist.average[k],
@@ -127,7 +130,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
       { y: dist.average, color: colors.series[1], width: 2.5 },
     ].map((x) => ({ ...x, count: Math.min(shown + 1, x.y.length) }));
     // The caption's window: the last `tail` steps up to the one shown.
-    const k = Math.min(shown, sgd.rows - 1, mom.rows - 1);
+    const k = shownStep();
     const from = Math.max(0, k - scene.tail + 1);
     const band = k > 0 ? { from, to: k, label: s.tailLabel(k - from + 1) } : undefined;
     drawLogPlot(ctx, width, height, { colors, K, floor: scene.distanceFloor, series, xLabel: t.momentum.stepAxis, yLabel: s.distanceAxis, top: 3, band, floorLabel: t.atFloor(formatNumber(scene.distanceFloor)) });

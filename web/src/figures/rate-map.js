@@ -6,7 +6,7 @@
 import { drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { viridisCss, viridisTable } from '../plot/colormap.js';
-import { criticalDamping } from '../plot/damping.js';
+import { criticalDamping, divergentFrom } from '../plot/damping.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
 import { el } from '../controls/controls.js';
@@ -251,7 +251,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     const edge = [];
     for (let k = 0; k <= 64; k++) {
       const beta = betaRange[0] + (k / 64) * (betaRange[1] - betaRange[0]);
-      edge.push([x((2 * (1 + beta)) / L), y(beta)]);
+      edge.push([x(divergentFrom(beta, L)), y(beta)]);
     }
     ctx.beginPath();
     edge.forEach(([px, py], k) => (k ? ctx.lineTo(px, py) : ctx.moveTo(px, py)));

@@ -1,9 +1,12 @@
-// The (γ, β) map's critical-damping curves, in the plane's own numbers.
-// Along an eigen-direction of curvature λ, momentum's two roots are real
-// below β = (1 − √(γλ))² (γλ ≤ 1) and complex above it: the line between a
-// monotone approach and ripples. It means that only where the run
-// converges, γL < 2(1 + β) for the largest curvature L; there the curve
-// stops.
+// The (γ, β) map's lines, in the plane's own numbers: the divergent
+// region's edge, and the critical-damping curves. Along an eigen-direction
+// of curvature λ, momentum's two roots are real below β = (1 − √(γλ))²
+// (γλ ≤ 1) and complex above it: the line between a monotone approach and
+// ripples. It means that only where the run converges, γL < 2(1 + β) for
+// the largest curvature L; there the curve stops.
+
+/** The divergent region's edge: the γ at which the rate reaches 1 for β, γL = 2(1 + β). */
+export const divergentFrom = (beta, L) => (2 * (1 + beta)) / L;
 
 const damped = (lr, lambda) => (1 - Math.sqrt(lr * lambda)) ** 2;
 const diverges = (lr, lambda, L) => lr * L >= 2 * (1 + damped(lr, lambda));
