@@ -6,7 +6,7 @@
 import { drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { responsiveCanvas } from '../plot/canvas.js';
 import { viridisCss, viridisTable } from '../plot/colormap.js';
-import { criticalDamping, divergentFrom } from '../plot/damping.js';
+import { criticalDamping, damped, divergentFrom } from '../plot/damping.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
 import { el } from '../controls/controls.js';
@@ -165,7 +165,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   }
   function region(rate, lr, beta) {
     if (!(rate < 1)) return 'divergent';
-    return lr * L <= 1 && beta <= (1 - Math.sqrt(lr * L)) ** 2 ? 'monotone' : 'ripples';
+    return lr * L <= 1 && beta <= damped(lr, L) ? 'monotone' : 'ripples';
   }
   function regionAt(lr, beta) {
     return region(map.rate[row(beta) * nLr + column(lr)], lr, beta);

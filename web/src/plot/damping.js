@@ -8,7 +8,8 @@
 /** The divergent region's edge: the γ at which the rate reaches 1 for β, γL = 2(1 + β). */
 export const divergentFrom = (beta, L) => (2 * (1 + beta)) / L;
 
-const damped = (lr, lambda) => (1 - Math.sqrt(lr * lambda)) ** 2;
+/** The critical-damping β for γ and one curvature λ (γλ ≤ 1). */
+export const damped = (lr, lambda) => (1 - Math.sqrt(lr * lambda)) ** 2;
 const diverges = (lr, lambda, L) => lr * L >= 2 * (1 + damped(lr, lambda));
 
 /**
