@@ -380,6 +380,8 @@ describe('printing', () => {
       assert.ok(Math.abs(c.box / c.aspect - 1) < 0.02, `a canvas printed at ${c.box} instead of ${c.aspect}`);
     }
     assert.deepEqual(await page.$$eval('.share, .player, .toolbar button', (els) => [...new Set(els.map((e) => getComputedStyle(e).display))]), ['none']);
+    // The map's colour key is backgrounds, which print leaves out unless told.
+    assert.deepEqual(await page.$$eval('.color-bar, .color-swatch', (els) => els.map((e) => getComputedStyle(e).printColorAdjust)), ['exact', 'exact']);
     const pdf = await page.pdf({ format: 'A4' });
     assert.ok(pdf.length > 100000);
     await page.emulateMedia({ media: 'screen' });
