@@ -28,7 +28,7 @@ export interface CommonAttributes {
 
 /** Per scene: parameters (numbers as decimal text, points as "w1,w2") and their ranges. */
 export interface SceneAttributes {
-  'step-sizes': { a?: string /* (0, 1000] */; lr?: string /* [0.0078125/a, 4/a] */; w0?: string /* [-10, 10] */; steps?: string /* 1..200 */ };
+  'step-sizes': { a?: string /* [0.001, 1000] */; lr?: string /* [0.0078125/a, 4/a] */; w0?: string /* [-10, 10] */; steps?: string /* 1..200 */ };
   'sgd-cloud': { n?: string /* 2..200 examples */; condition?: string /* [1, 100] */; noise?: string /* [0, 5] */; data_seed?: string; lr?: string /* (0, 1] */; batch?: string /* 1..n */; w0?: string /* in the view [-2.5, 3.5] × [-1.5, 4] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
   annealing: { lr?: string /* [0.01, 0.5] */; batch?: string /* 1..16 */; runs?: string /* 1..2000 */; seed?: string; steps?: string /* 1..5000 */ };
   momentum: { curvature?: string /* "a1,a2": A = diag(a1, a2), each in [0.1, 100] */; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */; w0?: string /* in [-1.6, 1.6]² */; steps?: string /* 1..1000 */ };

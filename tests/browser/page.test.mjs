@@ -548,6 +548,12 @@ describe('links', () => {
     await bad.waitForSelector('html[data-ready="true"]');
     assert.match(await bad.textContent('#momentum .error'), /beta must be a number from 0 to 0\.99 \(got "2"\)/);
     assert.equal(await bad.textContent('#momentum output[for$="-beta"]'), 'β\u00a0=\u00a00.80');
+    // A curvature so small that the slider's γ (up to 4/a) would pass the
+    // core's limit is refused by its range, and the page still draws.
+    await bad.goto(`${servedUrl}#step-sizes.a=0.0001`);
+    await bad.waitForSelector('html[data-ready="true"]');
+    assert.match(await bad.textContent('#step-sizes .error'), /a must be a number from 0\.001 to 1000 \(got "0\.0001"\)/);
+    assert.match(await bad.textContent('#step-sizes .caption'), /^γ = 0\.5 \(0\.5\/a\)/);
     // In Korean, every word of the message is Korean (the names and values
     // stay as the link spells them).
     await bad.goto(`${servedUrl}?lang=ko#momentum.beta=2&momentum.lrr=1&lbfgs.problem=bowll&sgd-cloud.w0=9,9`);

@@ -132,7 +132,23 @@ async function start() {
     };
     // The map's hint names the momentum figure only when it is on the page to follow the map.
     const linked = name === 'rate-map' && settings.momentum && !settings.momentum.errors.length && t.momentum.title;
-    const figure = mounts[name](slot, { core, t, scene: config.scene, shared: config.shared ? bowl : undefined, linked, changed });
+    const mount = (scene) => mounts[name](slot, { core, t, scene, shared: config.shared ? bowl : undefined, linked, changed });
+    let figure;
+    try {
+      figure = mount(config.scene);
+    } catch (error) {
+      // The core checks what the link's ranges cannot (a step size from a
+      // tiny curvature, say): like a value out of range, the setting is
+      // named above the figure, which draws its defaults. Only a failure
+      // there leaves the figure out, never the page.
+      notes.set(name, t.share.stateError(name, error.message));
+      try {
+        figure = mount(parseSettings((key) => (key === 'scene' ? name : null)).scene);
+      } catch (again) {
+        slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: `${t.cannotDraw}: ${again.message}` }));
+        continue;
+      }
+    }
     mounted[name] = figure;
     if (notes.has(name)) slot.prepend(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: notes.get(name) }));
     if (figure?.state) {

@@ -74,7 +74,8 @@ export const sceneSpecs = {
     scene: stepSizesScene,
     controls: { lr: 'gamma', player: null },
     params: {
-      a: { kind: number({ min: 0, max: 1000, minOpen: true }), set: (s, x) => { s.scenario.problem.a = x; } },
+      // From 0.001: the slider's γ reaches 4/a, which the core takes up to 10⁶.
+      a: { kind: number({ min: 0.001, max: 1000 }), set: (s, x) => { s.scenario.problem.a = x; } },
       lr: {
         // γ itself; the figure's slider runs over γ·a in ratioRange, so the
         // range depends on a (read first).
