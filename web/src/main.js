@@ -18,6 +18,9 @@ import { createState } from './state.js';
 // its own. Opening such a link draws exactly the same trajectories.
 const hashKeys = (figure) => (figure === 'rate-map' ? 'momentum' : figure);
 
+// A figure's own defaults (web/scenes), as if the link said nothing of it.
+const defaultSettings = (name) => parseSettings((key) => (key === 'scene' ? name : null));
+
 function settingsFromHash(name, hash, t, notes) {
   // The keys written under this figure's own name (figure 6 has none).
   const prefix = `${name}.`;
@@ -25,7 +28,7 @@ function settingsFromHash(name, hash, t, notes) {
   const scoped = parseSettings((key) => (key === 'scene' ? name : hash.get(`${hashKeys(name)}.${key}`)), { given, common: false });
   if (!scoped.errors.length) return scoped;
   notes.set(name, t.share.stateError(name, scoped.errors.map((error) => error.text(t)).join('; ')));
-  return parseSettings((key) => (key === 'scene' ? name : null));
+  return defaultSettings(name);
 }
 
 // Keys of the hash that name no figure of the page: a typo, or figure 6
@@ -137,13 +140,13 @@ async function start() {
     try {
       figure = mount(config.scene);
     } catch (error) {
-      // The core checks what the link's ranges cannot (a step size from a
-      // tiny curvature, say): like a value out of range, the setting is
-      // named above the figure, which draws its defaults. Only a failure
-      // there leaves the figure out, never the page.
+      // Settings within the link's ranges that the core still refuses (as
+      // a = 1e-300 once did: γ up to 4/a passed its limit) are treated like
+      // a value out of range: named above the figure, which draws its
+      // defaults. Only a failure there leaves the figure out, never the page.
       notes.set(name, t.share.stateError(name, error.message));
       try {
-        figure = mount(parseSettings((key) => (key === 'scene' ? name : null)).scene);
+        figure = mount(defaultSettings(name).scene);
       } catch (again) {
         slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: `${t.cannotDraw}: ${again.message}` }));
         continue;
