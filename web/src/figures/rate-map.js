@@ -117,11 +117,14 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
 
   const bestButton = el('button', { type: 'button', text: s.goToBest });
   bestButton.addEventListener('click', () => set(best.lr, best.beta));
+  // Gradient descent's best, to compare with the star in figure 4: momentum with β = 0.
+  const bestGdButton = el('button', { type: 'button', text: s.goToBestGd });
+  bestGdButton.addEventListener('click', () => set(bestGd.lr, 0));
 
   root.replaceChildren(
     el('h2', { class: 'figure-title', text: s.title }),
     ...s.text.map((p) => el('p', { text: p })),
-    el('div', { class: 'toolbar' }, [bestButton, el('span', { class: 'hint', text: s.dragHint(linked) })]),
+    el('div', { class: 'toolbar' }, [bestButton, bestGdButton, el('span', { class: 'hint', text: s.dragHint(linked) })]),
     canvas,
     readout,
     colorKey(),

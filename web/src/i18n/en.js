@@ -171,6 +171,7 @@ export default {
     lrAxis: 'step size γ (log)',
     betaAxis: 'momentum β',
     goToBest: 'Go to the best (γ*, β*)',
+    goToBestGd: 'Go to the best gradient descent (β = 0)',
     // linked: the title of the momentum figure above, on the lesson page, which shares (γ, β)
     // with the map (the figures carry no numbers); an embedded map stands alone.
     dragHint: (linked) => `Drag the point or click where it should go, or focus the map and use the arrow keys${linked ? `; “${linked}” above moves with it` : ''}.`,

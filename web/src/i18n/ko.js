@@ -177,6 +177,7 @@ export default {
     lrAxis: '이동 크기 γ (로그)',
     betaAxis: '모멘텀 β',
     goToBest: '가장 좋은 (γ*, β*) 로 가기',
+    goToBestGd: '가장 좋은 경사 하강법 (β = 0) 으로 가기',
     dragHint: (linked) => `점을 끌거나 옮길 자리를 누르거나, 지도를 선택한 뒤 화살표 키를 쓰세요.${linked ? ` 위의 「${linked}」 그림이 함께 움직입니다.` : ''}`,
     pointHint: '마우스를 지도 위에 올리면 그 자리의 속도를 읽을 수 있습니다.',
     pointerAt: ({ lr, beta, rate, region }) => `포인터 위치: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, 속도 ${formatNumber(rate)} (${region}).`,
