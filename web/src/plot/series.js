@@ -57,19 +57,25 @@ export function legend(items) {
   return list;
 }
 
+// A plot's quiet label (a level's name, a range's, the floor's): muted,
+// haloed, ending at x on the baseline y.
+function noteAt(ctx, colors, text, x, y) {
+  ctx.save();
+  ctx.fillStyle = colors.muted;
+  ctx.font = colors.font;
+  ctx.textAlign = 'right';
+  ctx.textBaseline = 'alphabetic';
+  haloText(ctx, text, x, y, colors.paper);
+  ctx.restore();
+}
+
 /**
  * Says so where values below a log plot's floor are drawn on it (a log axis
  * cannot show 0; a run that reached 10⁻³⁰ would look stalled at 10⁻¹⁶):
  * `label` in the bottom right corner, just above the floor.
  */
 export function floorNote(ctx, area, colors, label) {
-  ctx.save();
-  ctx.fillStyle = colors.muted;
-  ctx.font = colors.font;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'alphabetic';
-  haloText(ctx, label, area.x1 - 4, area.y1 - 5, colors.paper);
-  ctx.restore();
+  noteAt(ctx, colors, label, area.x1 - 4, area.y1 - 5);
 }
 
 /**
@@ -109,25 +115,13 @@ export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLab
     ctx.setLineDash([]);
   }
   drawLines(ctx, x, y, series.map((s) => ({ ...s, x: (k) => k })), floor);
-  if (guideY !== null) {
-    ctx.fillStyle = colors.muted;
-    ctx.font = colors.font;
-    ctx.textAlign = 'right';
-    haloText(ctx, guide.label, area.x1 - 4, guideY - 5, colors.paper);
-    ctx.textAlign = 'left';
-  }
+  if (guideY !== null) noteAt(ctx, colors, guide.label, area.x1 - 4, guideY - 5);
   const onFloor = (s) => {
     for (let i = 0; i < s.count; i++) if (s.y[i] <= floor) return true;
     return false;
   };
   if (floorLabel && series.some(onFloor)) floorNote(ctx, area, colors, floorLabel);
-  if (band) {
-    ctx.fillStyle = colors.muted;
-    ctx.font = colors.font;
-    ctx.textAlign = 'right';
-    haloText(ctx, band.label, x(band.to) - 4, area.y0 + 14, colors.paper);
-    ctx.textAlign = 'left';
-  }
+  if (band) noteAt(ctx, colors, band.label, x(band.to) - 4, area.y0 + 14);
   for (const s of series)
     if (s.divergedAt !== undefined && s.divergedAt !== null) {
       ctx.fillStyle = s.color;
