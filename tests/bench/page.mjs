@@ -28,12 +28,26 @@ writeFileSync(join(reference, 'ready.js'), "document.documentElement.dataset.rea
 const referenceServer = await serve({ root: reference, base: '/' });
 const referenceUrl = `http://127.0.0.1:${referenceServer.address().port}/`;
 const floor = [];
+
+// The measurements assume that a new tab starts none of the address bar's
+// hidden popups (chromium.mjs): they would run alongside every load.
+async function noAddressBarPopups(browser) {
+  const page = await browser.newPage();
+  await page.waitForTimeout(1500);
+  const session = await browser.newBrowserCDPSession();
+  const { targetInfos } = await session.send('Target.getTargets');
+  await session.detach();
+  await page.close();
+  const popups = targetInfos.filter((target) => target.type === 'browser_ui' && target.url.includes('omnibox'));
+  if (popups.length) throw new Error(`a new tab still starts the address bar's popups (${popups.map((t) => t.url).join(', ')}): were their features renamed? See tests/browser/chromium.mjs`);
+}
 // 1. Navigation to every figure drawn, in Chromium as a reader runs it (the
 // display's 60 Hz frame clock). The latency runs below lift the frame-rate
 // limit; loading under that flag measured the browser too: its own
 // compositor then draws frames back to back, ~40% of a core on this 2-core
 // VM for as long as the page changes (150-200 ms more per load).
 const loadBrowser = await launchChromium();
+await noAddressBarPopups(loadBrowser);
 const loads = [];
 const phases = []; // where the time goes: script start, core, mounts, first frame
 const requested = new Set();

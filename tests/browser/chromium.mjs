@@ -13,23 +13,36 @@ export const chromiumPath = '/usr/bin/chromium';
 // tab, and still ran, on this 2-core VM, while the tab's page loaded. They
 // are switched off by their features' names (chrome/browser/ui/omnibox/
 // omnibox_next_features.cc).
-export const omniboxPopupFeatures = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
+const omniboxPopupFeatures = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
 // Chromium keeps only the last --disable-features switch, and Playwright
-// passes one of its own, so its list is repeated here (playwright-core
-// 1.65.1, chromiumSwitches.ts). tests/browser/launch.test.mjs checks that
-// this list still covers Playwright's.
-const playwrightDisabledFeatures = ['AvoidUnnecessaryBeforeUnloadCheckSync', 'DestroyProfileOnBrowserClose',
-  'HttpsUpgrades', 'HttpsFirstBalancedModeAutoEnable', 'LensOverlay', 'MediaRouter', 'PaintHolding',
-  'ThirdPartyStoragePartitioning', 'AvoidCorsURLLoaderRestartOnRedirect', 'TcpPortRandomizationWin', 'OptimizationHints',
-  'NetworkTimeServiceQuerying', 'AimEnabled', 'PreconnectToSearch', 'msForceBrowserSignIn',
-  'msEdgeUpdateLaunchServicesPreferredVersion'];
+// passes one of its own, whose list changes from version to version. So
+// the list Playwright's launch sends is read back from a probe browser
+// (the browser returns its command line to CDP only under
+// --enable-automation) and extended, once per process.
+let playwrightDisabledFeatures;
+async function playwrightsDisabledFeatures() {
+  playwrightDisabledFeatures ??= (async () => {
+    const probe = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox', '--enable-automation'] });
+    try {
+      const session = await probe.newBrowserCDPSession();
+      const { arguments: args } = await session.send('Browser.getBrowserCommandLine');
+      const switches = args.filter((arg) => arg.startsWith('--disable-features='));
+      if (switches.length !== 1) throw new Error(`expected one --disable-features switch from Playwright, got: ${switches.join(' ') || 'none'}`);
+      return switches[0].slice('--disable-features='.length).split(',').filter(Boolean);
+    } finally {
+      await probe.close();
+    }
+  })();
+  return playwrightDisabledFeatures;
+}
 
 const sharedArgs = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', `--disable-features=${[...playwrightDisabledFeatures, ...omniboxPopupFeatures].join(',')}`];
+  '--disable-component-update', '--disable-sync'];
 
-export function launchChromium(extraArgs = []) {
-  return chromium.launch({ executablePath: chromiumPath, args: [...sharedArgs, ...extraArgs] });
+export async function launchChromium(extraArgs = []) {
+  const disabled = [...await playwrightsDisabledFeatures(), ...omniboxPopupFeatures];
+  return chromium.launch({ executablePath: chromiumPath, args: [...sharedArgs, `--disable-features=${disabled.join(',')}`, ...extraArgs] });
 }
 
 /**
