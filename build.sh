@@ -1,85 +1,201 @@
 #!/usr/bin/env bash
-# optlab's one entry point.
-#   ./build.sh          install what is missing, build the CLI, the wasm module and the page (dist/)
-#   ./build.sh serve    build, then serve dist/ on http://127.0.0.1:8000/
-#   ./build.sh test     build, then run every test (native doctest, the same suite
-#                       compiled to wasm under node, and the node tests)
-#   ./build.sh bench    build, then run the benchmarks and print their table
-#   ./build.sh deps     only install what is missing
-# On a fresh Debian 12 machine, run as root: missing Debian packages are
-# installed with apt-get, npm packages with `npm ci`.
+# optlab's one entry point. Each command first installs what it needs and
+# nothing more: missing Debian packages with apt-get when run as root (as
+# another user it prints the apt-get line to run), the npm packages with
+# `npm ci` when package-lock.json changed since the last install.
+#
+#   ./build.sh            build the CLI, the wasm core and the page (dist/)
+#   ./build.sh serve      build, then serve dist/ at http://$HOST:$PORT/
+#                         (127.0.0.1:8000; HOST=0.0.0.0 serves every interface)
+#   ./build.sh notebooks  build, and render the notebook into dist/notebooks/
+#                         (installs numpy, matplotlib, Jupyter's nbconvert and PyTorch)
+#   ./build.sh jupyter    open the notebook in Jupyter at http://$HOST:$PORT/ (127.0.0.1:8888)
+#   ./build.sh test       build everything, then run every test
+#   ./build.sh bench      build, then run the benchmarks
+#   ./build.sh deps [COMMAND]   only install what COMMAND needs (default: the build)
+#
+# Each step prints one line; what it printed goes to build/logs/STEP.log,
+# which a failing step names and shows the end of.
 set -euo pipefail
 cd "$(dirname "$0")"
 ROOT=$PWD
+LOGS=$ROOT/build/logs
 JOBS=${JOBS:-$(nproc 2>/dev/null || echo 2)}
 export NODE_PATH=/usr/share/nodejs   # Emscripten's optimizer needs Debian's acorn
 
-log() { printf '\n== %s\n' "$*"; }
+die() { printf 'optlab: %s\n' "$*" >&2; exit 1; }
 
-# Debian packages the build and the tests need, each with a file that shows
-# it is there. (chromium runs the browser tests; fonts-nanum lets it render
-# Korean in their screenshots: readers' own systems bring their fonts. The
-# notebooks run on Debian's /usr/bin/python3 with numpy, matplotlib and
-# ipykernel; python3-torch lets them cross-check against torch.optim.SGD.)
-declare -A NEED=(
+# step NAME FUNCTION [ARGS...]: run FUNCTION with its output in build/logs/NAME.log.
+# errexit holds inside FUNCTION because it is not run as a condition.
+step() {
+  local name=$1 log=$LOGS/$1.log start=$SECONDS rc=0
+  shift
+  mkdir -p "$LOGS"
+  printf '%-34s' "$name"
+  set +e
+  (set -e; "$@") >"$log" 2>&1
+  rc=$?
+  set -e
+  if ((rc)); then
+    printf 'FAILED\n'
+    printf '\noptlab: step "%s" failed (exit %d). The end of %s:\n\n' "$name" "$rc" "${log#"$ROOT"/}" >&2
+    tail -n 30 "$log" >&2
+    exit "$rc"
+  fi
+  printf 'done, %d s\n' $((SECONDS - start))
+}
+
+# Debian packages, each with a file that shows it is there, grouped by the
+# commands that need them. The build needs only the compilers, the headers
+# and node; the notebooks need Debian's Python with numpy, matplotlib,
+# ipykernel, nbconvert and torch (their cross-check against torch.optim);
+# the tests need doctest, Chromium and a Korean font for their screenshots
+# (readers' own systems bring their fonts).
+declare -A FILE_OF=(
   [cmake]=/usr/bin/cmake
   [g++]=/usr/bin/g++
   [make]=/usr/bin/make
   [emscripten]=/usr/bin/em++
   [libeigen3-dev]=/usr/share/eigen3/cmake/Eigen3Config.cmake
-  [doctest-dev]=/usr/include/doctest/doctest.h
   [nlohmann-json3-dev]=/usr/include/nlohmann/json.hpp
   [liblbfgspp-dev]=/usr/include/LBFGS.h
-  [chromium]=/usr/bin/chromium
-  [fonts-nanum]=/usr/share/fonts/truetype/nanum/NanumGothic.ttf
   [python3-numpy]=/usr/lib/python3/dist-packages/numpy/__init__.py
   [python3-matplotlib]=/usr/lib/python3/dist-packages/matplotlib/__init__.py
   [python3-ipykernel]=/usr/lib/python3/dist-packages/ipykernel/__init__.py
   [jupyter-nbconvert]=/usr/bin/jupyter-nbconvert
   [python3-torch]=/usr/lib/python3/dist-packages/torch/__init__.py
+  [jupyter-notebook]=/usr/bin/jupyter-notebook
+  [doctest-dev]=/usr/include/doctest/doctest.h
+  [chromium]=/usr/bin/chromium
+  [fonts-nanum]=/usr/share/fonts/truetype/nanum/NanumGothic.ttf
 )
+BUILD_PKGS=(cmake g++ make emscripten libeigen3-dev nlohmann-json3-dev liblbfgspp-dev)
+NOTEBOOK_PKGS=(python3-numpy python3-matplotlib python3-ipykernel jupyter-nbconvert python3-torch)
+JUPYTER_PKGS=(jupyter-notebook)
+TEST_PKGS=(doctest-dev chromium fonts-nanum)
 
-install_deps() {
-  local missing=()
-  for pkg in "${!NEED[@]}"; do [[ -e ${NEED[$pkg]} ]] || missing+=("$pkg"); done
+packages_for() { # the Debian packages command $1 needs
+  case $1 in
+    build | serve) echo "${BUILD_PKGS[*]}" ;;
+    notebooks) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]}" ;;
+    jupyter) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]}" ;;
+    bench) echo "${BUILD_PKGS[*]} chromium" ;;
+    test) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]} ${TEST_PKGS[*]}" ;;
+  esac
+}
+
+notebook_tools_present() {
+  local pkg
+  for pkg in "${NOTEBOOK_PKGS[@]}"; do [[ -e ${FILE_OF[$pkg]} ]] || return 1; done
+}
+
+apt_install() {
+  apt-get update
+  DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends "$@"
+}
+
+install_debian() {
+  local missing=() pkg
+  for pkg in $(packages_for "$1"); do [[ -e ${FILE_OF[$pkg]} ]] || missing+=("$pkg"); done
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
-  if ((${#missing[@]})); then
-    if [[ $(id -u) -ne 0 ]]; then
-      echo "optlab needs these Debian packages: ${missing[*]}" >&2
-      echo "install them as root:  apt-get install -y ${missing[*]}" >&2
-      exit 1
+  ((${#missing[@]})) || return 0
+  if [[ $(id -u) -ne 0 ]]; then
+    die "./build.sh $1 needs these Debian packages: ${missing[*]}
+install them as root:  apt-get install -y --no-install-recommends ${missing[*]}"
+  fi
+  echo "installing ${#missing[@]} Debian packages: ${missing[*]}"
+  step "debian-packages" apt_install "${missing[@]}"
+  sed -n 's/^Need to get \([^ ]* [kMG]*B\).*/  (downloaded \1)/p' "$LOGS/debian-packages.log" | tail -n 1
+}
+
+major() { sed -E 's/^[^0-9]*([0-9]+).*/\1/' <<<"$1"; }
+
+# The versions optlab relies on; package.json's "engines" holds node's and npm's.
+check_versions() {
+  local node_have npm_have node_need npm_need
+  node_have=$(node --version 2>/dev/null) || die "node does not run"
+  node_need=$(sed -nE 's/^ *"node": *">=([0-9]+)".*/\1/p' package.json)
+  (($(major "$node_have") >= node_need)) ||
+    die "node $node_have is too old: optlab's build and tests need node $node_need or newer (package.json \"engines\"). Debian 12's own nodejs (18) is enough: apt-get install nodejs"
+  npm_have=$(npm --version 2>/dev/null) || die "npm does not run (with node $node_have)"
+  npm_need=$(sed -nE 's/^ *"npm": *">=([0-9]+)".*/\1/p' package.json)
+  (($(major "$npm_have") >= npm_need)) ||
+    die "npm $npm_have is too old: package-lock.json needs npm $npm_need or newer (package.json \"engines\"). Debian 12's own npm (9.2) is enough: apt-get install npm"
+}
+
+# Chromium for the browser tests and the benchmark: at least the version
+# the pinned playwright-core was made for.
+check_chromium() {
+  local have need
+  have=$(/usr/bin/chromium --version 2>/dev/null) || die "/usr/bin/chromium does not run: apt-get install chromium"
+  need=$(node -p 'require("./node_modules/playwright-core/browsers.json").browsers.find((b) => b.name === "chromium").browserVersion')
+  (($(major "$have") >= $(major "$need"))) ||
+    die "${have% built*} is too old: playwright-core $(node -p 'require("./node_modules/playwright-core/package.json").version') drives Chromium $(major "$need") or newer. As root: apt-get install --only-upgrade chromium"
+}
+
+npm_install() {
+  npm ci --no-audit --no-fund
+  sha256sum package-lock.json >node_modules/.optlab-lock
+}
+
+# npm ci only when package-lock.json changed since the last install, so a
+# rebuild never waits on the network.
+install_npm() {
+  if ! sha256sum --status -c node_modules/.optlab-lock 2>/dev/null; then
+    step "npm-packages" npm_install
+    if grep -q EBADENGINE "$LOGS/npm-packages.log"; then
+      grep EBADENGINE "$LOGS/npm-packages.log" >&2
+      die "a package in package-lock.json does not declare support for node $(node --version); see build/logs/npm-packages.log"
     fi
-    log "installing Debian packages: ${missing[*]}"
-    apt-get update -qq
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
-  fi
-  if [[ -f package-lock.json ]] && ! cmp -s package-lock.json node_modules/.package-lock.json 2>/dev/null; then
-    log "npm ci"
-    npm ci --no-audit --no-fund --loglevel=error
   fi
 }
 
-build_native() {
-  log "native build (build/native)"
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release >/dev/null
-  cmake --build build/native -j "$JOBS"
+install_deps() { # what command $1 needs
+  install_debian "$1"
+  check_versions
+  install_npm
+  if [[ $1 == test || $1 == bench ]]; then check_chromium; fi
 }
 
-build_wasm() {
-  log "wasm build (build/wasm)"
+native_build() {
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release
+  cmake --build build/native -j "$JOBS" "$@"
+}
+
+wasm_build() {
   local node
   node=$(command -v node)
   # CTest's default emulator flags are rejected by node 20, and node's global
   # fetch confuses Emscripten 3.1.6's glue: run tests with plain node, no fetch.
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
     -DEigen3_DIR=/usr/share/eigen3/cmake \
-    "-DCMAKE_CROSSCOMPILING_EMULATOR=$node;--no-experimental-fetch" >/dev/null
-  cmake --build build/wasm -j "$JOBS"
+    "-DCMAKE_CROSSCOMPILING_EMULATOR=$node;--no-experimental-fetch"
+  cmake --build build/wasm -j "$JOBS" "$@"
 }
 
-build_web() {
-  log "page (dist/)"
+# The notebooks, executed and rendered to build/notebooks-html/ when their
+# inputs changed. The optlab template is lab without require.js and MathJax:
+# no request leaves the site.
+render_notebooks() {
+  jupyter_env
+  local out=build/notebooks-html nb
+  if [[ -f $out/.stamp && -z $(find notebooks web/scenes build/native/optlab -newer "$out/.stamp" -print -quit) ]]; then
+    echo "up to date"
+    return
+  fi
+  rm -rf "$out"
+  mkdir -p "$out"
+  for nb in notebooks/*.ipynb; do
+    (cd notebooks && /usr/bin/jupyter nbconvert --to html --execute "$(basename "$nb")" \
+      --template optlab --TemplateExporter.extra_template_basedirs="$ROOT/notebooks/templates" \
+      --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
+      --output-dir "$ROOT/$out" --log-level=WARN)
+  done
+  touch "$out/.stamp"
+}
+
+web_build() {
   rm -rf dist
   mkdir -p dist
   # Classic IIFE scripts: ES modules do not load from file://.
@@ -90,9 +206,16 @@ build_web() {
   # 270 KB before the first figure slowed the page's start by ~100 ms.
   node_modules/.bin/esbuild web/src/math/math-script.js --bundle --format=iife --target=es2020 --minify \
     --loader:.woff2=base64 --legal-comments=none --log-level=warning --outfile=dist/optlab-math.js
-  cp web/index.html dist/index.html
+  # The footer links to the rendered notebook when there is one, else to the .ipynb.
+  local notebook=file
+  if [[ $NOTEBOOKS == yes ]]; then
+    mkdir -p dist/notebooks
+    cp build/notebooks-html/*.html notebooks/*.ipynb dist/notebooks/
+    notebook=rendered
+  fi
+  node web/build-index.mjs web/index.html dist/index.html "$notebook"
   node web/build-css.mjs page dist/optlab.css
-  build_embed
+  embed_build
   cp web/favicon.svg dist/favicon.svg
   cp build/wasm/optlab_core.js dist/optlab_core.js
 }
@@ -100,7 +223,7 @@ build_web() {
 # The embeddable figures: one classic script (wasm, styles and fonts inside;
 # works from file://) and an ES module for bundlers, both from
 # web/src/embed/; a page per figure for iframes; the example course pages.
-build_embed() {
+embed_build() {
   mkdir -p build/web dist/embed dist/examples
   node web/build-css.mjs embed build/web/optlab-embed.css
   node web/build-core-module.mjs build/wasm/optlab_core.js build/web/optlab-core.mjs
@@ -118,64 +241,98 @@ build_embed() {
 # another): a kernelspec of our own, first on JUPYTER_PATH.
 jupyter_env() {
   mkdir -p build/jupyter/kernels/python3
-  cat > build/jupyter/kernels/python3/kernel.json <<'JSON'
+  cat >build/jupyter/kernels/python3/kernel.json <<'JSON'
 {"argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
  "display_name": "Python 3 (ipykernel)", "language": "python"}
 JSON
   export JUPYTER_PATH="$ROOT/build/jupyter" PYDEVD_DISABLE_FILE_VALIDATION=1
 }
 
-build_notebooks() {
-  log "notebooks (executed, rendered to dist/notebooks/)"
-  jupyter_env
-  mkdir -p dist/notebooks
-  for nb in notebooks/*.ipynb; do
-    # The optlab template is lab without require.js and MathJax: no request leaves the site.
-    (cd notebooks && /usr/bin/jupyter nbconvert --to html --execute "$(basename "$nb")" \
-      --template optlab --TemplateExporter.extra_template_basedirs="$ROOT/notebooks/templates" \
-      --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
-      --output-dir "$ROOT/dist/notebooks" --log-level=WARN)
-    cp "$nb" dist/notebooks/
-  done
-}
-
-build_all() {
-  install_deps
-  build_native
-  build_wasm
-  build_web
-  build_notebooks
-  log "built: build/native/optlab (CLI), build/wasm/optlab_core.js (wasm module), dist/ (the page: open dist/index.html or ./build.sh serve)"
+# build WHAT: the CLI, the wasm core, the notebooks (when their tools are
+# there, or WHAT asks for them) and the page. WHAT=all builds every target,
+# the test suites included; WHAT=bench the CLI and its benchmark.
+build() {
+  local native_targets=(--target optlab) wasm_targets=(--target optlab_wasm)
+  case $1 in
+    all) native_targets=() wasm_targets=() ;;
+    bench) native_targets=(--target optlab --target optlab_bench) ;;
+  esac
+  step "native-build" native_build "${native_targets[@]}"
+  step "wasm-build" wasm_build "${wasm_targets[@]}"
+  NOTEBOOKS=no
+  if notebook_tools_present; then
+    step "notebooks" render_notebooks
+    NOTEBOOKS=yes
+  fi
+  step "page" web_build
+  echo "built: build/native/optlab (the CLI), dist/ (the page: ./build.sh serve, or open dist/index.html)"
+  [[ $NOTEBOOKS == yes ]] || echo "       (no rendered notebook: ./build.sh notebooks installs Jupyter's packages and renders it)"
 }
 
 run_tests() {
-  log "native doctest suite"
-  ctest --test-dir build/native --output-on-failure
-  log "the same doctest suite compiled to wasm, under node"
-  ctest --test-dir build/wasm --output-on-failure
-  log "notebooks, executed headlessly on Debian's Python (any error fails)"
+  echo
+  echo "== native doctest suite"
+  ctest --test-dir build/native --output-on-failure --no-tests=error
+  echo
+  echo "== the same doctest suite compiled to wasm, under node"
+  ctest --test-dir build/wasm --output-on-failure --no-tests=error
+  echo
+  echo "== notebooks, executed headlessly on Debian's Python (any error fails)"
   jupyter_env
   mkdir -p build/notebooks
+  local nb
   for nb in notebooks/*.ipynb; do
     (cd notebooks && /usr/bin/jupyter nbconvert --to notebook --execute "$(basename "$nb")" \
       --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
       --output-dir "$ROOT/build/notebooks" --log-level=WARN)
   done
-  log "node tests: wasm module, CLI, native = wasm byte for byte; browser tests of dist/"
+  echo
+  echo "== node tests: wasm module, CLI, native = wasm byte for byte; browser tests of dist/"
   node --test tests/js/ tests/browser/
 }
 
-run_bench() {
-  log "benchmarks"
-  node tests/bench/bench.mjs
-  node tests/bench/page.mjs
+host_and_port() { # $1: the default port
+  HOST=${HOST:-127.0.0.1}
+  PORT=${PORT:-$1}
+  [[ $PORT =~ ^[0-9]{1,5}$ ]] && ((PORT <= 65535)) || die "PORT must be a whole number from 0 to 65535, not '$PORT'"
 }
 
-case "${1:-build}" in
-  build) build_all ;;
-  deps) install_deps ;;
-  test) build_all; run_tests ;;
-  serve) build_all; exec node web/serve.mjs --port "${PORT:-8000}" ;;
-  bench) build_all; run_bench ;;
-  *) echo "usage: ./build.sh [build|serve|test|bench|deps]" >&2; exit 2 ;;
+open_jupyter() {
+  jupyter_env
+  local as_root=()
+  [[ $(id -u) -ne 0 ]] || as_root=(--allow-root)
+  cd notebooks
+  exec /usr/bin/jupyter notebook --no-browser --ip="$HOST" --port="$PORT" "${as_root[@]}" optimization-1.ipynb
+}
+
+command=${1:-build}
+case $command in
+  build) install_deps build; build default ;;
+  serve)
+    host_and_port 8000
+    install_deps serve
+    build default
+    exec node web/serve.mjs --host "$HOST" --port "$PORT"
+    ;;
+  notebooks) install_deps notebooks; build default ;;
+  jupyter)
+    host_and_port 8888
+    install_deps jupyter
+    step "native-build" native_build --target optlab
+    open_jupyter
+    ;;
+  test) install_deps test; build all; run_tests ;;
+  bench)
+    install_deps bench
+    build bench
+    node tests/bench/bench.mjs
+    node tests/bench/page.mjs
+    ;;
+  deps)
+    case ${2:-build} in
+      build | serve | notebooks | jupyter | test | bench) install_deps "${2:-build}" ;;
+      *) die "usage: ./build.sh deps [build|serve|notebooks|jupyter|test|bench]" ;;
+    esac
+    ;;
+  *) die "usage: ./build.sh [build|serve|notebooks|jupyter|test|bench|deps]" ;;
 esac

@@ -33,6 +33,7 @@ export default {
   },
   contents: 'The figures',
   notebookLink: 'The same figures in a Jupyter notebook, cross-checked against numpy and PyTorch',
+  notebookFile: 'The same figures as a Jupyter notebook (.ipynb), cross-checked against numpy and PyTorch',
   loading: 'Loading the optimizer core…',
   cannotDraw: 'optlab: this figure cannot be drawn',
   coreFailed: (message) => `The optimizer core could not start: ${message}`,

@@ -34,6 +34,7 @@ export default {
   },
   contents: '그림 목록',
   notebookLink: '같은 그림을 주피터 노트북으로 (numpy 와 PyTorch 로 교차 검증)',
+  notebookFile: '같은 그림을 담은 주피터 노트북 (.ipynb, numpy 와 PyTorch 로 교차 검증)',
   loading: '최적화 코어를 불러오는 중…',
   cannotDraw: 'optlab: 이 그림을 그릴 수 없습니다',
   coreFailed: (message) => `최적화 코어를 시작하지 못했습니다: ${message}`,
