@@ -44,25 +44,42 @@ val copy_to_js(const std::vector<T>& v) {
   return copy_to_js(v.data(), v.size());
 }
 
-[[noreturn]] void throw_js_error(const std::string& message) {
-  val::global("Error").new_(message).throw_();
-  __builtin_unreachable();
+// Every binding returns its result, or on bad input an Error object that the
+// JS wrapper (web/core/optlab-core.js) throws. Nothing is thrown across the
+// wasm frames: a JS exception thrown through them skips their epilogues,
+// leaving the wasm stack pointer lower (32 bytes per rejected call, until
+// every call failed) and the C++ exception and its message never freed.
+template <typename F>
+val guarded(F&& body) {
+  std::string message;
+  try {
+    return val(body());
+  } catch (const std::exception& e) {
+    message = e.what();
+  }
+  return val::global("Error").new_(message);
 }
 
-template <typename F>
-auto guarded(F&& body) -> decltype(body()) {
-  try {
-    return body();
-  } catch (const std::exception& e) {
-    throw_js_error(e.what());
+// A JS value for a message, without calling any of its methods (a caller's
+// toString could throw, or run for ever): String() of a primitive, at most
+// 40 bytes of it, cut between UTF-8 characters.
+std::string describe(const val& value) {
+  const std::string type = value.typeOf().as<std::string>();
+  if (type == "number" || type == "string" || type == "boolean" || type == "undefined" || value.isNull()) {
+    std::string text = val::global("String")(value).as<std::string>();
+    if (text.size() <= 40) return text;
+    std::size_t end = 40;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    return text.substr(0, end) + "...";
   }
+  if (type == "object") return val::global("Array").call<bool>("isArray", value) ? "an array" : "an object";
+  return "a " + type;
 }
 
 double number_arg(const val& value, const std::string& name, const Range& range) {
   if (!value.isNumber() || !std::isfinite(value.as<double>()) ||
       !range.contains(value.as<double>()))
-    reject(name + " must be a finite number " + range.describe() + " (got " +
-           val::global("String")(value).as<std::string>() + ")");
+    reject(name + " must be a finite number " + range.describe() + " (got " + describe(value) + ")");
   return value.as<double>();
 }
 
@@ -99,7 +116,7 @@ const Range kLr{0.0, optlab::limits::kMaxAbsInput, true};
 const Range kBeta{0.0, 1.0, false, true};
 constexpr int kMaxGrid = 4096;
 
-std::string run(const std::string& scenario) {
+val run(const std::string& scenario) {
   return guarded([&] { return optlab::run_scenario_json(scenario); });
 }
 
@@ -217,7 +234,7 @@ val simulated_rate_map(val eigenvalues, val lr_min, val lr_max, val n_lr, val be
   });
 }
 
-double momentum_rate(val eigenvalues, val lr, val beta) {
+val momentum_rate(val eigenvalues, val lr, val beta) {
   return guarded([&] {
     return optlab::momentum_rate(number_arg(lr, "lr", kLr), number_arg(beta, "beta", kBeta),
                                  vector_arg(eigenvalues, "eigenvalues", kEigenvalue, optlab::limits::kMaxDim));

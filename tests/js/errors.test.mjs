@@ -71,3 +71,36 @@ test('typed-array entry points validate their arguments by name', async () => {
   expect(() => c.finalPositions('{"problem":{"kind":"double_well"},"optimizer":{"kind":"sgd","lr":0.1},"w0":[1],"steps":3}', 0),
     'runs must be a finite number >= 1 and <= 100000 (got 0)');
 });
+
+test('200,000 rejected calls leave the wasm stack and memory where they were, and a valid call still works', async () => {
+  const c = await core();
+  const scenario = { problem: { kind: 'quadratic1d', a: 2 }, optimizer: { kind: 'gd', lr: 0.1 }, w0: [1], steps: 3 };
+  const bad = JSON.stringify({ ...scenario, optimizer: { kind: 'gd', lr: -1 } });
+  const grid = { eigenvalues: [1, 5], lr: [-1, 1], beta: [0, 0.99], nLr: 64, nBeta: 64 };
+  const expected = c.runJson(JSON.stringify(scenario));
+  const stack = c.module.stackSave();
+  const memory = c.module.HEAP8.length;
+  for (let i = 0; i < 200000; i++) {
+    try {
+      if (i % 2) c.runJson(bad);
+      else c.rateMap(grid);
+      assert.fail('a bad call returned');
+    } catch (error) {
+      if (!(error instanceof Error) || !/must be a finite number > 0/.test(error.message)) throw error;
+    }
+  }
+  assert.equal(c.module.stackSave(), stack, 'the wasm stack pointer moved');
+  assert.equal(c.module.HEAP8.length, memory, 'the wasm memory grew');
+  assert.equal(c.runJson(JSON.stringify(scenario)), expected);
+});
+
+test("a caller's value whose getter throws: the same exception, and the wasm stack where it was", async () => {
+  const c = await core();
+  const stack = c.module.stackSave();
+  const evil = new Proxy([1, 5], { get(target, key) { if (key === '1') throw new RangeError('evil getter'); return target[key]; } });
+  for (let i = 0; i < 1000; i++) assert.throws(() => c.momentumRate(evil, 0.1, 0.5), /evil getter/);
+  assert.equal(c.module.stackSave(), stack);
+  const loud = { toString() { throw new Error('toString must not be called'); } };
+  assert.throws(() => c.momentumRate([1], loud, 0.5), (e) => e.message === 'lr must be a finite number > 0 and <= 1000000 (got an object)');
+  assert.ok(c.momentumRate([1, 5], 0.1, 0.5) > 0);
+});

@@ -12,14 +12,33 @@ export class OptlabCore {
     this.limits = module.limits();
   }
 
+  /**
+   * Call the module's function `name`. A binding returns an Error object for
+   * bad input, thrown here; an exception from JavaScript that crossed the
+   * wasm frames (a caller's getter or Proxy that throws) left the wasm stack
+   * pointer where those frames had moved it, so it is put back.
+   */
+  _call(name, ...args) {
+    const top = this.module.stackSave();
+    let result;
+    try {
+      result = this.module[name](...args);
+    } catch (error) {
+      this.module.stackRestore(top);
+      throw error;
+    }
+    if (result instanceof Error) throw result;
+    return result;
+  }
+
   /** The scenario contract as text: JSON in, JSON out (throws Error on bad input). */
   runJson(scenarioText) {
-    return this.module.run(scenarioText);
+    return this._call('run', scenarioText);
   }
 
   /** The scenario contract as objects. */
   run(scenario) {
-    return JSON.parse(this.module.run(toText(scenario)));
+    return JSON.parse(this._call('run', toText(scenario)));
   }
 
   /**
@@ -27,12 +46,12 @@ export class OptlabCore {
    * with `dim` columns; batches is row-major with `batch` columns or null.
    */
   trace(scenario) {
-    return this.module.trace(toText(scenario));
+    return this._call('trace', toText(scenario));
   }
 
   /** Where each of `runs` seeded runs of the scenario ends (run r seeded from seed and r). */
   finalPositions(scenario, runs) {
-    return this.module.finalPositions(toText(scenario), runs);
+    return this._call('finalPositions', toText(scenario), runs);
   }
 
   /**
@@ -40,12 +59,12 @@ export class OptlabCore {
    * the last iterate and the step each run diverged at (-1 if it did not).
    */
   lossSweep(scenario, lrs) {
-    return this.module.lossSweep(toText(scenario), lrs);
+    return this._call('lossSweep', toText(scenario), lrs);
   }
 
   /** ∇f_i(w) for every part of a finite-sum problem, as n rows of dim numbers. */
   partGradients(problem, w) {
-    return this.module.partGradients(toText(problem), w);
+    return this._call('partGradients', toText(problem), w);
   }
 
   /**
@@ -59,7 +78,7 @@ export class OptlabCore {
    * take entry 0, the slowest (draw the divergent region over them).
    */
   rateMap({ eigenvalues, lr, beta, nLr, nBeta, colors }, out) {
-    const map = this.module.rateMapView(eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, colors);
+    const map = this._call('rateMapView', eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, colors);
     // `rate` and `image` are views of the wasm heap, valid only until the
     // next call: copy them now.
     if (out === undefined) {
@@ -77,7 +96,7 @@ export class OptlabCore {
 
   /** The same map measured by simulating `steps` heavy-ball steps per cell. */
   simulatedRateMap({ eigenvalues, lr, beta, nLr, nBeta, steps }) {
-    return this.module.simulatedRateMap(eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, steps);
+    return this._call('simulatedRateMap', eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, steps);
   }
 
   /**
@@ -85,7 +104,7 @@ export class OptlabCore {
    * spaced. For a 1D problem give only x and nx: f along the line.
    */
   valueGrid(problem, { x, y = [0, 1], nx, ny = 1 }) {
-    return this.module.valueGrid(toText(problem), x[0], x[1], nx, y[0], y[1], ny);
+    return this._call('valueGrid', toText(problem), x[0], x[1], nx, y[0], y[1], ny);
   }
 
   /**
@@ -97,21 +116,21 @@ export class OptlabCore {
    * point) keeps of each line only the points needed to stay within it.
    */
   isolines(values, nx, ny, levels, tolerance = 0) {
-    return this.module.isolines(values, nx, ny, levels, tolerance);
+    return this._call('isolines', values, nx, ny, levels, tolerance);
   }
 
   momentumRate(eigenvalues, lr, beta) {
-    return this.module.momentumRate(eigenvalues, lr, beta);
+    return this._call('momentumRate', eigenvalues, lr, beta);
   }
 
   /** Polyak's optimal (γ*, β*) and its rate for eigenvalues in [mu, L]. */
   optimalMomentum(mu, L) {
-    return this.module.optimalMomentum(mu, L);
+    return this._call('optimalMomentum', mu, L);
   }
 
   /** n points from lo to hi evenly spaced in log, identical on every target. */
   logspace(lo, hi, n) {
-    return this.module.logspace(lo, hi, n);
+    return this._call('logspace', lo, hi, n);
   }
 }
 
