@@ -234,6 +234,8 @@ embed_build() {
   node_modules/.bin/esbuild web/src/embed/auto.js "${common[@]}" --format=iife --outfile=dist/optlab-embed.js
   node_modules/.bin/esbuild web/src/embed/index.js "${common[@]}" --format=esm --outfile=dist/optlab-embed.mjs
   node web/build-embed-pages.mjs dist/embed
+  node_modules/.bin/esbuild web/embed/page.js --bundle --format=iife --target=es2020 --minify \
+    --legal-comments=none --log-level=warning --outfile=dist/embed/page.js
   cp web/examples/* dist/examples/
 }
 

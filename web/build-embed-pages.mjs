@@ -1,5 +1,6 @@
 // dist/embed/<scene>.html, one standalone page per figure (for iframes),
-// from web/embed/template.html. Usage: node web/build-embed-pages.mjs OUTDIR
+// from web/embed/template.html; build.sh bundles their script, page.js.
+// Usage: node web/build-embed-pages.mjs OUTDIR
 import { copyFileSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,5 +13,4 @@ const out = process.argv[2];
 mkdirSync(out, { recursive: true });
 const template = readFileSync(join(here, 'template.html'), 'utf8');
 for (const scene of scenes) writeFileSync(join(out, `${scene}.html`), template.replaceAll('{{scene}}', scene));
-copyFileSync(join(here, 'page.js'), join(out, 'page.js'));
 copyFileSync(join(here, 'embed.css'), join(out, 'embed.css'));

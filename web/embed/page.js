@@ -6,20 +6,27 @@
 //   {type: 'optlab:height', scene, height}   (posted to window.parent)
 // As the reader changes the figure, its state is written to the URL hash,
 // so the address bar (or Copy link) always restores what is on screen.
+import { allAttributes } from '../src/embed/params.js';
+
 (function () {
   var figure = document.querySelector('optlab-figure');
   if (!figure) return;
   var scene = figure.getAttribute('scene');
   var params = new URLSearchParams(location.search);
   new URLSearchParams(location.hash.slice(1)).forEach(function (value, key) { params.set(key, value); });
+  // Only the figure's own settings become attributes: a link is anyone's to
+  // write, and an attribute such as onfocus or style would run or restyle
+  // whatever it holds. The scene is the page's own.
+  var settings = new Set(allAttributes);
+  settings.delete('scene');
   var given = [];
   params.forEach(function (value, key) {
     if (key === 'scene') return;
     given.push(key);
-    // A name that is no attribute at all (a typo such as "lr=0.1&betta=0.9")
-    // still reaches the figure, which names it in its message.
-    try { figure.setAttribute(key, value); } catch (e) { /* not an attribute name */ }
+    if (settings.has(key)) figure.setAttribute(key, value);
   });
+  // Every key is listed, so that the figure names those it does not know
+  // (a typo such as "lr=0.1&betta=0.9") in its message.
   figure.setAttribute('data-url-keys', given.map(encodeURIComponent).join(','));
   // The document speaks the figure's language and bears its title (a
   // browser's tab, a screen reader entering the frame).

@@ -108,7 +108,7 @@ async function start() {
   const bowl = createState((settings.momentum ?? settings['rate-map'])?.shared ?? {});
   const mounted = {};
   // Figures written to the hash: those the link set, and those the reader changed.
-  const touched = new Set([...hash.keys()].map((key) => hashKeys(key.split('.')[0])).filter((name) => name in mounts));
+  const touched = new Set([...hash.keys()].map((key) => hashKeys(key.split('.')[0])).filter((name) => Object.hasOwn(mounts, name)));
   const writeHash = () => {
     const params = new URLSearchParams();
     for (const name of touched) {

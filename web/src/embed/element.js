@@ -56,15 +56,6 @@ function decodeKey(text) {
   }
 }
 
-function isAttributeName(name) {
-  try {
-    document.createElement('div').setAttribute(name, '');
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 export class OptlabFigure extends Base {
   static get observedAttributes() {
     return allAttributes;
@@ -125,10 +116,10 @@ export class OptlabFigure extends Base {
 
   _language() {
     const own = this.getAttribute('lang');
-    if (own && tables[own]) return own;
+    if (own && Object.hasOwn(tables, own)) return own;
     const inherited = this.closest('[lang]')?.getAttribute('lang') ?? document.documentElement.lang ?? 'en';
     const code = inherited.toLowerCase().split('-')[0];
-    return tables[code] ? code : 'en';
+    return Object.hasOwn(tables, code) ? code : 'en';
   }
 
   async _render() {
@@ -136,10 +127,10 @@ export class OptlabFigure extends Base {
     shadow.adoptedStyleSheets = [styles()];
     // Only names that are some figure's settings are checked: any element
     // also carries id, class, aria-* and the like. A standalone figure page
-    // (embed/<scene>.html) lists its URL's keys in data-url-keys: all of
-    // them are meant as settings, so a misspelt one is named too, while it
-    // is still set (or if it could never be an attribute).
-    const fromUrl = (this.dataset.urlKeys ?? '').split(',').map(decodeKey).filter((name) => name && (this.hasAttribute(name) || !isAttributeName(name)));
+    // (embed/<scene>.html) lists its URL's keys in data-url-keys and sets
+    // only those that are settings: the others are named, and a setting
+    // is checked while it is still set.
+    const fromUrl = (this.dataset.urlKeys ?? '').split(',').map(decodeKey).filter((name) => name && (!allAttributes.includes(name) || this.hasAttribute(name)));
     const given = [...new Set([...this.getAttributeNames().filter((name) => allAttributes.includes(name)), ...fromUrl])];
     const settings = parseSettings((name) => this.getAttribute(name), { given });
     this._settings = settings;

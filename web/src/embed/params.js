@@ -184,6 +184,9 @@ class SettingError {
   constructor(code, fields) {
     this.code = code;
     Object.assign(this, fields);
+    // A link may carry a megabyte in one key or value: quote at most 60
+    // characters of either (whole characters, not halves of a pair).
+    for (const field of ['name', 'got']) if (typeof this[field] === 'string') this[field] = shorten(this[field]);
   }
 
   text(t = en) {
@@ -207,6 +210,11 @@ class SettingError {
   }
 }
 
+function shorten(text, most = 60) {
+  const characters = Array.from(text.length > 4 * most ? text.slice(0, 4 * most) : text);
+  return characters.length > most ? `${characters.slice(0, most).join('')}…` : text;
+}
+
 const langs = oneOf(['en', 'ko']);
 const themes = oneOf(['auto', 'light', 'dark']);
 const texts = oneOf(['all', 'none']);
@@ -227,13 +235,13 @@ const headings = number({ min: 1, max: 6, integer: true });
 export function parseSettings(get, { given = [], common = true } = {}) {
   const errors = [];
   const name = (get('scene') ?? '').trim();
-  const spec = sceneSpecs[name];
+  const spec = Object.hasOwn(sceneSpecs, name) ? sceneSpecs[name] : undefined;
   if (!spec) {
     errors.push(new SettingError(name ? 'notAFigure' : 'noScene', { scene: name, scenes: sceneNames }));
     return { name, errors };
   }
   for (const key of given) {
-    if (!(key in spec.params) && !(common && commonAttributes.includes(key))) {
+    if (!Object.hasOwn(spec.params, key) && !(common && commonAttributes.includes(key))) {
       errors.push(new SettingError('notASetting', { name: key, scene: name, settings: Object.keys(spec.params) }));
     }
   }
@@ -270,7 +278,7 @@ export function parseSettings(get, { given = [], common = true } = {}) {
     const names = listed.split(',').map((c) => c.trim()).filter(Boolean);
     if (listed.trim() === 'none') controls = [];
     else if (listed.trim() !== 'all') {
-      const unknown = names.filter((c) => !(c in spec.controls));
+      const unknown = names.filter((c) => !Object.hasOwn(spec.controls, c));
       if (unknown.length) errors.push(new SettingError('unknownControls', { names: unknown, controls: Object.keys(spec.controls) }));
       else controls = names;
     }

@@ -7,11 +7,11 @@ export const tables = { en, ko };
 export function chooseLanguage(search = location.search, documentLang = document.documentElement.lang, navigatorLang = navigator.language) {
   const wanted = new URLSearchParams(search).get('lang') || documentLang || navigatorLang || 'en';
   const code = wanted.toLowerCase().split('-')[0];
-  return tables[code] ? code : 'en';
+  return Object.hasOwn(tables, code) ? code : 'en';
 }
 
 export function strings(code) {
-  return tables[code] ?? en;
+  return Object.hasOwn(tables, code) ? tables[code] : en;
 }
 
 /** A figure's explanation: each paragraph is text, or a function of the figure's setup. */
