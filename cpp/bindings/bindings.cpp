@@ -95,9 +95,10 @@ int count_arg(const val& value, const std::string& name, int lo, int hi) {
 Vector vector_arg(const val& value, const std::string& name, const Range& range, int max_length) {
   if (!val::global("Array").call<bool>("isArray", value) && !val::global("ArrayBuffer").call<bool>("isView", value))
     reject(name + " must be an array of numbers");
-  const int n = value["length"].as<int>();
-  if (n < 1 || n > max_length)
-    reject(name + " must have from 1 to " + std::to_string(max_length) + " numbers (got " + std::to_string(n) + ")");
+  const double length = value["length"].as<double>();
+  if (!(length >= 1 && length <= max_length))
+    reject(name + " must have from 1 to " + std::to_string(max_length) + " numbers (got " + optlab::format_number(length) + ")");
+  const int n = static_cast<int>(length);
   Vector out(n);
   for (int i = 0; i < n; ++i) out[i] = number_arg(value[i], name + "[" + std::to_string(i) + "]", range);
   return out;
@@ -342,10 +343,12 @@ val isolines(val values, val nx, val ny, val levels, val tolerance) {
     const int n = count_arg(nx, "nx", 2, 4096), m = count_arg(ny, "ny", 2, 4096);
     if (!val::global("ArrayBuffer").call<bool>("isView", values) && !val::global("Array").call<bool>("isArray", values))
       reject("values must be an array of numbers");
-    // One bulk copy (the grid has thousands of samples), then every sample checked.
+    // The length is checked before the copy is made; then one bulk copy (the
+    // grid has thousands of samples), and every sample checked.
+    const double length = values["length"].as<double>();
+    if (length != static_cast<double>(n) * static_cast<double>(m))
+      reject("values must have nx * ny = " + std::to_string(n * m) + " numbers (got " + optlab::format_number(length) + ")");
     const std::vector<double> v = emscripten::convertJSArrayToNumberVector<double>(values);
-    if (v.size() != static_cast<std::size_t>(n) * static_cast<std::size_t>(m))
-      reject("values must have nx * ny = " + std::to_string(n * m) + " numbers (got " + std::to_string(v.size()) + ")");
     if (const std::size_t i = optlab::first_non_finite(v.data(), v.size()); i < v.size())
       reject("values[" + std::to_string(i) + "] must be a finite number");
     const Range any{-std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};

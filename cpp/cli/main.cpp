@@ -1,8 +1,12 @@
 // optlab: run a scenario from the command line.
 //   optlab run FILE    (FILE may be - for standard input)
 // Prints the output JSON on stdout and exits 0; on bad input prints one
-// message on stderr, nothing on stdout, and exits 2.
+// message on stderr, nothing on stdout, and exits 2; exits 1 when the output
+// cannot be written.
+#include <cerrno>
 #include <cstdlib>
+#include <cstring>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <iterator>
@@ -10,6 +14,7 @@
 #include <string>
 
 #include "core/limits.hpp"
+#include "scenario/fields.hpp"
 #include "scenario/output.hpp"
 
 namespace {
@@ -50,12 +55,15 @@ optimizer rules (gamma = lr, g_k = gradient or mini-batch mean):
 
 limits: steps 0..)" << kMaxSteps << R"(, dimension 1..)" << kMaxDim << R"(, n 1..)" << kMaxExamples
       << R"(, batch 1..n, batch x steps <= )" << kMaxBatchSteps << R"(,
-  0 < lr <= 1e6, 0 <= beta < 1, |numbers| <= 1e6, seed 0..2^53-1.
+  0 < lr <= 1e6, 0 <= beta < 1, |numbers| <= 1e6, seed 0..2^53-1;
+  a scenario has at most 8 MiB, nests at most )" << kMaxDepth << R"( levels, has arrays of at most )" << kMaxArrayLength << R"(
+  entries and objects of at most )" << kMaxObjectFields << R"( fields.
 A run stops as diverged at the first iterate with |w_i| > 1e10 or |f| > 1e30.
 
 The output JSON has w, loss, grad_norm, w_avg, batches, diverged_at,
 stopped_at, stop_reason, regime, rate and optimum; see README.md.
-Exit status: 0 on success, 2 on bad input (message on standard error).
+Exit status: 0 on success, 2 on bad input (message on standard error),
+1 when the output cannot be written.
 )";
 }
 
@@ -86,22 +94,35 @@ int main(int argc, char** argv) {
                          argv[3] + "')");
   }
 
+  // At most one byte more than a scenario may have is read: the parser
+  // names the limit, and a huge or endless input costs no memory.
   std::string text;
   const std::string file = argv[2];
-  if (file == "-") {
-    text.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
-  } else {
-    std::ifstream in(file, std::ios::binary);
-    if (!in) return usage_error("cannot read '" + file + "'");
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    text = buffer.str();
+  const auto most = static_cast<std::streamsize>(optlab::limits::kMaxDocumentBytes + 1);
+  std::error_code error;
+  if (file != "-" && std::filesystem::is_directory(file, error))
+    return usage_error("cannot read '" + optlab::printable(file) + "': it is a directory");
+  std::ifstream opened;
+  if (file != "-") {
+    opened.open(file, std::ios::binary);
+    if (!opened)
+      return usage_error("cannot read '" + optlab::printable(file) + "': " + std::strerror(errno));
   }
+  std::istream& in = file == "-" ? std::cin : opened;
+  text.resize(static_cast<std::size_t>(most));
+  in.read(text.data(), most);
+  if (in.bad()) return usage_error("cannot read '" + optlab::printable(file) + "'");
+  text.resize(static_cast<std::size_t>(in.gcount()));
 
   try {
     const std::string output =
         command == "run" ? optlab::run_scenario_json(text) : optlab::final_positions_json(text, runs);
-    std::cout << output << '\n';
+    std::cout << output << '\n' << std::flush;
+    // A full disk or a closed pipe must not pass for success.
+    if (!std::cout) {
+      std::cerr << "optlab: cannot write the output: " << std::strerror(errno) << '\n';
+      return 1;
+    }
     return 0;
   } catch (const optlab::ScenarioError& e) {
     std::cerr << "optlab: " << e.what() << '\n';

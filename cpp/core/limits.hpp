@@ -17,6 +17,16 @@ inline constexpr int kMaxMemory = 50;            // lbfgs.memory ∈ [1, kMaxMem
 inline constexpr int kMaxRuns = 100000;          // runs of finalPositions / optlab finals
 inline constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 − 1: exact in JavaScript
 
+// A JSON document (scenario or problem) is checked against these before any
+// of it is kept, so that no input can make the parser allocate or recurse
+// without bound. The largest document the contract takes, least squares
+// with X of kMaxExamples rows of kMaxDim numbers, fits with room to spare.
+inline constexpr long kMaxDocumentBytes = 8L << 20;  // 8 MiB
+inline constexpr int kMaxDepth = 6;                   // a scenario nests 4 levels: problem.X[i][j]
+inline constexpr long kMaxArrayLength = kMaxExamples; // X and y have n entries, the longest arrays
+inline constexpr int kMaxObjectFields = 32;           // no object of the contract has more than 10
+inline constexpr long kMaxValues = 2L * (kMaxDim + 2) * kMaxExamples;  // every value of a document
+
 // A run is declared diverged at the first iterate with a non-finite value,
 // a coordinate beyond kDivergedAbsW, or a loss beyond kDivergedAbsLoss.
 inline constexpr double kDivergedAbsW = 1e10;

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <set>
 
+#include "core/limits.hpp"
+
 namespace optlab {
 
 void reject(const std::string& message) { throw ScenarioError(message); }
@@ -32,9 +34,14 @@ std::string format_short(double x) {
 }
 
 std::string describe_value(const Json& value) {
+  // dump() escapes every control character; a cut falls between UTF-8 characters.
   std::string text = value.dump();
-  if (text.size() > 40) text = text.substr(0, 37) + "...";
-  return text;
+  if (text.size() > 40) {
+    std::size_t end = 37;
+    while (end > 0 && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) --end;
+    text = text.substr(0, end) + "...";
+  }
+  return printable(text);
 }
 
 std::string Range::describe() const {
@@ -129,24 +136,136 @@ long long Fields::integer(const std::string& key, long long lo, long long hi,
   return read_integer(object_.at(key), path(key), lo, hi, note);
 }
 
-Json parse_json(const std::string& text, const std::string& what) {
-  std::vector<std::set<std::string>> open_objects;
-  const auto check_keys = [&](int /*depth*/, Json::parse_event_t event, Json& parsed) {
-    if (event == Json::parse_event_t::object_start) open_objects.emplace_back();
-    if (event == Json::parse_event_t::object_end && !open_objects.empty()) open_objects.pop_back();
-    if (event == Json::parse_event_t::key && !open_objects.empty() &&
-        !open_objects.back().insert(parsed.get<std::string>()).second)
-      reject(what + " has the key \"" + parsed.get<std::string>() + "\" twice in one object");
+namespace {
+
+// A first, linear pass over a document with nlohmann's SAX parser (which is
+// iterative: no recursion however deep the input), keeping nothing but one
+// frame per open container. It refuses a document that is too deep, too
+// long or too large for the contract, or that repeats a key, before the
+// second pass builds it. (nlohmann's callback parser, used for the duplicate
+// keys before, rescans a container's parent at each of its ends: 300,000
+// empty objects in one array took 15 s, 273 s in wasm.)
+class DocumentCheck final : public nlohmann::json_sax<Json> {
+ public:
+  explicit DocumentCheck(const std::string& what) : what_(what) {}
+
+  bool null() override { return value(); }
+  bool boolean(bool) override { return value(); }
+  bool number_integer(number_integer_t) override { return value(); }
+  bool number_unsigned(number_unsigned_t) override { return value(); }
+  bool number_float(number_float_t, const string_t&) override { return value(); }
+  bool string(string_t&) override { return value(); }
+  bool binary(binary_t&) override { return value(); }
+
+  bool start_object(std::size_t) override { return open(true); }
+  bool start_array(std::size_t) override { return open(false); }
+  bool end_object() override { return close(); }
+  bool end_array() override { return close(); }
+
+  bool key(string_t& name) override {
+    Frame& object = frames_.back();
+    object.key = name;
+    if (++object.count > limits::kMaxObjectFields)
+      reject(where() + " has more than " + std::to_string(limits::kMaxObjectFields) +
+             " fields: no object of a scenario has so many");
+    if (!object.keys.insert(name).second)
+      reject(what_ + " has the key \"" + printable(name) + "\" twice in one object");
     return true;
-  };
-  try {
-    return Json::parse(text, check_keys);
-  } catch (const Json::exception& e) {
+  }
+
+  bool parse_error(std::size_t, const std::string& token, const nlohmann::detail::exception& e) override {
+    // A number beyond a double's range is valid JSON syntax that no double
+    // holds (406): say which field has it, as every other message does.
+    if (e.id == 406)
+      reject((frames_.empty() ? what_ : where()) + " must be a finite number (got " + printable(token) +
+             ", beyond the range of a double)");
     // Drop the library's "[json.exception.parse_error.101] " prefix.
     std::string message = e.what();
     const auto bracket = message.find("] ");
     if (message.rfind("[json.exception", 0) == 0 && bracket != std::string::npos) message = message.substr(bracket + 2);
-    reject(what + " is not valid JSON: " + message + " (numbers must be finite; NaN and Infinity are not JSON)");
+    reject(what_ + " is not valid JSON: " + printable(message) +
+           " (numbers must be finite; NaN and Infinity are not JSON)");
+  }
+
+ private:
+  struct Frame {
+    bool object;
+    long count = 0;  // fields or elements so far
+    std::string key;
+    std::set<std::string> keys;
+  };
+
+  // Every value, and each container as it opens, is one more element of its parent.
+  bool value() {
+    if (++values_ > limits::kMaxValues)
+      reject(what_ + " has more than " + std::to_string(limits::kMaxValues) + " values: no scenario needs so many");
+    if (!frames_.empty() && !frames_.back().object && ++frames_.back().count > limits::kMaxArrayLength)
+      reject(where(1) + " has more than " + std::to_string(limits::kMaxArrayLength) +
+             " entries: no array of a scenario is longer");
+    return true;
+  }
+  bool open(bool object) {
+    value();
+    if (static_cast<int>(frames_.size()) >= limits::kMaxDepth)
+      reject(where() + " nests more than " + std::to_string(limits::kMaxDepth) +
+             " levels deep: a scenario nests at most 4 (problem.X[i][j])");
+    frames_.push_back(Frame{object, 0, {}, {}});
+    return true;
+  }
+  bool close() {
+    frames_.pop_back();
+    return true;
+  }
+
+  // The path of the value being read, as the validator names fields:
+  // problem.X[2]; with `up`, of the container that many levels out.
+  std::string where(std::size_t up = 0) const {
+    std::string path;
+    for (std::size_t i = 0; i + up < frames_.size(); ++i) {
+      const Frame& frame = frames_[i];
+      if (frame.object) path += (path.empty() ? "" : ".") + printable(frame.key);
+      else path += "[" + std::to_string(frame.count - 1) + "]";
+    }
+    return path.empty() ? what_ : path;
+  }
+
+  const std::string& what_;
+  std::vector<Frame> frames_;
+  long values_ = 0;
+};
+
+}  // namespace
+
+std::string printable(const std::string& text) {
+  std::string out;
+  out.reserve(text.size());
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const auto c = static_cast<unsigned char>(text[i]);
+    // C0 controls, DEL, and C1 controls (U+0080-U+009F, as C2 80-C2 9F).
+    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
+                    static_cast<unsigned char>(text[i + 1]) >= 0x80;
+    if (c < 0x20 || c == 0x7F || c1) {
+      const unsigned code = c1 ? static_cast<unsigned char>(text[++i]) : c;
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04X", code);
+      out += buf;
+    } else {
+      out += text[i];
+    }
+  }
+  return out;
+}
+
+Json parse_json(const std::string& text, const std::string& what) {
+  if (static_cast<long>(text.size()) > limits::kMaxDocumentBytes)
+    reject(what + " has more than " + std::to_string(limits::kMaxDocumentBytes) +
+           " bytes (8 MiB), the most a scenario may have");
+  DocumentCheck check(what);
+  Json::sax_parse(text, &check);
+  try {
+    return Json::parse(text);
+  } catch (const Json::exception& e) {
+    reject(what + " is not valid JSON: " + printable(e.what()));  // the check above has seen every error
   }
 }
 

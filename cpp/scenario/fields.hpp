@@ -38,6 +38,9 @@ struct Range {
 std::string format_number(double x);
 // x to 6 significant digits, for computed values quoted in messages.
 std::string format_short(double x);
+// Text from the input made safe for a terminal and for C strings: control
+// characters (NUL, ESC, C1) written as \u00XX.
+std::string printable(const std::string& text);
 // A JSON value as given, cut to a readable length, for "(got …)".
 std::string describe_value(const Json& value);
 
@@ -48,7 +51,7 @@ class Fields {
          const std::string& owner);
 
   bool has(const std::string& key) const { return object_.contains(key); }
-  std::string path(const std::string& key) const { return path_.empty() ? key : path_ + "." + key; }
+  std::string path(const std::string& key) const { return path_.empty() ? printable(key) : path_ + "." + printable(key); }
   const Json& required(const std::string& key) const;
 
   double number(const std::string& key, const Range& range, std::optional<double> fallback = {}) const;
@@ -71,7 +74,10 @@ std::vector<double> read_numbers(const Json& value, const std::string& path, con
                                  std::optional<std::size_t> expected, const std::string& length_note,
                                  std::size_t min_length = 1, std::size_t max_length = 1000000);
 
-// Parse text as JSON, rejecting duplicate keys and reporting syntax errors.
+// Parse text as JSON, rejecting duplicate keys and reporting syntax errors;
+// a document over limits::kMaxDocumentBytes, deeper than kMaxDepth, or with
+// more fields, entries or values than the contract's limits is refused
+// before any of it is kept.
 Json parse_json(const std::string& text, const std::string& what);
 
 }  // namespace optlab

@@ -25,7 +25,9 @@ TEST_CASE("malformed JSON, NaN and Infinity are rejected as such") {
   CHECK(rejection("{").find("the scenario is not valid JSON") == 0);
   CHECK(rejection(R"({"problem": NaN})").find("not valid JSON") != std::string::npos);
   CHECK(rejection(R"({"steps": Infinity})").find("NaN and Infinity are not JSON") != std::string::npos);
-  CHECK(rejection(R"({"steps": 1e999})").find("not valid JSON") != std::string::npos);
+  CHECK(rejection(R"({"steps": 1e999})") == "steps must be a finite number (got 1e999, beyond the range of a double)");
+  CHECK(rejection(R"({"optimizer": {"kind": "gd", "lr": -1e400}})") ==
+        "optimizer.lr must be a finite number (got -1e400, beyond the range of a double)");
   CHECK(rejection("[1,2]") == "the scenario must be a JSON object (got [1,2])");
   CHECK(rejection(R"({"steps":1,"steps":2})") == "the scenario has the key \"steps\" twice in one object");
 }
@@ -187,4 +189,67 @@ TEST_CASE("every shared scenario file parses and runs") {
     REQUIRE(list.is_array());
     for (const auto& scenario : list) CHECK(rejection(scenario.dump()) == "");
   }
+}
+
+// Hostile documents are refused in one linear pass, before any of them is
+// kept: no recursion, no allocation beyond the contract's own sizes.
+TEST_CASE("documents too deep, too long, too wide or too large are refused before they are built") {
+  using namespace optlab::limits;
+  // 100,000 levels: refused at the seventh, without recursing.
+  CHECK(rejection(std::string(100000, '[') + std::string(100000, ']')) ==
+        "[0][0][0][0][0][0] nests more than 6 levels deep: a scenario nests at most 4 (problem.X[i][j])");
+  CHECK(rejection(R"({"problem":{"X":[[[[[1]]]]]}})") ==
+        "problem.X[0][0][0][0] nests more than 6 levels deep: a scenario nests at most 4 (problem.X[i][j])");
+  std::string longest = R"({"w0":[)";
+  for (int i = 0; i <= kMaxArrayLength; ++i) longest += i ? ",1" : "1";
+  CHECK(rejection(longest + "]}") == "w0 has more than 10000 entries: no array of a scenario is longer");
+  std::string rows = R"({"problem":{"kind":"least_squares","X":[[1],[)";
+  for (int i = 0; i <= kMaxArrayLength; ++i) rows += i ? ",1" : "1";
+  CHECK(rejection(rows + "]]}}") == "problem.X[1] has more than 10000 entries: no array of a scenario is longer");
+  std::string wide = "{";
+  for (int i = 0; i <= kMaxObjectFields; ++i) wide += (i ? ",\"k" : "\"k") + std::to_string(i) + "\":1";
+  CHECK(rejection(wide + "}") == "k32 has more than 32 fields: no object of a scenario has so many");
+  CHECK(rejection(std::string(kMaxDocumentBytes + 1, ' ')) ==
+        "the scenario has more than 8388608 bytes (8 MiB), the most a scenario may have");
+}
+
+TEST_CASE("the values of a document are counted across its arrays") {
+  using namespace optlab::limits;
+  // 25 arrays of 10,000 numbers: each within the longest, together over kMaxValues.
+  std::string text = R"({"a":[)";
+  for (int row = 0; row < 25; ++row) {
+    text += row ? ",[" : "[";
+    for (int i = 0; i < kMaxArrayLength; ++i) text += i ? ",0" : "0";
+    text += "]";
+  }
+  CHECK(rejection(text + "]}") == "the scenario has more than 240000 values: no scenario needs so many");
+}
+
+TEST_CASE("a document's parse time is linear: 10,000 empty objects, then the contract's largest document") {
+  std::string objects = R"({"zz":[)";
+  for (int i = 0; i < optlab::limits::kMaxArrayLength; ++i) objects += i ? ",{}" : "{}";
+  CHECK(rejection(objects + "]}").find("zz is not a field of the scenario") == 0);
+  // least squares with n = 10,000 rows of 10 numbers is valid, and runs.
+  std::string X = "[", y = "[";
+  for (int i = 0; i < optlab::limits::kMaxExamples; ++i) {
+    X += std::string(i ? ",[" : "[") + "0.5,-0.25,1,2,3,4,5,6,7,8]";
+    y += i ? ",1" : "1";
+  }
+  const std::string scenario = R"({"problem":{"kind":"least_squares","X":)" + X + R"(],"y":)" + y +
+                               R"(]},"optimizer":{"kind":"gd","lr":0.001},"w0":[0,0,0,0,0,0,0,0,0,0],"steps":2})";
+  CHECK(rejection(scenario) == "");
+}
+
+TEST_CASE("messages quote keys and values safely: control characters escaped, UTF-8 cut between characters") {
+  CHECK(rejection(std::string("{\"a\\u0000b\":1}")) ==
+        "a\\u0000b is not a field of the scenario (allowed: problem, optimizer, w0, steps, seed)");
+  CHECK(rejection("{\"\\u001b[31mred\":1}") ==
+        "\\u001B[31mred is not a field of the scenario (allowed: problem, optimizer, w0, steps, seed)");
+  std::string accents;
+  for (int i = 0; i < 30; ++i) accents += "\xC3\xA9";  // é
+  const std::string message = rejection(with(kQuad, kGd, R"("w0":[1],"steps":")" + accents + R"(")"));
+  CHECK(message.find("steps must be an integer") == 0);
+  // The quoted value is whole characters: 18 é after the quote, then "...".
+  CHECK(message.find("(got \"" + accents.substr(0, 36) + "...)") != std::string::npos);
+  CHECK(rejection(R"({"problem":{"kind":"\u009b31m"}})").find("\\u009B31m") != std::string::npos);
 }

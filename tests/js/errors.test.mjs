@@ -1,9 +1,11 @@
 // Bad input: the CLI prints one message on stderr, nothing on stdout, and
 // exits 2; the wasm module throws a JS Error with the same message.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { openSync } from 'node:fs';
 import { test } from 'node:test';
 
-import { cli, core } from './helpers.mjs';
+import { cli, cliPath, core } from './helpers.mjs';
 
 const bad = [
   ['negative step size', '{"problem":{"kind":"quadratic1d","a":2},"optimizer":{"kind":"gd","lr":-1},"w0":[1],"steps":3}',
@@ -103,4 +105,33 @@ test("a caller's value whose getter throws: the same exception, and the wasm sta
   const loud = { toString() { throw new Error('toString must not be called'); } };
   assert.throws(() => c.momentumRate([1], loud, 0.5), (e) => e.message === 'lr must be a finite number > 0 and <= 1000000 (got an object)');
   assert.ok(c.momentumRate([1, 5], 0.1, 0.5) > 0);
+});
+
+test('the CLI: a directory, an unwritable output, control characters and deep nesting each get a clear message', async () => {
+  const directory = cli(['run', '/tmp']);
+  assert.equal(directory.status, 2);
+  assert.match(directory.stderr, /^optlab: cannot read '\/tmp': it is a directory\n/);
+  const scenario = '{"problem":{"kind":"quadratic1d","a":2},"optimizer":{"kind":"gd","lr":0.1},"w0":[1],"steps":3}';
+  const full = spawnSync(cliPath, ['run', '-'], { input: scenario, encoding: 'utf8', stdio: ['pipe', openSync('/dev/full', 'w'), 'pipe'] });
+  assert.equal(full.status, 1);
+  assert.match(full.stderr, /^optlab: cannot write the output: No space left on device\n$/);
+  const nul = cli(['run', '-'], '{"a\\u0000b\\u001b[2J":1}');
+  assert.equal(nul.status, 2);
+  assert.match(nul.stderr, /^optlab: a\\u0000b\\u001B\[2J is not a field of the scenario/);
+  assert.doesNotMatch(nul.stderr, /[\0\x1b]/);
+  const deep = cli(['run', '-'], `${'['.repeat(100000)}${']'.repeat(100000)}`);
+  assert.equal(deep.status, 2);
+  assert.match(deep.stderr, /nests more than 6 levels deep/);
+});
+
+test('the wasm core refuses deep, long and oversized documents with the CLI\'s messages, and keeps no memory for them', async () => {
+  const c = await core();
+  const memory = c.module.HEAP8.length;
+  const deep = `${'['.repeat(100000)}${']'.repeat(100000)}`;
+  for (let i = 0; i < 50; i++) assert.throws(() => c.runJson(deep), /nests more than 6 levels deep/);
+  assert.throws(() => c.runJson(`{"w0":[${'1,'.repeat(10000)}1]}`), /w0 has more than 10000 entries/);
+  assert.throws(() => c.run({ w0: new Array(10 ** 7).fill(0) }), /the scenario has more than 8388608 bytes \(8 MiB\)/);
+  assert.throws(() => c.isolines(new Float64Array(10), 2, 2, [1]), /values must have nx \* ny = 4 numbers \(got 10\)/);
+  assert.equal(c.module.HEAP8.length, memory, 'the wasm memory grew');
+  assert.equal(cli(['run', '-'], deep).stderr.split('\n')[0], `optlab: ${(() => { try { c.runJson(deep); } catch (e) { return e.message; } })()}`);
 });

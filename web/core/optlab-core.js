@@ -33,7 +33,8 @@ export class OptlabCore {
 
   /** The scenario contract as text: JSON in, JSON out (throws Error on bad input). */
   runJson(scenarioText) {
-    return this._call('run', scenarioText);
+    if (typeof scenarioText !== 'string') throw new Error('runJson takes the scenario as JSON text');
+    return this._call('run', toText(scenarioText));
   }
 
   /** The scenario contract as objects. */
@@ -134,8 +135,16 @@ export class OptlabCore {
   }
 }
 
+// A document's size is checked before it is copied into the wasm heap: a
+// string of n UTF-16 units has at least n bytes of UTF-8, so a longer one
+// is refused here, and the core refuses the rest by their bytes.
+const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
+
 function toText(value) {
-  return typeof value === 'string' ? value : JSON.stringify(value);
+  const text = typeof value === 'string' ? value : JSON.stringify(value);
+  if (typeof text !== 'string') throw new Error('the scenario must be a JSON object or its text');
+  if (text.length > MAX_DOCUMENT_BYTES) throw new Error(`the scenario has more than ${MAX_DOCUMENT_BYTES} bytes (8 MiB), the most a scenario may have`);
+  return text;
 }
 
 /**
