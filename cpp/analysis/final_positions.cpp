@@ -28,7 +28,8 @@ class LastIterate final : public RunObserver {
 // Not inlined, as sgd_pairs below: V8 optimizes the loop on its own.
 template <int Lanes, bool kOneExample>
 __attribute__((noinline)) void double_well_sgd(const DoubleWell& problem, double w0, double lr, int batch,
-                                               int steps, std::uint64_t seed, int first_run, FinalPositions& out) {
+                                               int steps, std::uint64_t seed, int base, int first_run,
+                                               FinalPositions& out) {
   const int n = problem.num_functions();
   const auto un = static_cast<std::uint32_t>(n);
   std::vector<Rng> rng;
@@ -36,7 +37,7 @@ __attribute__((noinline)) void double_well_sgd(const DoubleWell& problem, double
   double w[Lanes];
   bool active[Lanes];
   for (int l = 0; l < Lanes; ++l) {
-    rng.emplace_back(Rng::derive(seed, static_cast<std::uint64_t>(first_run + l)));
+    rng.emplace_back(Rng::derive(seed, static_cast<std::uint64_t>(base + first_run + l)));
     std::iota(pool.begin() + l * n, pool.begin() + (l + 1) * n, 0);
     w[l] = w0;
     active[l] = true;
@@ -156,14 +157,14 @@ __attribute__((noinline)) void sgd_pairs(const DoubleWell& problem, const double
 // Runs first_run .. first_run + 7, as four pairs.
 template <bool kOneExample>
 void double_well_sgd_simd(const DoubleWell& problem, double w0, double lr, int batch, int steps,
-                          std::uint64_t seed, int first_run, FinalPositions& out) {
+                          std::uint64_t seed, int base, int first_run, FinalPositions& out) {
   const int n = problem.num_functions();
   std::vector<double> part(static_cast<std::size_t>(n));
   for (int i = 0; i < n; ++i) part[static_cast<std::size_t>(i)] = problem.part_constant(i);
   std::vector<int> pool(static_cast<std::size_t>(n * 8));
   for (int l = 0; l < 8; ++l) std::iota(pool.begin() + l * n, pool.begin() + (l + 1) * n, 0);
   SimdPair pairs[4];
-  for (int p = 0; p < 4; ++p) pairs[p] = {make_pair(seed, first_run + 2 * p), wasm_f64x2_splat(w0), wasm_i64x2_splat(-1)};
+  for (int p = 0; p < 4; ++p) pairs[p] = {make_pair(seed, base + first_run + 2 * p), wasm_f64x2_splat(w0), wasm_i64x2_splat(-1)};
   sgd_pairs<kOneExample>(problem, part.data(), pool.data(), n, lr, batch, steps, first_run, pairs, out);
   for (int p = 0; p < 4; ++p) {
     out.w[static_cast<std::size_t>(first_run + 2 * p)] = wasm_f64x2_extract_lane(pairs[p].w, 0);
@@ -175,14 +176,15 @@ void double_well_sgd_simd(const DoubleWell& problem, double w0, double lr, int b
 }  // namespace
 
 FinalPositions final_positions_general(const Problem& problem, const OptimizerSpec& optimizer,
-                                       const Vector& w0, int steps, std::uint64_t seed, int runs) {
+                                       const Vector& w0, int steps, std::uint64_t seed, int runs,
+                                       int first_run) {
   FinalPositions out;
   out.dim = problem.dim();
   out.w.resize(static_cast<std::size_t>(runs) * static_cast<std::size_t>(out.dim));
   out.diverged.resize(static_cast<std::size_t>(runs));
   for (int r = 0; r < runs; ++r) {
     LastIterate last;
-    const RunStatus status = run(problem, optimizer, w0, steps, Rng::derive(seed, static_cast<std::uint64_t>(r)), last);
+    const RunStatus status = run(problem, optimizer, w0, steps, Rng::derive(seed, static_cast<std::uint64_t>(first_run + r)), last);
     std::copy(last.w.data(), last.w.data() + out.dim, out.w.begin() + static_cast<long>(r) * out.dim);
     out.diverged[static_cast<std::size_t>(r)] = status.diverged_at ? 1 : 0;
   }
@@ -190,10 +192,10 @@ FinalPositions final_positions_general(const Problem& problem, const OptimizerSp
 }
 
 FinalPositions final_positions(const Problem& problem, const OptimizerSpec& optimizer,
-                               const Vector& w0, int steps, std::uint64_t seed, int runs) {
+                               const Vector& w0, int steps, std::uint64_t seed, int runs, int first_run) {
   const auto* well = dynamic_cast<const DoubleWell*>(&problem);
   if (!well || optimizer.kind != OptimizerKind::Sgd)
-    return final_positions_general(problem, optimizer, w0, steps, seed, runs);
+    return final_positions_general(problem, optimizer, w0, steps, seed, runs, first_run);
   FinalPositions out;
   out.dim = 1;
   out.w.resize(static_cast<std::size_t>(runs));
@@ -207,16 +209,16 @@ FinalPositions final_positions(const Problem& problem, const OptimizerSpec& opti
   for (; r + kLanes <= runs; r += kLanes)
 #ifdef __wasm_simd128__
     if (optimizer.batch == 1)
-      double_well_sgd_simd<true>(*well, w0[0], optimizer.lr, 1, steps, seed, r, out);
+      double_well_sgd_simd<true>(*well, w0[0], optimizer.lr, 1, steps, seed, first_run, r, out);
     else
-      double_well_sgd_simd<false>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, r, out);
+      double_well_sgd_simd<false>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, first_run, r, out);
 #else
     if (optimizer.batch == 1)
-      double_well_sgd<kLanes, true>(*well, w0[0], optimizer.lr, 1, steps, seed, r, out);
+      double_well_sgd<kLanes, true>(*well, w0[0], optimizer.lr, 1, steps, seed, first_run, r, out);
     else
-      double_well_sgd<kLanes, false>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, r, out);
+      double_well_sgd<kLanes, false>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, first_run, r, out);
 #endif
-  for (; r < runs; ++r) double_well_sgd<1, false>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, r, out);
+  for (; r < runs; ++r) double_well_sgd<1, false>(*well, w0[0], optimizer.lr, optimizer.batch, steps, seed, first_run, r, out);
   return out;
 }
 

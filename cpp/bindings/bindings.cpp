@@ -17,6 +17,7 @@
 #include "core/limits.hpp"
 #include "core/portable_math.hpp"
 #include "scenario/output.hpp"
+#include "scenario/work.hpp"
 
 namespace {
 
@@ -117,6 +118,15 @@ const Range kLr{0.0, optlab::limits::kMaxAbsInput, true};
 const Range kBeta{0.0, 1.0, false, true};
 constexpr int kMaxGrid = 4096;
 
+// nx × ny of a grid: its memory, and its work with the given units per cell.
+void grid_cells(const std::string& name, std::size_t nx, int ny, double work_per_cell = 1.0) {
+  const double cells = static_cast<double>(nx) * ny;
+  if (cells > static_cast<double>(optlab::limits::kMaxGridCells))
+    reject(name + " must be at most " + std::to_string(optlab::limits::kMaxGridCells) + " cells (got " +
+           optlab::format_number(cells) + ")");
+  optlab::check_work({{name, cells}, {"work units per cell", work_per_cell}});
+}
+
 val run(const std::string& scenario) {
   return guarded([&] { return optlab::run_scenario_json(scenario); });
 }
@@ -175,6 +185,7 @@ Grid grid_args(const val& eigenvalues, const val& lr_min, const val& lr_max, con
   const double c = number_arg(beta_min, "betaMin", kBeta);
   const double d = number_arg(beta_max, "betaMax", Range{c, 1.0, true, true});
   const int nb = count_arg(n_beta, "nBeta", 2, kMaxGrid);
+  grid_cells("nLr × nBeta", g.lrs.size(), nb);
   for (int j = 0; j < nb; ++j) g.betas.push_back(c + (d - c) * static_cast<double>(j) / static_cast<double>(nb - 1));
   return g;
 }
@@ -227,6 +238,8 @@ val simulated_rate_map(val eigenvalues, val lr_min, val lr_max, val n_lr, val be
   return guarded([&] {
     const Grid g = grid_args(eigenvalues, lr_min, lr_max, n_lr, beta_min, beta_max, n_beta);
     const int k = count_arg(steps, "steps", 2, optlab::limits::kMaxSteps);
+    grid_cells("nLr × nBeta", g.lrs.size(), static_cast<int>(g.betas.size()),
+               k * static_cast<double>(g.eigenvalues.size()) * optlab::kSimulatedStepWork);
     std::vector<double> rate(g.lrs.size() * g.betas.size());
     for (std::size_t j = 0; j < g.betas.size(); ++j)
       for (std::size_t i = 0; i < g.lrs.size(); ++i)
@@ -255,11 +268,16 @@ val optimal_momentum(val mu, val lambda_max) {
   });
 }
 
-val final_positions(const std::string& scenario_text, val runs) {
+// Runs firstRun .. firstRun + runs − 1 (firstRun optional, 0 by default):
+// a page can split many runs into calls that each take a fraction of a frame.
+val final_positions(const std::string& scenario_text, val runs, val first_run) {
   return guarded([&] {
     const optlab::Scenario s = optlab::parse_scenario(scenario_text);
     const int r = count_arg(runs, "runs", 1, optlab::limits::kMaxRuns);
-    const auto out = optlab::final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, r);
+    const int first = first_run.isUndefined() ? 0 : count_arg(first_run, "firstRun", 0, optlab::limits::kMaxRuns - r);
+    optlab::check_work({{"runs", static_cast<double>(r)},
+                        {"work units per run", optlab::run_work(*s.problem, s.optimizer, s.steps)}});
+    const auto out = optlab::final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, r, first);
     val result = val::object();
     result.set("dim", out.dim);
     result.set("w", copy_to_js(out.w));
@@ -276,6 +294,8 @@ val loss_sweep(const std::string& scenario_text, val lrs) {
     optlab::Scenario s = optlab::parse_scenario(scenario_text);
     if (s.optimizer.kind == optlab::OptimizerKind::Lbfgs) reject("lossSweep needs an optimizer with a step size (got lbfgs)");
     const Vector values = vector_arg(lrs, "lrs", kLr, 4096);
+    optlab::check_work({{"lrs.length", static_cast<double>(values.size())},
+                        {"work units per run", optlab::run_work(*s.problem, s.optimizer, s.steps)}});
     std::vector<double> loss(static_cast<std::size_t>(values.size()));
     std::vector<int> diverged_at(static_cast<std::size_t>(values.size()));
     for (Eigen::Index i = 0; i < values.size(); ++i) {
@@ -329,6 +349,7 @@ val value_grid(const std::string& problem_text, val x0, val x1, val nx, val y0, 
     const int m = dim == 1 ? count_arg(ny, "ny", 1, 1) : count_arg(ny, "ny", 2, 1024);
     const double c = dim == 1 ? 0.0 : number_arg(y0, "y0", any);
     const double d = dim == 1 ? 0.0 : number_arg(y1, "y1", Range{c, optlab::limits::kMaxAbsInput, true});
+    grid_cells("nx × ny", static_cast<std::size_t>(n), m, problem->evaluation_work());
     std::vector<double> out(static_cast<std::size_t>(n) * static_cast<std::size_t>(m));
     optlab::value_grid(*problem, a, b, n, c, d, m, out.data());
     return copy_to_js(out);
@@ -341,6 +362,7 @@ val value_grid(const std::string& problem_text, val x0, val x1, val nx, val y0, 
 val isolines(val values, val nx, val ny, val levels, val tolerance) {
   return guarded([&] {
     const int n = count_arg(nx, "nx", 2, 4096), m = count_arg(ny, "ny", 2, 4096);
+    grid_cells("nx × ny", static_cast<std::size_t>(n), m);
     if (!val::global("ArrayBuffer").call<bool>("isView", values) && !val::global("Array").call<bool>("isArray", values))
       reject("values must be an array of numbers");
     // The length is checked before the copy is made; then one bulk copy (the
@@ -353,6 +375,7 @@ val isolines(val values, val nx, val ny, val levels, val tolerance) {
       reject("values[" + std::to_string(i) + "] must be a finite number");
     const Range any{-std::numeric_limits<double>::max(), std::numeric_limits<double>::max()};
     const Vector l = vector_arg(levels, "levels", any, 256);
+    optlab::check_work({{"levels.length", static_cast<double>(l.size())}, {"nx × ny", static_cast<double>(n) * m}});
     const double tol = tolerance.isUndefined() ? 0.0 : number_arg(tolerance, "tolerance", Range{0.0, 1.0});
     return copy_to_js(optlab::isolines(v.data(), n, m, std::vector<double>(l.data(), l.data() + l.size()), tol));
   });
@@ -367,6 +390,10 @@ val limits_object() {
   out.set("maxBatchSteps", static_cast<double>(kMaxBatchSteps));
   out.set("maxAbsInput", kMaxAbsInput);
   out.set("maxMemory", kMaxMemory);
+  out.set("maxRuns", kMaxRuns);
+  out.set("maxWork", kMaxWork);
+  out.set("maxGridCells", static_cast<double>(kMaxGridCells));
+  out.set("maxDocumentBytes", static_cast<double>(kMaxDocumentBytes));
   out.set("divergedAbsW", kDivergedAbsW);
   out.set("divergedAbsLoss", kDivergedAbsLoss);
   return out;

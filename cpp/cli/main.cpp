@@ -57,7 +57,9 @@ limits: steps 0..)" << kMaxSteps << R"(, dimension 1..)" << kMaxDim << R"(, n 1.
       << R"(, batch 1..n, batch x steps <= )" << kMaxBatchSteps << R"(,
   0 < lr <= 1e6, 0 <= beta < 1, |numbers| <= 1e6, seed 0..2^53-1;
   a scenario has at most 8 MiB, nests at most )" << kMaxDepth << R"( levels, has arrays of at most )" << kMaxArrayLength << R"(
-  entries and objects of at most )" << kMaxObjectFields << R"( fields.
+  entries and objects of at most )" << kMaxObjectFields << R"( fields;
+  a call does at most )" << kMaxWork << R"( units of work (steps x work of a step x runs;
+  a unit is one coordinate of one example touched, about a nanosecond).
 A run stops as diverged at the first iterate with |w_i| > 1e10 or |f| > 1e30.
 
 The output JSON has w, loss, grad_norm, w_avg, batches, diverged_at,

@@ -17,6 +17,19 @@ inline constexpr int kMaxMemory = 50;            // lbfgs.memory ∈ [1, kMaxMem
 inline constexpr int kMaxRuns = 100000;          // runs of finalPositions / optlab finals
 inline constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 − 1: exact in JavaScript
 
+// The work one call may ask for, in units of about a nanosecond of one core
+// on the bench machine (scenario/work.hpp counts them): every entry point
+// counts its work before it starts and refuses more, naming the setting to
+// lower. Without it the other limits together still allow days of work
+// (100000 runs of 20000 steps on 10000 examples).
+inline constexpr double kMaxWork = 4e9;
+// Cells of one grid (valueGrid, the rate maps, isolines): each is a double
+// in memory and at least one evaluation.
+inline constexpr long kMaxGridCells = 1L << 20;
+// Trial points one L-BFGS step may evaluate: LBFGSpp's strong-Wolfe search
+// tries at most this many while bracketing and again while zooming.
+inline constexpr int kLbfgsMaxLineSearch = 20;
+
 // A JSON document (scenario or problem) is checked against these before any
 // of it is kept, so that no input can make the parser allocate or recurse
 // without bound. The largest document the contract takes, least squares

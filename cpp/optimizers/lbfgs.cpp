@@ -2,6 +2,7 @@
 
 #include <LBFGS.h>
 
+#include "core/limits.hpp"
 #include "run/divergence.hpp"
 
 namespace optlab {
@@ -66,6 +67,7 @@ RunStatus run_lbfgs(const Problem& problem, int memory, const Vector& w0, int st
   param.epsilon_rel = 0.0;
   param.past = 0;
   param.max_iterations = steps;
+  param.max_linesearch = limits::kLbfgsMaxLineSearch;  // the work a step is charged for
   param.linesearch = LBFGSpp::LBFGS_LINESEARCH_BACKTRACKING_STRONG_WOLFE;
   LBFGSpp::LBFGSSolver<double, ObservedLineSearch> solver(param);
 

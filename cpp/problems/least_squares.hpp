@@ -24,6 +24,7 @@ class LeastSquares final : public Problem {
   double value(const Vector& w) const override;
   void gradient(const Vector& w, Vector& g) const override;
   int num_functions() const override { return static_cast<int>(X_.rows()); }
+  double evaluation_work() const override { return static_cast<double>(X_.rows()) * static_cast<double>(X_.cols()); }
   double part_value(const Vector& w, int i) const override;
   void add_part_gradient(const Vector& w, int i, Vector& g) const override;
   std::optional<Vector> hessian_eigenvalues() const override { return eigenvalues_; }

@@ -35,6 +35,10 @@ class Problem {
     throw std::logic_error(kind() + " is not a finite sum");
   }
 
+  // Work units of one f(w) or one ∇f(w): how many coordinates of how many
+  // terms it touches (scenario/work.hpp).
+  virtual double evaluation_work() const { return dim(); }
+
   // σ of the Gaussian noise added to every gradient an optimizer sees.
   virtual double gradient_noise() const { return 0.0; }
 

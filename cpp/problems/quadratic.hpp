@@ -17,6 +17,7 @@ class Quadratic final : public Problem {
   double value(const Vector& w) const override;
   void gradient(const Vector& w, Vector& g) const override;
   double gradient_noise() const override { return noise_; }
+  double evaluation_work() const override { return static_cast<double>(dim()) * dim(); }  // A(w − c)
   std::optional<Vector> hessian_eigenvalues() const override { return eigenvalues_; }
   std::optional<Vector> minimizer() const override { return c_; }
 

@@ -3,6 +3,7 @@
 #include "analysis/final_positions.hpp"
 #include "analysis/momentum_rate.hpp"
 #include "core/limits.hpp"
+#include "scenario/work.hpp"
 
 namespace optlab {
 
@@ -80,6 +81,7 @@ std::string final_positions_json(const std::string& scenario_text, long long run
     throw ScenarioError("runs must be an integer from 1 to " + std::to_string(limits::kMaxRuns) + " (got " +
                         std::to_string(runs) + ")");
   const Scenario s = parse_scenario(scenario_text);
+  check_work({{"runs", static_cast<double>(runs)}, {"work units per run", run_work(*s.problem, s.optimizer, s.steps)}});
   const FinalPositions out = final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, static_cast<int>(runs));
   Json j;
   j["runs"] = runs;

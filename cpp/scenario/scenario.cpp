@@ -2,6 +2,7 @@
 
 #include <Eigen/Cholesky>
 #include <Eigen/Eigenvalues>
+#include <algorithm>
 #include <cmath>
 
 #include "core/limits.hpp"
@@ -10,6 +11,7 @@
 #include "problems/quadratic.hpp"
 #include "problems/quadratic1d.hpp"
 #include "problems/rosenbrock.hpp"
+#include "scenario/work.hpp"
 
 namespace optlab {
 
@@ -181,6 +183,8 @@ Scenario parse_scenario(const Json& json) {
   s.w0 = to_vector(read_numbers(f.required("w0"), "w0", kAnyValue, dim,
                                 ", one per dimension of " + s.problem->kind()));
   s.seed = static_cast<std::uint64_t>(f.integer("seed", 0, static_cast<long long>(limits::kMaxSeed), 0));
+  check_work({{"steps", static_cast<double>(std::max(1, s.steps))},
+              {"work units per step", step_work(*s.problem, s.optimizer)}});
   return s;
 }
 

@@ -1,6 +1,8 @@
 // The momentum rate formula against simulation, the optimal (γ*, β*), and the
 // Monte Carlo fast path against the general run loop.
 #include <cmath>
+#include <utility>
+#include <vector>
 
 #include "analysis/final_positions.hpp"
 #include "analysis/isolines.hpp"
@@ -148,6 +150,29 @@ TEST_CASE("Monte Carlo fast path equals the general loop bit for bit") {
   // An odd number of parts (Lemire's threshold is not 0) and 8k + 5 runs.
   const DoubleWell odd(7, 0.1, 1.0);
   for (int batch : {1, 3, 7}) check_fast_equals_general(odd, sgd_spec(0.2, batch), odd.shallow_minimum(), 300, 9, 21);
+}
+
+TEST_CASE("final positions in pieces: runs first_run .. first_run + k − 1 are rows of the whole") {
+  // The page computes many runs a few at a time; the pieces must be the very
+  // runs of one call, on the fast path (SIMD lanes of 8 and the scalar tail)
+  // and on the general loop.
+  const DoubleWell well(16, 0.25, 2.0);
+  const Vector w0 = Vector::Constant(1, well.shallow_minimum());
+  OptimizerSpec momentum;
+  momentum.kind = OptimizerKind::Momentum;
+  momentum.lr = 0.05;
+  momentum.beta = 0.5;
+  for (const OptimizerSpec& spec : {sgd_spec(0.1, 1), sgd_spec(0.2, 3), momentum}) {
+    const FinalPositions whole = final_positions(well, spec, w0, 300, 11, 37);
+    for (const auto& [first, count] : std::vector<std::pair<int, int>>{{0, 8}, {3, 13}, {8, 29}, {36, 1}}) {
+      const FinalPositions part = final_positions(well, spec, w0, 300, 11, count, first);
+      REQUIRE(part.w.size() == static_cast<std::size_t>(count));
+      for (int i = 0; i < count; ++i) {
+        CHECK(part.w[static_cast<std::size_t>(i)] == whole.w[static_cast<std::size_t>(first + i)]);
+        CHECK(part.diverged[static_cast<std::size_t>(i)] == whole.diverged[static_cast<std::size_t>(first + i)]);
+      }
+    }
+  }
 }
 
 TEST_CASE("annealing: SGD noise carries runs over the ridge that GD never crosses") {

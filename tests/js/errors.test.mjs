@@ -74,6 +74,45 @@ test('typed-array entry points validate their arguments by name', async () => {
     'runs must be a finite number >= 1 and <= 100000 (got 0)');
 });
 
+test('every entry point counts its work first: over the limit, a message names the setting and how far to lower it', async () => {
+  const c = await core();
+  const { maxWork, maxGridCells } = c.limits;
+  assert.equal(maxWork, 4e9);
+  assert.equal(maxGridCells, 2 ** 20);
+  const over = / work units, over the limit of 4e\+09 per call \(a few seconds of one core\)$/;
+  const refused = (fn, pattern, work = true) => assert.throws(fn, (e) => {
+    assert.match(e.message, pattern);
+    if (work) assert.match(e.message, over);
+    return e instanceof Error;
+  });
+  const big = { kind: 'least_squares', n: 10000, dim: 10, condition: 5, data_seed: 1 };
+  const w0 = new Array(10).fill(0);
+  const sgd = { problem: big, optimizer: { kind: 'sgd', lr: 0.001 }, w0, steps: 200 };
+  // optlab finals and finalPositions: the same count, the same words.
+  refused(() => c.finalPositions(sgd, 100000), /^runs must be at most 99 here: runs × work units per run = 100000 × 4\.0004e\+07/);
+  const native = cli(['finals', '-', '100000'], JSON.stringify(sgd));
+  assert.equal(native.status, 2);
+  assert.match(native.stderr, /^optlab: runs must be at most 99 here: .* over the limit of 4e\+09 per call/);
+  refused(() => c.run({ ...sgd, steps: 20000 }), /^steps must be at most 19998 here/);
+  refused(() => c.trace({ ...sgd, steps: 20000 }), /^steps must be at most 19998 here/);
+  refused(() => c.lossSweep({ ...sgd, optimizer: { kind: 'gd', lr: 0.1 }, steps: 2000 }, c.logspace(0.001, 1, 4096)),
+    /^lrs\.length must be at most 6 here: lrs\.length × work units per run/);
+  refused(() => c.simulatedRateMap({ eigenvalues: new Array(10).fill(1), lr: [0.01, 1], beta: [0, 0.9], nLr: 1024, nBeta: 1024, steps: 20000 }),
+    /^nLr × nBeta must be at most 6666 here: nLr × nBeta × work units per cell = 1\.04858e\+06 × 600000/);
+  refused(() => c.valueGrid({ ...big, dim: 2 }, { x: [-1, 1], y: [-1, 1], nx: 1024, ny: 1024 }),
+    /^nx × ny must be at most 200000 here: nx × ny × work units per cell = 1\.04858e\+06 × 20000/);
+  refused(() => c.rateMap({ eigenvalues: [1, 2], lr: [0.01, 1], beta: [0, 0.9], nLr: 4096, nBeta: 4096 }),
+    /^nLr × nBeta must be at most 1048576 cells \(got 16777216\)$/, false);
+  refused(() => c.isolines(new Float64Array(4096 * 512), 4096, 512, [1], 0), /^nx × ny must be at most 1048576 cells/, false);
+  // Just under the limit is accepted, and a page's many runs can be split into pieces.
+  const well = { problem: { kind: 'double_well' }, optimizer: { kind: 'sgd', lr: 0.1, batch: 3 }, w0: [0.8], steps: 300, seed: 4 };
+  const whole = c.finalPositions(well, 50);
+  const pieces = [[0, 8], [8, 21], [29, 21]].map(([first, runs]) => c.finalPositions(well, runs, first));
+  assert.deepEqual(Array.from(pieces.flatMap((p) => Array.from(p.w))), Array.from(whole.w));
+  assert.deepEqual(pieces.flatMap((p) => Array.from(p.diverged)), Array.from(whole.diverged));
+  refused(() => c.finalPositions(well, 10, 99991), /^firstRun must be a finite number >= 0 and <= 99990 \(got 99991\)$/, false);
+});
+
 test('200,000 rejected calls leave the wasm stack and memory where they were, and a valid call still works', async () => {
   const c = await core();
   const scenario = { problem: { kind: 'quadratic1d', a: 2 }, optimizer: { kind: 'gd', lr: 0.1 }, w0: [1], steps: 3 };
@@ -130,7 +169,7 @@ test('the wasm core refuses deep, long and oversized documents with the CLI\'s m
   const deep = `${'['.repeat(100000)}${']'.repeat(100000)}`;
   for (let i = 0; i < 50; i++) assert.throws(() => c.runJson(deep), /nests more than 6 levels deep/);
   assert.throws(() => c.runJson(`{"w0":[${'1,'.repeat(10000)}1]}`), /w0 has more than 10000 entries/);
-  assert.throws(() => c.run({ w0: new Array(10 ** 7).fill(0) }), /the scenario has more than 8388608 bytes \(8 MiB\)/);
+  assert.throws(() => c.run({ w0: new Array(10 ** 7).fill(0) }), /the scenario has more than 8388608 bytes, the most a scenario may have/);
   assert.throws(() => c.isolines(new Float64Array(10), 2, 2, [1]), /values must have nx \* ny = 4 numbers \(got 10\)/);
   assert.equal(c.module.HEAP8.length, memory, 'the wasm memory grew');
   assert.equal(cli(['run', '-'], deep).stderr.split('\n')[0], `optlab: ${(() => { try { c.runJson(deep); } catch (e) { return e.message; } })()}`);

@@ -13,6 +13,20 @@ export class OptlabCore {
   }
 
   /**
+   * A scenario or problem as JSON text. Its size is checked before it is
+   * copied into the wasm heap: a string of n UTF-16 units has at least n
+   * bytes of UTF-8, so a longer one than the core's limit is refused here,
+   * and the core refuses the rest by their bytes.
+   */
+  _text(value) {
+    const text = typeof value === 'string' ? value : JSON.stringify(value);
+    if (typeof text !== 'string') throw new Error('the scenario must be a JSON object or its text');
+    const most = this.limits.maxDocumentBytes;
+    if (text.length > most) throw new Error(`the scenario has more than ${most} bytes, the most a scenario may have`);
+    return text;
+  }
+
+  /**
    * Call the module's function `name`. A binding returns an Error object for
    * bad input, thrown here; an exception from JavaScript that crossed the
    * wasm frames (a caller's getter or Proxy that throws) left the wasm stack
@@ -34,12 +48,12 @@ export class OptlabCore {
   /** The scenario contract as text: JSON in, JSON out (throws Error on bad input). */
   runJson(scenarioText) {
     if (typeof scenarioText !== 'string') throw new Error('runJson takes the scenario as JSON text');
-    return this._call('run', toText(scenarioText));
+    return this._call('run', this._text(scenarioText));
   }
 
   /** The scenario contract as objects. */
   run(scenario) {
-    return JSON.parse(this._call('run', toText(scenario)));
+    return JSON.parse(this._call('run', this._text(scenario)));
   }
 
   /**
@@ -47,12 +61,16 @@ export class OptlabCore {
    * with `dim` columns; batches is row-major with `batch` columns or null.
    */
   trace(scenario) {
-    return this._call('trace', toText(scenario));
+    return this._call('trace', this._text(scenario));
   }
 
-  /** Where each of `runs` seeded runs of the scenario ends (run r seeded from seed and r). */
-  finalPositions(scenario, runs) {
-    return this._call('finalPositions', toText(scenario), runs);
+  /**
+   * Where each of `runs` seeded runs of the scenario ends (run r seeded from
+   * seed and r): {dim, w, diverged}. With `firstRun`, runs firstRun ..
+   * firstRun + runs − 1, so that many runs can be computed a few at a time.
+   */
+  finalPositions(scenario, runs, firstRun) {
+    return this._call('finalPositions', this._text(scenario), runs, firstRun);
   }
 
   /**
@@ -60,12 +78,12 @@ export class OptlabCore {
    * the last iterate and the step each run diverged at (-1 if it did not).
    */
   lossSweep(scenario, lrs) {
-    return this._call('lossSweep', toText(scenario), lrs);
+    return this._call('lossSweep', this._text(scenario), lrs);
   }
 
   /** ∇f_i(w) for every part of a finite-sum problem, as n rows of dim numbers. */
   partGradients(problem, w) {
-    return this._call('partGradients', toText(problem), w);
+    return this._call('partGradients', this._text(problem), w);
   }
 
   /**
@@ -105,7 +123,7 @@ export class OptlabCore {
    * spaced. For a 1D problem give only x and nx: f along the line.
    */
   valueGrid(problem, { x, y = [0, 1], nx, ny = 1 }) {
-    return this._call('valueGrid', toText(problem), x[0], x[1], nx, y[0], y[1], ny);
+    return this._call('valueGrid', this._text(problem), x[0], x[1], nx, y[0], y[1], ny);
   }
 
   /**
@@ -135,17 +153,6 @@ export class OptlabCore {
   }
 }
 
-// A document's size is checked before it is copied into the wasm heap: a
-// string of n UTF-16 units has at least n bytes of UTF-8, so a longer one
-// is refused here, and the core refuses the rest by their bytes.
-const MAX_DOCUMENT_BYTES = 8 * 1024 * 1024;
-
-function toText(value) {
-  const text = typeof value === 'string' ? value : JSON.stringify(value);
-  if (typeof text !== 'string') throw new Error('the scenario must be a JSON object or its text');
-  if (text.length > MAX_DOCUMENT_BYTES) throw new Error(`the scenario has more than ${MAX_DOCUMENT_BYTES} bytes (8 MiB), the most a scenario may have`);
-  return text;
-}
 
 /**
  * Instantiate the core. `factory` is the Emscripten factory: the global
