@@ -64,7 +64,9 @@ export function logSlider({ label, lo, hi, value, positions = 200, snaps = [], f
 }
 
 /** Play / pause / step / reset over frames 0..last of an animation. */
-export function player({ strings, onFrame, last, fps = 6 }) {
+// busy(): the frame shown is still being computed (in pieces, between
+// frames); the player waits for it before it moves on.
+export function player({ strings, onFrame, last, fps = 6, busy = () => false }) {
   let frame = last();
   let timer = null;
   const play = el('button', { type: 'button', class: 'play' });
@@ -93,6 +95,7 @@ export function player({ strings, onFrame, last, fps = 6 }) {
     if (timer) return stop();
     if (frame >= last()) show(0);
     timer = setInterval(() => {
+      if (busy()) return;
       if (frame >= last()) return stop();
       show(frame + 1);
     }, 1000 / fps);

@@ -37,12 +37,45 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   const deepSide = (w) => (deepIsLeft ? w < ridge : w > ridge);
 
   const stepsAt = (f) => Math.round((K * f) / scene.frames);
+  // A link may ask for 2000 runs of 5000 steps with batch 16, about a second
+  // of work: the runs are computed a few at a time, in slices of at most
+  // SLICE_MS, so that the page answers the reader in between; the bars show
+  // the runs done so far. The runs of a slice are the very runs of one call
+  // (the core seeds run r from seed and r), so the result does not depend on
+  // how the work was sliced.
+  const SLICE_MS = 30;
+  let job = null;
   function compute() {
     const steps = stepsAt(frame);
     const sgd = { ...scenario, steps, seed, optimizer: { kind: 'sgd', lr, batch } };
-    finals = core.finalPositions(sgd, scene.runs);
+    finals = { w: new Float64Array(scene.runs), diverged: new Uint8Array(scene.runs), done: 0 };
     // Gradient descent's last iterate only (no trace arrays on every input).
     gdFinal = core.finalPositions({ ...scenario, steps, optimizer: { kind: 'gd', lr } }, 1).w[0];
+    if (job) clearTimeout(job.timer);
+    job = { sgd, timer: null, perRun: 0 }; // ms per run, measured on this job's runs
+    slice(job);
+  }
+  function slice(mine) {
+    const start = performance.now();
+    while (finals.done < scene.runs) {
+      // As many runs as fit in what is left of the slice, by the time runs took so far.
+      const left = SLICE_MS - (performance.now() - start);
+      if (finals.done > 0 && left <= 0) break;
+      const n = Math.min(scene.runs - finals.done, mine.perRun > 0 ? Math.max(1, Math.floor(left / mine.perRun)) : 8);
+      const t0 = performance.now();
+      const part = core.finalPositions(mine.sgd, n, finals.done);
+      mine.perRun = (performance.now() - t0) / n;
+      finals.w.set(part.w, finals.done);
+      finals.diverged.set(part.diverged, finals.done);
+      finals.done += n;
+    }
+    const busy = finals.done < scene.runs;
+    root.dataset.busy = String(busy);
+    if (busy) mine.timer = setTimeout(() => {
+      if (job !== mine) return;
+      slice(mine);
+      update();
+    });
   }
 
   const canvas = el('canvas', { class: 'wide-canvas', role: 'img' });
@@ -57,7 +90,10 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     format: (b) => `B = ${b}`, onInput: (b) => { batch = b; rerun(); },
   });
   const seeds = seedControl({ id: `${id}-seed`, strings: t, value: seed, onChange: (x) => { seed = x; rerun(); } });
-  const controls = player({ strings: t, onFrame: (f) => { frame = f; compute(); update(); }, last: () => scene.frames, fps: 5 });
+  const controls = player({
+    strings: t, onFrame: (f) => { frame = f; compute(); update(); }, last: () => scene.frames, fps: 5,
+    busy: () => finals.done < scene.runs,
+  });
 
   function rerun() {
     controls.showAll();
@@ -68,7 +104,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   let counts;
   function histogram() {
     counts = new Array(scene.bins).fill(0);
-    for (let r = 0; r < scene.runs; r++) {
+    for (let r = 0; r < finals.done; r++) {
       if (finals.diverged[r]) continue;
       const b = Math.floor(((finals.w[r] - v0) / (v1 - v0)) * scene.bins);
       if (b >= 0 && b < scene.bins) counts[b]++;
@@ -80,11 +116,13 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     histogram();
     painter.redraw();
     let deep = 0, diverged = 0;
-    for (let r = 0; r < scene.runs; r++) {
+    for (let r = 0; r < finals.done; r++) {
       if (finals.diverged[r]) diverged++;
       else if (deepSide(finals.w[r])) deep++;
     }
-    caption.textContent = s.caption({ lr, batch, steps: stepsAt(frame), runs: scene.runs, deep, diverged, gd: gdFinal, gdDeep: deepSide(gdFinal), seed });
+    caption.textContent = finals.done < scene.runs
+      ? s.computing({ steps: stepsAt(frame), runs: scene.runs, done: finals.done })
+      : s.caption({ lr, batch, steps: stepsAt(frame), runs: scene.runs, deep, diverged, gd: gdFinal, gdDeep: deepSide(gdFinal), seed });
     canvas.setAttribute('aria-label', caption.textContent);
     root.dataset.deep = String(deep);
   }
@@ -174,8 +212,12 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     scenario: () => ({ ...scenario, seed, optimizer: { kind: 'sgd', lr, batch } }),
     table: () => ({
       columns: ['run', 'w_final', 'diverged', 'steps'],
-      rows: Array.from({ length: scene.runs }, (_, r) => [r, finals.w[r], finals.diverged[r] ? 1 : 0, stepsAt(frame)]),
+      rows: Array.from({ length: finals.done }, (_, r) => [r, finals.w[r], finals.diverged[r] ? 1 : 0, stepsAt(frame)]),
     }),
-    dispose: () => controls.dispose(),
+    dispose: () => {
+      controls.dispose();
+      if (job) clearTimeout(job.timer);
+      job = null;
+    },
   };
 }

@@ -30,7 +30,10 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   // SGD and its running average depend on w0 and the seed; β changes only
   // the momentum run, so its slider reruns only that.
   function computeSgd() {
-    sgd = core.trace({ ...scenario, w0, seed });
+    // With σ = 0 (a link may ask for it, to show the paths without noise)
+    // SGD's gradient is the exact one, which the core calls gd.
+    const optimizer = scenario.problem.noise > 0 ? scenario.optimizer : { kind: 'gd', lr: scenario.optimizer.lr };
+    sgd = core.trace({ ...scenario, w0, seed, optimizer });
     const avg = new Float64Array(sgd.rows);
     avg[0] = d(sgd.w, 0);
     for (let k = 1; k < sgd.rows; k++) avg[k] = d(sgd.wAvg, k - 1); // w̄_k is row k − 1 of wAvg

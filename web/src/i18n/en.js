@@ -86,6 +86,8 @@ export default {
     ridgeLabel: 'ridge',
     caption: ({ lr, batch, steps, runs, deep, diverged, gd, gdDeep, seed }) =>
       `γ = ${formatNumber(lr)}, batch ${batch}, seed ${seed}: after ${steps} steps, ${deep} of ${runs} SGD runs (${formatPercent(deep, runs)}%) are in the deeper basin${diverged ? `, ${diverged} diverged` : ''}. Gradient descent is at w = ${formatNumber(gd)}, ${gdDeep ? 'in the deeper basin' : 'still in the shallow basin'}.`,
+    // While many long runs are computed a few at a time, the bars show those done.
+    computing: ({ steps, runs, done }) => `Running ${runs} SGD runs of ${steps} steps: ${done} done so far, shown as bars.`,
   },
 
   betaEffect: {

@@ -89,6 +89,7 @@ export default {
     ridgeLabel: '능선',
     caption: ({ lr, batch, steps, runs, deep, diverged, gd, gdDeep, seed }) =>
       `γ = ${formatNumber(lr)}, 배치 ${batch}, 시드 ${seed}: ${steps} 걸음 뒤 확률적 경사 하강법 실행 ${runs} 개 중 ${deep} 개(${formatPercent(deep, runs)}%)가 더 깊은 골짜기에 있습니다${diverged ? `, ${diverged} 개는 발산했습니다` : ''}. 경사 하강법은 w = ${formatNumber(gd)} 에 있고, ${gdDeep ? '더 깊은 골짜기에 있습니다' : '여전히 얕은 골짜기에 있습니다'}.`,
+    computing: ({ steps, runs, done }) => `${steps} 걸음짜리 확률적 경사 하강법 실행 ${runs} 개를 계산하는 중입니다. 지금까지 ${done} 개를 마쳤고, 막대는 그 실행들입니다.`,
   },
 
   betaEffect: {
