@@ -12,6 +12,8 @@
 #   ./build.sh jupyter    open the notebook in Jupyter at http://$HOST:$PORT/ (127.0.0.1:8888)
 #   ./build.sh test       build everything, then run every test
 #   ./build.sh bench      build, then run the benchmarks
+#   ./build.sh fuzz [SECONDS]   fuzz the core (libFuzzer, ASan, UBSan; 60 s by
+#                         default; ./build.sh test runs it for 60 s too)
 #   ./build.sh deps [COMMAND]   only install what COMMAND needs (default: the build)
 #
 # Each step prints one line; what it printed goes to build/logs/STEP.log,
@@ -50,7 +52,8 @@ step() {
 # and node; the notebooks need Debian's Python with numpy, matplotlib,
 # ipykernel, nbconvert and torch (their cross-check against torch.optim);
 # the tests need doctest, Chromium and a Korean font for their screenshots
-# (readers' own systems bring their fonts).
+# (readers' own systems bring their fonts) and clang's libFuzzer with its
+# sanitizers (a path may be a glob: clang's runtime sits under its version).
 declare -A FILE_OF=(
   [cmake]=/usr/bin/cmake
   [g++]=/usr/bin/g++
@@ -68,11 +71,14 @@ declare -A FILE_OF=(
   [doctest-dev]=/usr/include/doctest/doctest.h
   [chromium]=/usr/bin/chromium
   [fonts-nanum]=/usr/share/fonts/truetype/nanum/NanumGothic.ttf
+  [clang-14]=/usr/bin/clang++-14
+  [libclang-rt-14-dev]='/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
 )
 BUILD_PKGS=(cmake g++ make emscripten libeigen3-dev nlohmann-json3-dev liblbfgspp-dev)
 NOTEBOOK_PKGS=(python3-numpy python3-matplotlib python3-ipykernel jupyter-nbconvert python3-torch)
 JUPYTER_PKGS=(jupyter-notebook)
 TEST_PKGS=(doctest-dev chromium fonts-nanum)
+FUZZ_PKGS=(clang-14 libclang-rt-14-dev)
 
 packages_for() { # the Debian packages command $1 needs
   case $1 in
@@ -80,13 +86,16 @@ packages_for() { # the Debian packages command $1 needs
     notebooks) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]}" ;;
     jupyter) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]}" ;;
     bench) echo "${BUILD_PKGS[*]} chromium" ;;
-    test) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]} ${TEST_PKGS[*]}" ;;
+    test) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]} ${TEST_PKGS[*]} ${FUZZ_PKGS[*]}" ;;
+    fuzz) echo "${BUILD_PKGS[*]} ${FUZZ_PKGS[*]}" ;;
   esac
 }
 
+present() { compgen -G "${FILE_OF[$1]}" >/dev/null; }
+
 notebook_tools_present() {
   local pkg
-  for pkg in "${NOTEBOOK_PKGS[@]}"; do [[ -e ${FILE_OF[$pkg]} ]] || return 1; done
+  for pkg in "${NOTEBOOK_PKGS[@]}"; do present "$pkg" || return 1; done
 }
 
 apt_install() {
@@ -96,7 +105,7 @@ apt_install() {
 
 install_debian() {
   local missing=() pkg
-  for pkg in $(packages_for "$1"); do [[ -e ${FILE_OF[$pkg]} ]] || missing+=("$pkg"); done
+  for pkg in $(packages_for "$1"); do present "$pkg" || missing+=("$pkg"); done
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   ((${#missing[@]})) || return 0
@@ -271,6 +280,27 @@ build() {
   [[ $NOTEBOOKS == yes ]] || echo "       (no rendered notebook: ./build.sh notebooks installs Jupyter's packages and renders it)"
 }
 
+# The libFuzzer target over the core (tests/fuzz), instrumented with ASan and
+# UBSan, in build/fuzz; its corpus grows in build/fuzz/corpus from the seeds.
+fuzz_build() {
+  cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++-14 -DOPTLAB_FUZZ=ON
+  cmake --build build/fuzz -j "$JOBS" --target optlab_fuzz
+  rm -rf build/fuzz/seeds
+  node tests/fuzz/seeds.mjs build/fuzz/seeds
+  mkdir -p build/fuzz/corpus build/fuzz/crashes
+}
+
+# fuzz SECONDS: no crash, leak, sanitizer report or input over 1 s.
+fuzz() {
+  echo "fuzzing the core for $1 s (ASan + UBSan; an input that fails is kept in build/fuzz/crashes/)"
+  build/fuzz/optlab_fuzz -max_total_time="$1" -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix=build/fuzz/crashes/ build/fuzz/corpus build/fuzz/seeds >"$LOGS/fuzz.log" 2>&1 || {
+    tail -n 60 "$LOGS/fuzz.log" >&2
+    die "the fuzzer found an input that fails (build/fuzz/crashes/; the whole log: build/logs/fuzz.log)"
+  }
+  grep -E '^stat::number_of_executed_units|^Done' "$LOGS/fuzz.log" | sed 's/^/  /'
+}
+
 run_tests() {
   echo
   echo "== native doctest suite"
@@ -291,6 +321,9 @@ run_tests() {
   echo
   echo "== node tests: wasm module, CLI, native = wasm byte for byte; browser tests of dist/"
   node --test tests/js/ tests/browser/
+  echo
+  echo "== the core under libFuzzer, ASan and UBSan"
+  fuzz 60
 }
 
 host_and_port() { # $1: the default port
@@ -323,7 +356,13 @@ case $command in
     step "native-build" native_build --target optlab
     open_jupyter
     ;;
-  test) install_deps test; build all; run_tests ;;
+  test) install_deps test; build all; step "fuzz-build" fuzz_build; run_tests ;;
+  fuzz)
+    [[ ${2:-60} =~ ^[0-9]{1,7}$ ]] || die "usage: ./build.sh fuzz [SECONDS]   (default 60)"
+    install_deps fuzz
+    step "fuzz-build" fuzz_build
+    fuzz "${2:-60}"
+    ;;
   bench)
     install_deps bench
     build bench
@@ -332,9 +371,9 @@ case $command in
     ;;
   deps)
     case ${2:-build} in
-      build | serve | notebooks | jupyter | test | bench) install_deps "${2:-build}" ;;
-      *) die "usage: ./build.sh deps [build|serve|notebooks|jupyter|test|bench]" ;;
+      build | serve | notebooks | jupyter | test | bench | fuzz) install_deps "${2:-build}" ;;
+      *) die "usage: ./build.sh deps [build|serve|notebooks|jupyter|test|bench|fuzz]" ;;
     esac
     ;;
-  *) die "usage: ./build.sh [build|serve|notebooks|jupyter|test|bench|deps]" ;;
+  *) die "usage: ./build.sh [build|serve|notebooks|jupyter|test|bench|fuzz|deps]" ;;
 esac

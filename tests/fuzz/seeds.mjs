@@ -1,0 +1,37 @@
+// The fuzzer's seed inputs, from what the project itself runs: every
+// scenario of tests/scenarios and every scenario and problem of web/scenes,
+// in the input format of fuzz_core.cpp (a first byte for the entry point).
+// Usage: node tests/fuzz/seeds.mjs OUTDIR
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const out = process.argv[2];
+if (!out) throw new Error('usage: node tests/fuzz/seeds.mjs OUTDIR');
+mkdirSync(out, { recursive: true });
+
+const scenarios = [], problems = [];
+// Every object in a scene file with a problem: a scenario when it has an optimizer too.
+function collect(value) {
+  if (Array.isArray(value)) return value.forEach(collect);
+  if (value === null || typeof value !== 'object') return;
+  if (value.problem && value.optimizer) scenarios.push(value);
+  if (value.problem && typeof value.problem === 'object') problems.push(value.problem);
+  Object.values(value).forEach(collect);
+}
+for (const dir of ['tests/scenarios', 'web/scenes']) {
+  for (const file of readdirSync(join(root, dir)).filter((f) => f.endsWith('.json'))) collect(JSON.parse(readFileSync(join(root, dir, file), 'utf8')));
+}
+
+let count = 0;
+const write = (bytes) => writeFileSync(join(out, `seed-${String(count++).padStart(3, '0')}`), bytes);
+const text = (mode, prefix, value) => write(Buffer.concat([Buffer.from([mode, ...prefix]), Buffer.from(JSON.stringify(value))]));
+for (const s of scenarios) text(0, [4], s);
+// A problem's grid: 20 x 20 points over x in [-2, 2] (as the byte reader maps them), y alike.
+const grid = [18, 18, ...new Array(32).fill(0x80)];
+for (const p of problems) text(1, grid, p);
+// Isolines over a grid of small integers, and the momentum analysis over spread-out numbers.
+write(Buffer.from([2, 10, 10, ...Array.from({ length: 100 }, (_, i) => (i * 7) % 5), 3, 0, 0, 0, 0, 0, 0, 0, 0, 128]));
+write(Buffer.from([3, 2, ...Array.from({ length: 40 }, (_, i) => (i * 37) % 256)]));
+console.log(`${count} seeds in ${out}`);
