@@ -16,6 +16,7 @@
 #include "analysis/momentum_rate.hpp"
 #include "core/limits.hpp"
 #include "core/portable_math.hpp"
+#include "problems/double_well.hpp"
 #include "scenario/output.hpp"
 #include "scenario/work.hpp"
 
@@ -334,6 +335,21 @@ val part_gradients(const std::string& problem_text, val w) {
   });
 }
 
+// The double well's landmarks, for the annealing figure: its two local
+// minima and the ridge between them, {deep, shallow, ridge}.
+val double_well_points(const std::string& problem_text) {
+  return guarded([&] {
+    const auto problem = optlab::parse_problem(optlab::parse_json(problem_text, "the problem"));
+    const auto* well = dynamic_cast<const optlab::DoubleWell*>(problem.get());
+    if (!well) reject("problem.kind must be double_well (got " + problem->kind() + ")");
+    val result = val::object();
+    result.set("deep", well->deep_minimum());
+    result.set("shallow", well->shallow_minimum());
+    result.set("ridge", well->ridge());
+    return result;
+  });
+}
+
 // f on a grid, for contour plots: out[j * nx + i] = f(x_i, y_j), x and y
 // evenly spaced over [x0, x1] and [y0, y1]. A one-dimensional problem gives
 // f along [x0, x1] (ny must be 1; y is ignored).
@@ -413,6 +429,7 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("optimalMomentum", &optimal_momentum);
   emscripten::function("logspace", &logspace);
   emscripten::function("valueGrid", &value_grid);
+  emscripten::function("doubleWellPoints", &double_well_points);
   emscripten::function("isolines", &isolines);
   emscripten::function("limits", &limits_object);
 }

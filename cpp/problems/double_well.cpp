@@ -1,5 +1,7 @@
 #include "problems/double_well.hpp"
 
+#include <cmath>
+
 namespace optlab {
 
 DoubleWell::DoubleWell(int n, double tilt, double spread) : n_(n), tilt_(tilt), offsets_(static_cast<std::size_t>(n)) {
@@ -24,6 +26,19 @@ double DoubleWell::newton_root(double start) const {
 
 double DoubleWell::deep_minimum() const { return newton_root(tilt_ >= 0.0 ? -1.5 : 1.5); }
 double DoubleWell::shallow_minimum() const { return newton_root(tilt_ >= 0.0 ? 1.5 : -1.5); }
+
+double DoubleWell::ridge() const {
+  // f'(w) = w³ − w + h falls from +|h|-ish to −|h|-ish across [−1/√3, 1/√3]
+  // (f'' = 3w² − 1 < 0 there) and has its middle root inside: bisection to
+  // the last bit, whatever the tilt (|h| < 2/(3√3) keeps the root inside).
+  double lo = -1.0 / std::sqrt(3.0), hi = 1.0 / std::sqrt(3.0);
+  for (int k = 0; k < 200; ++k) {
+    const double mid = 0.5 * (lo + hi);
+    if (mid == lo || mid == hi) break;
+    (base_slope(mid) + tilt_ > 0.0 ? lo : hi) = mid;
+  }
+  return 0.5 * (lo + hi);
+}
 
 std::optional<Vector> DoubleWell::minimizer() const {
   if (tilt_ == 0.0) return std::nullopt;  // two global minima, ±1

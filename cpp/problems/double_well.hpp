@@ -5,7 +5,7 @@
 //
 // For 0 < h < 2/(3√3) ≈ 0.385 f has a deeper minimum left of −1 and a
 // shallow one right of 0 (h = 0.25: w ≈ −1.107 and w ≈ 0.838, barrier
-// height ≈ 0.050 from the shallow side, ≈ 0.546 from the deep side), so
+// height ≈ 0.051 from the shallow side, ≈ 0.546 from the deep side), so
 // gradient descent started in the shallow basin stays there while SGD's
 // noise, ∇f_i − ∇f = b_i with E[b_i] = 0, can carry it over the ridge.
 // Parameters: n parts (default 16), tilt h (0.25), spread s (1.5). With the
@@ -45,6 +45,8 @@ class DoubleWell final : public Problem {
   // The two local minima, deeper first (equal depth when tilt = 0).
   double deep_minimum() const;
   double shallow_minimum() const;
+  // The local maximum between them: the ridge SGD's noise must carry a run over.
+  double ridge() const;
 
  private:
   static double base_value(double w) {

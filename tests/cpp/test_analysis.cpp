@@ -175,6 +175,22 @@ TEST_CASE("final positions in pieces: runs first_run .. first_run + k − 1 are 
   }
 }
 
+TEST_CASE("the double well's ridge: the root of f' between the minima, where f is highest between them") {
+  for (double tilt : {-0.38, -0.25, 0.0, 0.1, 0.25, 0.38}) {
+    const DoubleWell well(16, tilt, 1.5);
+    const double ridge = well.ridge(), deep = well.deep_minimum(), shallow = well.shallow_minimum();
+    CHECK(std::fabs(ridge * (ridge * ridge - 1.0) + tilt) < 1e-15);
+    CHECK(std::min(deep, shallow) < ridge);
+    CHECK(ridge < std::max(deep, shallow));
+    for (double w = std::min(deep, shallow); w < std::max(deep, shallow); w += 1e-3)
+      CHECK(well.value_at(w) <= well.value_at(ridge) + 1e-15);
+  }
+  // README's numbers: h = 0.25, ridge 0.051 above the shallow minimum and 0.546 above the deep one.
+  const DoubleWell well(16, 0.25, 1.5);
+  CHECK(std::fabs(well.value_at(well.ridge()) - well.value_at(well.shallow_minimum()) - 0.051) < 5e-4);
+  CHECK(std::fabs(well.value_at(well.ridge()) - well.value_at(well.deep_minimum()) - 0.546) < 5e-4);
+}
+
 TEST_CASE("annealing: SGD noise carries runs over the ridge that GD never crosses") {
   const DoubleWell well(16, 0.25, 2.0);
   const Vector w0 = Vector::Constant(1, well.shallow_minimum());

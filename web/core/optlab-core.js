@@ -73,6 +73,11 @@ export class OptlabCore {
     return this._call('finalPositions', this._text(scenario), runs, firstRun);
   }
 
+  /** The double well's two local minima and the ridge between them: {deep, shallow, ridge}. */
+  doubleWellPoints(problem) {
+    return this._call('doubleWellPoints', this._text(problem));
+  }
+
   /**
    * The scenario once per step size in `lrs`: {loss, divergedAt} with f at
    * the last iterate and the step each run diverged at (-1 if it did not).

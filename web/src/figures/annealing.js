@@ -22,19 +22,12 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   let lr = scenario.optimizer.lr, batch = scenario.optimizer.batch, seed = scenario.seed;
   let frame = scene.frames, finals, gdFinal;
 
-  // f along the view from the core; the ridge is its highest point between the two minima.
+  // f along the view, and the ridge between the two minima, from the core.
   const curveN = 400;
   const curve = core.valueGrid(problem, { x: [v0, v1], nx: curveN });
   const at = (i) => v0 + ((v1 - v0) * i) / (curveN - 1);
-  // The two local minima of the sampled curve, and the highest point between them.
-  const minima = [];
-  for (let i = 1; i < curveN - 1; i++) if (curve[i] < curve[i - 1] && curve[i] <= curve[i + 1]) minima.push(i);
-  const [left, right] = [minima[0], minima[minima.length - 1]];
-  let ridgeI = left;
-  for (let i = left; i <= right; i++) if (curve[i] > curve[ridgeI]) ridgeI = i;
-  const ridge = at(ridgeI);
-  const deepIsLeft = curve[left] <= curve[right];
-  const deepSide = (w) => (deepIsLeft ? w < ridge : w > ridge);
+  const { deep: deepMinimum, ridge } = core.doubleWellPoints(problem);
+  const deepSide = (w) => (deepMinimum < ridge ? w < ridge : w > ridge);
 
   const stepsAt = (f) => Math.round((K * f) / scene.frames);
   // A link may ask for 2000 runs of 5000 steps with batch 16, about a second

@@ -23,7 +23,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   let seed = scenario.seed, beta = scene.beta, w0 = scenario.w0, shown = K;
   let sgd, mom, averagePath;
   const contours = problemContours(core, scenario.problem, view);
-  const optimum = [0, 0];
+  let optimum; // the bowl's minimiser, as the core reports it with each run
 
   const d = (w, k) => Math.hypot(w[2 * k] - optimum[0], w[2 * k + 1] - optimum[1]);
   const dist = {}; // distances to the minimum: sgd, average, momentum
@@ -34,6 +34,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     // SGD's gradient is the exact one, which the core calls gd.
     const optimizer = scenario.problem.noise > 0 ? scenario.optimizer : { kind: 'gd', lr: scenario.optimizer.lr };
     sgd = core.trace({ ...scenario, w0, seed, optimizer });
+    optimum = sgd.optimum;
     const avg = new Float64Array(sgd.rows);
     avg[0] = d(sgd.w, 0);
     for (let k = 1; k < sgd.rows; k++) avg[k] = d(sgd.wAvg, k - 1); // w̄_k is row k − 1 of wAvg
