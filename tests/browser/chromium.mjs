@@ -2,7 +2,11 @@
 // downloaded), with the flags every browser test and benchmark shares:
 // no sandbox (CI runs as root), no GPU, no background traffic, and no
 // address-bar popups.
+import { after, before } from 'node:test';
+
 import { chromium } from 'playwright-core';
+
+import { serve } from '../../web/serve.mjs';
 
 export const chromiumPath = '/usr/bin/chromium';
 
@@ -71,3 +75,23 @@ export const figuresReady = (page) => page.waitForFunction(() => {
 
 /** Settles once every iframe of the page has taken the height its figure page posted. */
 export const framesSized = (page) => page.waitForFunction(() => [...document.querySelectorAll('iframe')].every((f) => f.style.height && f.style.height !== '600px'), null, { timeout: 20000 });
+
+/**
+ * For a test file: serve dist (serve()'s options) and launch Chromium before
+ * its tests, close both after them. The returned object holds `site` (the
+ * served address, ending in /) and `browser` once the tests run.
+ */
+export function servedSite(options) {
+  const served = { server: null, site: null, browser: null };
+  before(async () => {
+    served.server = await serve(options);
+    served.site = `http://127.0.0.1:${served.server.address().port}${options.base ?? '/'}`;
+    served.browser = await launchChromium();
+  });
+  after(async () => {
+    await served.browser?.close();
+    served.server?.close();
+    served.server?.closeAllConnections();
+  });
+  return served;
+}

@@ -7,31 +7,20 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
-import { figuresReady, launchChromium, watchProblems } from './chromium.mjs';
+import { figuresReady, servedSite, watchProblems } from './chromium.mjs';
 
-import { STRICT_CSP, serve } from '../../web/serve.mjs';
+import { STRICT_CSP } from '../../web/serve.mjs';
 import { root } from '../js/helpers.mjs';
 
 const dist = join(root, 'dist');
-let server, browser, site;
-
-before(async () => {
-  server = await serve({ root: dist, base: '/' });
-  site = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-  server?.closeAllConnections();
-});
+const served = servedSite({ root: dist, base: '/' });
 
 // Open a page, recording dialogs (a script that ran) and CSP violations.
-async function open(url, { inside = site } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+async function open(url, { inside = served.site } = {}) {
+  const context = await served.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const dialogs = [];
   page.on('dialog', (dialog) => {
@@ -65,7 +54,7 @@ describe('a standalone figure page under a hostile link', () => {
   ];
   for (const query of payloads) {
     test(`?${query}: no script runs, no attribute but the figure's settings is set, the keys are named`, async () => {
-      const { page, context, dialogs, problems } = await open(`${site}embed/momentum.html?${query}`);
+      const { page, context, dialogs, problems } = await open(`${served.site}embed/momentum.html?${query}`);
       await drawnOrExplained(page);
       await page.mouse.move(500, 400);
       await page.mouse.click(500, 400);
@@ -100,7 +89,7 @@ describe('a standalone figure page under a hostile link', () => {
       ['lr=%E0%A4%A&beta=%FF', /./],
     ];
     for (const [query, expected] of cases) {
-      const { page, context, dialogs, problems } = await open(`${site}embed/momentum.html${query.startsWith('#') ? '' : '?'}${query}`);
+      const { page, context, dialogs, problems } = await open(`${served.site}embed/momentum.html${query.startsWith('#') ? '' : '?'}${query}`);
       await drawnOrExplained(page);
       const text = await message(page);
       assert.match(text ?? '(drawn)', expected, `${query.slice(0, 80)}: ${text?.slice(0, 300)}`);
@@ -142,7 +131,7 @@ describe('every page optlab ships, under one link that carries every kind of hos
   ];
   for (const path of pages) {
     test(`${path}: no script runs, no CSP violation, no task over 200 ms, every figure drawn or explained`, async () => {
-      const context = await browser.newContext({ viewport: { width: 1000, height: 800 } });
+      const context = await served.browser.newContext({ viewport: { width: 1000, height: 800 } });
       await context.addInitScript(() => {
         window.optlabViolations = [];
         window.optlabTasks = [];
@@ -157,8 +146,8 @@ describe('every page optlab ships, under one link that carries every kind of hos
         dialogs.push(dialog.message());
         dialog.dismiss().catch(() => {});
       });
-      const problems = watchProblems(page, site);
-      await page.goto(`${site}${path}?${hostile}#${hash}`);
+      const problems = watchProblems(page, served.site);
+      await page.goto(`${served.site}${path}?${hostile}#${hash}`);
       // Every figure of every frame has drawn or shows why not (the lesson page: every figure section).
       for (const frame of page.frames()) {
         await frame.waitForFunction(() => {
@@ -191,7 +180,7 @@ describe('every page optlab ships, under one link that carries every kind of hos
 describe('prototype names on the lesson page and on the element', () => {
   test('?lang=constructor and ?lang=__proto__ give the English page, every figure drawn', async () => {
     for (const lang of ['constructor', '__proto__', 'toString']) {
-      const { page, context, problems } = await open(`${site}?lang=${lang}`);
+      const { page, context, problems } = await open(`${served.site}?lang=${lang}`);
       await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
       assert.equal(await page.title(), 'optlab: gradient-based optimization, live');
       assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
@@ -202,7 +191,7 @@ describe('prototype names on the lesson page and on the element', () => {
   });
 
   test('#momentum.constructor=1 is named like any unknown key, and the figure draws its defaults', async () => {
-    const { page, context, problems } = await open(`${site}#momentum.constructor=1&momentum.__proto__=2`);
+    const { page, context, problems } = await open(`${served.site}#momentum.constructor=1&momentum.__proto__=2`);
     await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
     const notes = await page.locator('#momentum .error').allTextContents();
     assert.match(notes.join(' '), /constructor is not a setting of momentum/);
@@ -212,7 +201,7 @@ describe('prototype names on the lesson page and on the element', () => {
   });
 
   test('<optlab-figure scene="__proto__">, controls="toString" and lang="constructor" each show a message', async () => {
-    const { page, context, problems } = await open(`${site}examples/course-notes.html`);
+    const { page, context, problems } = await open(`${served.site}examples/course-notes.html`);
     await figuresReady(page);
     const messages = await page.evaluate(async () => {
       const make = (attributes) => {

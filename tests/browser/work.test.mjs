@@ -7,14 +7,13 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
 
 import { buildSync } from 'esbuild';
 
-import { launchChromium, watchProblems } from './chromium.mjs';
+import { servedSite, watchProblems } from './chromium.mjs';
 
-import { serve } from '../../web/serve.mjs';
 import { root } from '../js/helpers.mjs';
 
 const LONGEST_TASK_MS = 200;
@@ -63,17 +62,7 @@ function links(name) {
   return { single: out, heaviest: heaviest.toString() };
 }
 
-let server, browser, site;
-before(async () => {
-  server = await serve({ root: join(root, 'dist'), base: '/' });
-  site = `http://127.0.0.1:${server.address().port}/`;
-  browser = await launchChromium();
-});
-after(async () => {
-  await browser?.close();
-  server?.close();
-  server?.closeAllConnections();
-});
+const served = servedSite({ root: join(root, 'dist'), base: '/' });
 
 // Long tasks of the main thread, from the start of the page.
 const recordTasks = () => {
@@ -90,15 +79,15 @@ const recordTasks = () => {
 describe('every setting of every scene at its extremes keeps every task under 200 ms', () => {
   for (const scene of Object.keys(sceneSpecs)) {
     test(scene, async () => {
-      const context = await browser.newContext({ viewport: { width: 1000, height: 900 } });
+      const context = await served.browser.newContext({ viewport: { width: 1000, height: 900 } });
       await context.addInitScript(recordTasks);
       const page = await context.newPage();
-      const problems = watchProblems(page, site);
+      const problems = watchProblems(page, served.site);
       const slow = [];
       try {
         const { single, heaviest } = links(scene);
         for (const query of [...single, heaviest]) {
-          await page.goto(`${site}embed/${scene}.html?${query}`);
+          await page.goto(`${served.site}embed/${scene}.html?${query}`);
           const state = await page.waitForFunction(() => {
             const figure = document.querySelector('optlab-figure');
             const message = figure?.shadowRoot?.querySelector('.optlab-error')?.textContent;
@@ -131,12 +120,12 @@ describe('every setting of every scene at its extremes keeps every task under 20
 });
 
 test('the lesson page with the heaviest annealing link: every task under 200 ms, Play waits for each frame, the caption says what is drawn', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await context.addInitScript(recordTasks);
   const page = await context.newPage();
-  const problems = watchProblems(page, site);
+  const problems = watchProblems(page, served.site);
   try {
-    await page.goto(`${site}index.html#annealing.runs=2000&annealing.steps=5000&annealing.batch=16`);
+    await page.goto(`${served.site}index.html#annealing.runs=2000&annealing.steps=5000&annealing.batch=16`);
     const figure = page.locator('#annealing');
     const caption = figure.locator('.caption');
     // While the runs are computed the caption counts them; then it gives the result.
