@@ -358,7 +358,7 @@ case $command in
     ;;
   test) install_deps test; build all; step "fuzz-build" fuzz_build; run_tests ;;
   fuzz)
-    [[ ${2:-60} =~ ^[0-9]{1,7}$ ]] || die "usage: ./build.sh fuzz [SECONDS]   (default 60)"
+    [[ ${2:-60} =~ ^[1-9][0-9]{0,6}$ ]] || die "usage: ./build.sh fuzz [SECONDS]   (a whole number from 1, default 60; libFuzzer takes 0 as no limit)"
     install_deps fuzz
     step "fuzz-build" fuzz_build
     fuzz "${2:-60}"

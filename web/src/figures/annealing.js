@@ -40,11 +40,13 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   let job = null;
   function compute() {
     const steps = stepsAt(frame);
+    // The runs of the previous settings stop first, whatever happens below.
+    if (job) clearTimeout(job.timer);
+    job = null;
     const sgd = { ...scenario, steps, seed, optimizer: { kind: 'sgd', lr, batch } };
     finals = { w: new Float64Array(scene.runs), diverged: new Uint8Array(scene.runs), done: 0 };
     // Gradient descent's last iterate only (no trace arrays on every input).
     gdFinal = core.finalPositions({ ...scenario, steps, optimizer: { kind: 'gd', lr } }, 1).w[0];
-    if (job) clearTimeout(job.timer);
     job = { sgd, timer: null, perRun: 0 }; // ms per run, measured on this job's runs
     slice(job);
   }
