@@ -110,8 +110,12 @@ export default {
   noise: {
     title: 'Noise smoothing: SGD, momentum and averaging',
     text: [
-      ({ sigma, lr }) => `Here every gradient carries Gaussian noise of standard deviation ${formatNumber(sigma)}${sigma === 1 ? ', as in the course’s own experiment' : ''}. SGD with γ = ${formatNumber(lr)} heads for the minimum, then keeps bouncing around the floor: each noisy step kicks it away again.`,
-      ({ lr }) => `Momentum with the slider’s β and γ = ${formatNumber(lr)}·(1 − β) takes steps of the same size on average. Because p sums several noisy gradients, consecutive steps are smoother, but the iterates still wander about the floor about as far; compare the distances below. Averaging the SGD iterates, w̄ₖ = (1/k) Σ wⱼ, removes the bouncing after the fact and settles far closer to the minimum.`,
+      ({ sigma, lr }) => sigma === 0
+        ? `Here the gradients carry no noise (σ = 0), so SGD with γ = ${formatNumber(lr)} is plain gradient descent: it heads for the minimum and settles there.`
+        : `Here every gradient carries Gaussian noise of standard deviation ${formatNumber(sigma)}${sigma === 1 ? ', as in the course’s own experiment' : ''}. SGD with γ = ${formatNumber(lr)} heads for the minimum, then keeps bouncing around the floor: each noisy step kicks it away again.`,
+      ({ sigma, lr }) => sigma === 0
+        ? `Momentum with the slider’s β and γ = ${formatNumber(lr)}·(1 − β) takes steps of the same size on average; without noise there is nothing to smooth. The running average w̄ₖ = (1/k) Σ wⱼ still counts the early steps far from the minimum, so here it lags behind the iterates.`
+        : `Momentum with the slider’s β and γ = ${formatNumber(lr)}·(1 − β) takes steps of the same size on average. Because p sums several noisy gradients, consecutive steps are smoother, but the iterates still wander about the floor about as far; compare the distances below. Averaging the SGD iterates, w̄ₖ = (1/k) Σ wⱼ, removes the bouncing after the fact and settles far closer to the minimum.`,
     ],
     betaLabel: 'momentum',
     tailLabel: (n) => `last ${n} steps`,
