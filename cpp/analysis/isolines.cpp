@@ -3,6 +3,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdint>
+#include <stdexcept>
+#include <string>
+
+#include "core/limits.hpp"
 
 namespace optlab {
 
@@ -217,16 +221,29 @@ std::vector<double> isolines(const double* values, int nx, int ny, const std::ve
   }
   std::vector<double> sorted(levels.size());
   for (std::size_t r = 0; r < order.size(); ++r) sorted[r] = levels[order[r]];
+  // Each (level, cell) crossing adds at most two segments, ten numbers: the
+  // crossings are counted before anything is kept for them, so that no grid
+  // and levels (a checkerboard crosses every level in every cell) can make
+  // the output outgrow what a plot can use.
+  const auto each_crossing = [&](auto&& visit) {
+    for (int j = 0; j + 1 < ny; ++j)
+      for (int i = 0; i + 1 < nx; ++i) {
+        const double* row = values + static_cast<std::size_t>(j) * static_cast<std::size_t>(nx) + i;
+        const double a = row[0], b = row[1], c = row[nx + 1], d = row[nx];
+        const double lo = std::min(std::min(a, b), std::min(c, d)), hi = std::max(std::max(a, b), std::max(c, d));
+        for (auto r = static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(), lo) - sorted.begin());
+             r < sorted.size() && sorted[r] <= hi; ++r)
+          visit(r, j * (nx - 1) + i);
+      }
+  };
+  long crossings = 0;
+  each_crossing([&](std::size_t, int) { ++crossings; });
+  if (crossings > limits::kMaxIsolineCrossings)
+    throw std::length_error("the levels cross the grid's cells " + std::to_string(crossings) +
+                            " times in all, more than the " + std::to_string(limits::kMaxIsolineCrossings) +
+                            " a plot can use: use fewer levels or a coarser grid");
   std::vector<std::vector<int>> cells(levels.size());
-  for (int j = 0; j + 1 < ny; ++j)
-    for (int i = 0; i + 1 < nx; ++i) {
-      const double* row = values + static_cast<std::size_t>(j) * static_cast<std::size_t>(nx) + i;
-      const double a = row[0], b = row[1], c = row[nx + 1], d = row[nx];
-      const double lo = std::min(std::min(a, b), std::min(c, d)), hi = std::max(std::max(a, b), std::max(c, d));
-      for (std::size_t r = static_cast<std::size_t>(std::upper_bound(sorted.begin(), sorted.end(), lo) - sorted.begin());
-           r < sorted.size() && sorted[r] <= hi; ++r)
-        cells[order[r]].push_back(j * (nx - 1) + i);
-    }
+  each_crossing([&](std::size_t r, int cell) { cells[static_cast<std::size_t>(order[r])].push_back(cell); });
   std::vector<double> out;
   Tracer tracer(values, nx, ny, tolerance, out);
   for (std::size_t l = 0; l < levels.size(); ++l)

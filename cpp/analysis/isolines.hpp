@@ -31,7 +31,9 @@ std::size_t first_non_finite(const double* values, std::size_t n);
 // within a level, line after line: an open line from one end on the grid's
 // border to the other, a closed one back to its first point. A segment whose
 // (x1, y1) equals the previous segment's (x2, y2) continues its line. At most
-// 65,535 levels (the bindings allow 256).
+// 65,535 levels (the bindings allow 256). Throws std::length_error, before
+// it keeps anything, when the levels cross the cells more than
+// limits::kMaxIsolineCrossings times in all.
 //
 // tolerance > 0 (grid units) simplifies each line (Douglas-Peucker): of its
 // points, one per grid edge crossed, only those needed to keep every point

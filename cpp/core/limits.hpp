@@ -26,6 +26,11 @@ inline constexpr double kMaxWork = 4e9;
 // Cells of one grid (valueGrid, the rate maps, isolines): each is a double
 // in memory and at least one evaluation.
 inline constexpr long kMaxGridCells = 1L << 20;
+// (level, cell) pairs where a level crosses a cell, for isolines: each adds
+// at most two segments (ten numbers) to the result. The most detailed plot
+// of the lesson has about 6,000; a checkerboard grid of 2^20 cells with 256
+// levels would have 2.7e8, gigabytes of segments.
+inline constexpr long kMaxIsolineCrossings = 1L << 18;
 // Trial points one L-BFGS step may evaluate: LBFGSpp's strong-Wolfe search
 // tries at most this many while bracketing and again while zooming.
 inline constexpr int kLbfgsMaxLineSearch = 20;

@@ -322,6 +322,25 @@ TEST_CASE("isolines: saddle cells are split by the mean of their corners") {
   CHECK(((s[1] < 0.5 && s[2] < 0.5) || (s[3] < 0.5 && s[4] < 0.5)));  // one cuts off corner (0, 0)
 }
 
+TEST_CASE("isolines: the crossings are counted before any segment is kept, and more than a plot can use are refused") {
+  // A checkerboard of 0 and 1: every level in (0, 1] crosses every cell.
+  const int nx = 513, ny = 129;
+  std::vector<double> board(static_cast<std::size_t>(nx) * ny);
+  for (int j = 0; j < ny; ++j)
+    for (int i = 0; i < nx; ++i) board[static_cast<std::size_t>(j) * nx + i] = (i + j) % 2;
+  const long cells = (nx - 1) * (ny - 1);  // 65,536
+  const std::vector<double> four{0.2, 0.4, 0.6, 0.8}, five{0.2, 0.4, 0.6, 0.8, 1.0};
+  REQUIRE(cells * 4 == limits::kMaxIsolineCrossings);
+  // At the limit: two segments per saddle cell and level.
+  CHECK(isolines(board.data(), nx, ny, four).size() == static_cast<std::size_t>(cells * 4 * 2 * 5));
+  CHECK_THROWS_WITH_AS(isolines(board.data(), nx, ny, five),
+                       "the levels cross the grid's cells 327680 times in all, more than the 262144 a plot can use: "
+                       "use fewer levels or a coarser grid",
+                       std::length_error);
+  // A level outside the values crosses nothing and costs nothing.
+  CHECK(isolines(board.data(), nx, ny, {0.2, 0.4, 0.6, 0.8, 7.0}).size() == static_cast<std::size_t>(cells * 40));
+}
+
 namespace {
 
 // The cells' segments of marching squares, cell by cell and level by level

@@ -107,6 +107,12 @@ test('every entry point counts its work first: over the limit, a message names t
   refused(() => c.rateMap({ eigenvalues: [1, 2], lr: [0.01, 1], beta: [0, 0.9], nLr: 4096, nBeta: 4096 }),
     /^nLr × nBeta must be at most 1048576 cells \(got 16777216\)$/, false);
   refused(() => c.isolines(new Float64Array(4096 * 512), 4096, 512, [1], 0), /^nx × ny must be at most 1048576 cells/, false);
+  // A checkerboard crosses every level in every cell: 1023 × 255 cells × 2 levels is over 2^18 crossings.
+  assert.equal(c.limits.maxIsolineCrossings, 2 ** 18);
+  const board = Float64Array.from({ length: 1024 * 256 }, (_, k) => ((k % 1024) + Math.floor(k / 1024)) % 2);
+  refused(() => c.isolines(board, 1024, 256, [0.25, 0.75], 0),
+    /^the levels cross the grid's cells 521730 times in all, more than the 262144 a plot can use: use fewer levels or a coarser grid$/, false);
+  assert.equal(c.isolines(board, 1024, 256, [0.5], 0).length, 1023 * 255 * 10);
   // Just under the limit is accepted, and a page's many runs can be split into pieces.
   const well = { problem: { kind: 'double_well' }, optimizer: { kind: 'sgd', lr: 0.1, batch: 3 }, w0: [0.8], steps: 300, seed: 4 };
   const whole = c.finalPositions(well, 50);
