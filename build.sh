@@ -283,7 +283,9 @@ build() {
 # The libFuzzer target over the core (tests/fuzz), instrumented with ASan and
 # UBSan, in build/fuzz; its corpus grows in build/fuzz/corpus from the seeds.
 fuzz_build() {
-  cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=Release -DCMAKE_CXX_COMPILER=clang++-14 -DOPTLAB_FUZZ=ON
+  # -O1 with assertions (the core's and Eigen's bounds checks): a broken
+  # invariant stops the fuzzer where it breaks, not where memory goes bad.
+  cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_CXX_COMPILER=clang++-14 -DOPTLAB_FUZZ=ON
   cmake --build build/fuzz -j "$JOBS" --target optlab_fuzz
   rm -rf build/fuzz/seeds
   node tests/fuzz/seeds.mjs build/fuzz/seeds

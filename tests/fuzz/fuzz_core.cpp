@@ -13,6 +13,7 @@
 // validation accepts is then run only while its counted work stays small
 // (kFuzzWork): the work limit itself is tested elsewhere, and a fuzzer
 // input must take far less than its one-second timeout.
+#include <algorithm>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -24,6 +25,7 @@
 #include "analysis/momentum_rate.hpp"
 #include "core/limits.hpp"
 #include "core/portable_math.hpp"
+#include "problems/double_well.hpp"
 #include "run/run.hpp"
 #include "scenario/output.hpp"
 #include "scenario/work.hpp"
@@ -72,6 +74,34 @@ void part_gradients(const Problem& problem, const Vector& w) {
   }
 }
 
+// The page computes many runs in short calls (finalPositions with a
+// firstRun): any split must give the rows of one whole call, bit for bit.
+void pieces(const Scenario& s, int runs) {
+  const FinalPositions whole = final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, runs);
+  for (int first = 0; first < runs;) {
+    const int count = std::min(runs - first, 1 + first % 3);
+    const FinalPositions part = final_positions(*s.problem, s.optimizer, s.w0, s.steps, s.seed, count, first);
+    const auto d = static_cast<std::size_t>(whole.dim);
+    for (int i = 0; i < count; ++i) {
+      const auto r = static_cast<std::size_t>(first + i);
+      if (part.diverged[static_cast<std::size_t>(i)] != whole.diverged[r] ||
+          std::memcmp(&part.w[i * d], &whole.w[r * d], d * sizeof(double)) != 0)
+        __builtin_trap();
+    }
+    first += count;
+  }
+}
+
+// The annealing figure's landmarks: two minima with the ridge between them,
+// each a stationary point of f (to the bisection's accuracy).
+void double_well_points(const Problem& problem) {
+  const auto* well = dynamic_cast<const DoubleWell*>(&problem);
+  if (!well) return;
+  const double deep = well->deep_minimum(), shallow = well->shallow_minimum(), ridge = well->ridge();
+  if (!(std::isfinite(deep) && std::isfinite(shallow) && std::isfinite(ridge))) __builtin_trap();
+  if (!(std::fmin(deep, shallow) <= ridge && ridge <= std::fmax(deep, shallow))) __builtin_trap();
+}
+
 void scenario(Bytes& in) {
   const int runs = 1 + in.byte() % 16;
   const std::string text = in.rest();
@@ -81,11 +111,15 @@ void scenario(Bytes& in) {
   } catch (const ScenarioError&) {
     return;
   }
+  double_well_points(*s.problem);
   const double work = run_work(*s.problem, s.optimizer, s.steps);
   if (work > kFuzzWork) return;
   (void)to_json(s, run_scenario(s));
   part_gradients(*s.problem, s.w0);
-  if (runs * work <= kFuzzWork) (void)final_positions_json(text, runs);
+  if (runs * work <= kFuzzWork) {
+    (void)final_positions_json(text, runs);
+    pieces(s, runs);
+  }
   if (s.optimizer.kind == OptimizerKind::Lbfgs || 4 * work > kFuzzWork) return;
   for (double scale : {0.5, 2.0, 3.0, 1e3}) {  // lossSweep's runs
     OptimizerSpec spec = s.optimizer;
@@ -117,6 +151,7 @@ void problem(Bytes& in) {
     return;
   }
   part_gradients(*p, Vector::Constant(p->dim(), x0));
+  double_well_points(*p);
   if (p->dim() > 2 || nx * ny * p->evaluation_work() > kFuzzWork) return;
   const int rows = p->dim() == 1 ? 1 : ny;
   std::vector<double> grid(static_cast<std::size_t>(nx) * rows);
@@ -141,8 +176,10 @@ void raw_isolines(Bytes& in) {
 void momentum(Bytes& in) {
   const int k = 1 + in.byte() % limits::kMaxDim;
   Vector eigenvalues(k);
-  for (int i = 0; i < k; ++i) eigenvalues[i] = std::exp(in.in(std::log(1e-12), std::log(limits::kMaxAbsInput)));
-  const double lr = std::exp(in.in(std::log(1e-12), std::log(limits::kMaxAbsInput)));
+  // exp(log(x)) may round past x: the bindings refuse anything over the limit.
+  const auto spread = [&in] { return std::fmin(std::exp(in.in(std::log(1e-12), std::log(limits::kMaxAbsInput))), limits::kMaxAbsInput); };
+  for (int i = 0; i < k; ++i) eigenvalues[i] = spread();
+  const double lr = spread();
   const double beta = in.in(0.0, 1.0) * (1.0 - 0x1.0p-53);
   (void)momentum_rate(lr, beta, eigenvalues);
   const double steps = 2 + in.byte() % 200;

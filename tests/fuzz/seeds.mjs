@@ -28,10 +28,24 @@ let count = 0;
 const write = (bytes) => writeFileSync(join(out, `seed-${String(count++).padStart(3, '0')}`), bytes);
 const text = (mode, prefix, value) => write(Buffer.concat([Buffer.from([mode, ...prefix]), Buffer.from(JSON.stringify(value))]));
 for (const s of scenarios) text(0, [4], s);
-// A problem's grid: 20 x 20 points over x in [-2, 2] (as the byte reader maps them), y alike.
-const grid = [18, 18, ...new Array(32).fill(0x80)];
+// The eight bytes Bytes::in(lo, hi) reads as x: the top 53 bits of a word
+// are x's fraction of the range.
+const word = (x, lo, hi) => {
+  const bits = BigInt(Math.round(((x - lo) / (hi - lo)) * 2 ** 53)) << 11n;
+  return Array.from({ length: 8 }, (_, i) => Number((bits >> BigInt(8 * (7 - i))) & 0xffn));
+};
+// A double's eight bytes as Bytes::raw reads them (big-endian).
+const raw = (x) => {
+  const b = Buffer.alloc(8);
+  b.writeDoubleBE(x);
+  return [...b];
+};
+// A problem's grid: 20 x 20 points over [-2, 2] in x and in y.
+const M = 1e6;
+const grid = [18, 18, ...word(-2, -M, M), ...word(2, -2, M), ...word(-2, -10, 10), ...word(2, -2, 10)];
 for (const p of problems) text(1, grid, p);
-// Isolines over a grid of small integers, and the momentum analysis over spread-out numbers.
-write(Buffer.from([2, 10, 10, ...Array.from({ length: 100 }, (_, i) => (i * 7) % 5), 3, 0, 0, 0, 0, 0, 0, 0, 0, 128]));
+// Isolines over a 10 x 10 grid of small integers (saddles and flat cells) at
+// four levels between them, then the momentum analysis over spread-out numbers.
+write(Buffer.from([2, 8, 8, ...Array.from({ length: 100 }, (_, i) => (i * 7) % 5), 3, ...[0.5, 1.5, 2.5, 3.5].flatMap(raw), 128]));
 write(Buffer.from([3, 2, ...Array.from({ length: 40 }, (_, i) => (i * 37) % 256)]));
 console.log(`${count} seeds in ${out}`);
