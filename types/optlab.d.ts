@@ -70,8 +70,12 @@ export declare class OptlabFigure extends HTMLElement {
   readonly state: FigureState | null;
   /** Settles when the figure has redrawn after its latest attribute change. */
   readonly ready: Promise<void>;
-  /** The figure's data, one row per iterate: what the CSV export writes. */
-  table(): { columns: string[]; rows: (number | string)[][] } | null;
+  /**
+   * The figure's data, one row per iterate (per run for annealing): what the
+   * CSV export writes. complete is false while some runs are still being
+   * computed, and rows then hold the runs done so far.
+   */
+  table(): { columns: string[]; rows: (number | string)[][]; complete?: boolean } | null;
   /** The scenario of the figure's main run. */
   scenario(): Scenario | null;
   /** The standalone page of this figure in this state and language (its URL carries lang=). */

@@ -134,18 +134,31 @@ test('the lesson page with the heaviest annealing link: every task under 200 ms,
     if (await figure.getAttribute('data-busy') === 'true') assert.match(early, /^Running 2000 SGD runs of 5000 steps: \d+ done so far/);
     await page.waitForFunction(() => document.querySelector('#annealing').dataset.busy === 'false', null, { timeout: 30000 });
     assert.match(await caption.textContent(), /after 5000 steps, \d+ of 2000 SGD runs/);
-    // Play: frames follow one another only once each is computed.
+    // Play: every caption the reader is shown, in order. A frame is shown
+    // whole ("after k steps") before the next one starts, and none is skipped:
+    // a player that moved on while the runs were computed would restart them
+    // at the next frame, and its frames would never be shown whole.
+    await figure.evaluate((node) => {
+      window.optlabCaptions = [];
+      const text = node.querySelector('.caption');
+      new MutationObserver(() => window.optlabCaptions.push(text.textContent)).observe(text, { childList: true, characterData: true, subtree: true });
+    });
+    // The whole animation: its later frames take longer than Play's 200 ms
+    // per frame, so there the player has to wait.
     await figure.locator('button.play').click();
-    const seen = new Set();
-    for (let i = 0; i < 40; i++) {
-      const text = await caption.textContent();
-      const steps = /after (\d+) steps/.exec(text)?.[1];
-      if (steps) seen.add(Number(steps));
-      await page.waitForTimeout(100);
+    await page.waitForFunction(() => document.querySelector('#annealing button.play').getAttribute('aria-pressed') === 'false', null, { timeout: 90000 });
+    const captions = await page.evaluate(() => window.optlabCaptions);
+    const whole = [], order = [];
+    for (const text of captions) {
+      const done = /after (\d+) steps/.exec(text), partial = /^Running 2000 SGD runs of (\d+) steps/.exec(text);
+      assert.ok(done || partial, `a caption that is neither a result nor progress: ${text}`);
+      const steps = Number((done ?? partial)[1]);
+      if (done) whole.push(steps);
+      order.push(steps);
     }
-    const shown = [...seen].sort((a, b) => a - b);
-    assert.ok(shown.length >= 2, `Play showed frames ${shown}`);
-    assert.ok(shown.every((steps) => steps % 250 === 0), `every frame is a whole frame of the run: ${shown}`);
+    assert.deepEqual(whole, Array.from({ length: 21 }, (_, i) => 250 * i), `Play shows frames 0, 250, 500, …, 5000 whole and in order: ${whole}`);
+    assert.deepEqual(order, [...order].sort((a, b) => a - b), `no frame starts before the one shown is done: ${order}`);
+    assert.ok(order.some((steps, i) => steps > 0 && order[i + 1] === steps), 'some frame was computed in pieces, so Play had to wait for it');
     // The lesson page builds its eight figures in one task whatever the link
     // (issue 30 splits it); what the link adds, the runs and Play, comes after.
     const tasks = await page.evaluate(() => {
@@ -153,6 +166,69 @@ test('the lesson page with the heaviest annealing link: every task under 200 ms,
       return window.optlabEntries.filter((e) => e.startTime >= ready).map((e) => Math.round(e.duration));
     });
     assert.ok(Math.max(0, ...tasks) <= LONGEST_TASK_MS, `tasks of ${tasks.join(', ')} ms`);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('annealing: when the core refuses a slice of runs, the caption says why, Play and the sliders go on, and the CSV is refused while runs are missing', async () => {
+  const context = await served.browser.newContext({ viewport: { width: 1000, height: 900 } });
+  const page = await context.newPage();
+  const problems = watchProblems(page, served.site);
+  try {
+    await page.goto(`${served.site}embed/annealing.html?runs=2000&steps=5000&batch=16`);
+    await page.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready === 'true', null, { timeout: 20000 });
+    const figure = page.locator('optlab-figure');
+    const box = figure.locator('.figure');
+    const caption = figure.locator('.caption');
+    const idle = () => page.waitForFunction(() => !document.querySelector('optlab-figure').shadowRoot.querySelector('[data-busy="true"]'), null, { timeout: 30000 });
+    // While runs are missing, the CSV button says so and downloads nothing.
+    const lr = figure.locator('input[type="range"]').first();
+    await lr.focus();
+    await page.keyboard.press('ArrowLeft');
+    let downloads = 0;
+    page.on('download', () => downloads++);
+    if (await box.getAttribute('data-busy') === 'true') {
+      await figure.locator('button[data-share="csv"]').click();
+      assert.match(await figure.locator('.share [role="status"]').textContent(), /still being computed/);
+      const table = await page.evaluate(() => document.querySelector('optlab-figure').table());
+      assert.equal(table.complete, false);
+      assert.ok(table.rows.length < 2000);
+    }
+    await idle();
+    // The core refuses every slice after the first: the work is left undone,
+    // and the reader is told why rather than shown a caption that never ends.
+    await page.evaluate(async () => {
+      const core = await window.optlab.sharedCore();
+      window.optlabFinalPositions = core.finalPositions;
+      core.finalPositions = function (scenario, runs, firstRun = 0) {
+        if (firstRun > 0) throw new Error('test: the core refused these runs');
+        return window.optlabFinalPositions.call(this, scenario, runs, firstRun);
+      };
+    });
+    await lr.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.waitForFunction(() => /test: the core refused/.test(document.querySelector('optlab-figure').shadowRoot.querySelector('.caption').textContent), null, { timeout: 10000 });
+    assert.equal(await box.getAttribute('data-busy'), 'false');
+    assert.match(await caption.textContent(), /^optlab: this figure cannot be drawn: test: the core refused these runs$/);
+    await figure.locator('button[data-share="csv"]').click();
+    assert.match(await figure.locator('.share [role="status"]').textContent(), /stopped them/);
+    // Play does not wait for runs that will never come: its frames move on
+    // (each refused past the first slice) and it stops at the last one.
+    await figure.locator('button.play').click();
+    await page.waitForFunction(() => document.querySelector('optlab-figure').shadowRoot.querySelector('button.play').getAttribute('aria-pressed') === 'false', null, { timeout: 20000 });
+    // The core works again: the next input computes every run.
+    await page.evaluate(async () => {
+      (await window.optlab.sharedCore()).finalPositions = window.optlabFinalPositions;
+    });
+    await lr.focus();
+    await page.keyboard.press('ArrowLeft');
+    await idle();
+    assert.match(await caption.textContent(), /after 5000 steps, \d+ of 2000 SGD runs/);
+    const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('button[data-share="csv"]').click()]);
+    assert.equal(download.suggestedFilename(), 'optlab-annealing.csv');
+    assert.equal(downloads, 1);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();

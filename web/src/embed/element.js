@@ -82,7 +82,7 @@ export class OptlabFigure extends Base {
     return this._figure?.state?.() ?? null;
   }
 
-  /** The figure's data as {columns, rows} (what the CSV export writes). */
+  /** The figure's data as {columns, rows} (what the CSV export writes); complete: false while runs are still computed. */
   table() {
     return this._figure?.table?.() ?? null;
   }

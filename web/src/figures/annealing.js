@@ -38,17 +38,43 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   // how the work was sliced.
   const SLICE_MS = 30;
   let job = null;
+  // A slice that throws (the core refused) ends the job and the caption says
+  // why: a job left half done would keep Play waiting for it for good.
+  let failure = null;
+  const running = () => job !== null && finals.done < scene.runs;
   function compute() {
     const steps = stepsAt(frame);
     // The runs of the previous settings stop first, whatever happens below.
     if (job) clearTimeout(job.timer);
     job = null;
+    failure = null;
     const sgd = { ...scenario, steps, seed, optimizer: { kind: 'sgd', lr, batch } };
     finals = { w: new Float64Array(scene.runs), diverged: new Uint8Array(scene.runs), done: 0 };
+    root.dataset.busy = 'false';
     // Gradient descent's last iterate only (no trace arrays on every input).
-    gdFinal = core.finalPositions({ ...scenario, steps, optimizer: { kind: 'gd', lr } }, 1).w[0];
+    try {
+      gdFinal = core.finalPositions({ ...scenario, steps, optimizer: { kind: 'gd', lr } }, 1).w[0];
+    } catch (error) {
+      failure = error.message;
+      gdFinal = null;
+      return;
+    }
     job = { sgd, timer: null, perRun: 0 }; // ms per run, measured on this job's runs
-    slice(job);
+    advance(job);
+  }
+  function advance(mine) {
+    try {
+      slice(mine);
+    } catch (error) {
+      failure = error.message;
+      job = null;
+    }
+    root.dataset.busy = String(running());
+    if (running()) mine.timer = setTimeout(() => {
+      if (job !== mine) return;
+      advance(mine);
+      update();
+    });
   }
   function slice(mine) {
     const start = performance.now();
@@ -64,13 +90,6 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
       finals.diverged.set(part.diverged, finals.done);
       finals.done += n;
     }
-    const busy = finals.done < scene.runs;
-    root.dataset.busy = String(busy);
-    if (busy) mine.timer = setTimeout(() => {
-      if (job !== mine) return;
-      slice(mine);
-      update();
-    });
   }
 
   const canvas = el('canvas', { class: 'wide-canvas', role: 'img' });
@@ -87,7 +106,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   const seeds = seedControl({ id: `${id}-seed`, strings: t, value: seed, onChange: (x) => { seed = x; rerun(); } });
   const controls = player({
     strings: t, onFrame: (f) => { frame = f; compute(); update(); }, last: () => scene.frames, fps: 5,
-    busy: () => finals.done < scene.runs,
+    busy: running,
   });
 
   function rerun() {
@@ -115,9 +134,12 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
       if (finals.diverged[r]) diverged++;
       else if (deepSide(finals.w[r])) deep++;
     }
-    caption.textContent = finals.done < scene.runs
-      ? s.computing({ steps: stepsAt(frame), runs: scene.runs, done: finals.done })
-      : s.caption({ lr, batch, steps: stepsAt(frame), runs: scene.runs, deep, diverged, gd: gdFinal, gdDeep: deepSide(gdFinal), seed });
+    caption.classList.toggle('error', failure !== null);
+    caption.textContent = failure !== null
+      ? `${t.cannotDraw}: ${failure}`
+      : running()
+        ? s.computing({ steps: stepsAt(frame), runs: scene.runs, done: finals.done })
+        : s.caption({ lr, batch, steps: stepsAt(frame), runs: scene.runs, deep, diverged, gd: gdFinal, gdDeep: deepSide(gdFinal), seed });
     canvas.setAttribute('aria-label', caption.textContent);
     root.dataset.deep = String(deep);
   }
@@ -182,17 +204,20 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     ctx.lineTo(x(ridge), area.y1);
     ctx.stroke();
     ctx.setLineDash([]);
-    ctx.fillStyle = colors.series[1];
-    ctx.strokeStyle = colors.paper;
-    ctx.beginPath();
-    ctx.arc(x(gdFinal), y(problemValue(gdFinal)), 7, 0, 2 * Math.PI);
-    ctx.fill();
-    ctx.stroke();
     ctx.fillStyle = colors.ink;
     ctx.font = colors.font;
     ctx.textAlign = 'center';
-    haloText(ctx, s.gdLabel, x(gdFinal), y(problemValue(gdFinal)) - 14, colors.paper);
     haloText(ctx, s.ridgeLabel, x(ridge), area.y0 + 14, colors.paper);
+    if (gdFinal !== null) {
+      ctx.fillStyle = colors.series[1];
+      ctx.strokeStyle = colors.paper;
+      ctx.beginPath();
+      ctx.arc(x(gdFinal), y(problemValue(gdFinal)), 7, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.stroke();
+      ctx.fillStyle = colors.ink;
+      haloText(ctx, s.gdLabel, x(gdFinal), y(problemValue(gdFinal)) - 14, colors.paper);
+    }
     ctx.restore();
   }
 
@@ -208,6 +233,9 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     table: () => ({
       columns: ['run', 'w_final', 'diverged', 'steps'],
       rows: Array.from({ length: finals.done }, (_, r) => [r, finals.w[r], finals.diverged[r] ? 1 : 0, stepsAt(frame)]),
+      // While the runs are computed (or after the core refused some), the
+      // rows are the runs done so far, not all `runs`.
+      complete: finals.done === scene.runs,
     }),
     dispose: () => {
       controls.dispose();

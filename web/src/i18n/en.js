@@ -20,6 +20,7 @@ export default {
     png: 'PNG (2×)',
     csv: 'CSV',
     json: 'Scenario JSON',
+    csvPending: 'The runs are still being computed (or the core stopped them): a CSV now would hold only some of them. It is ready once the caption gives the result.',
     copied: 'Copied.',
     localOnly: 'This page was opened from a file, so the address works on this computer only; to share it, put the built site (dist/) on a web server.',
     copiedIframe: 'Copied an iframe: it works on any page that allows iframes.',

@@ -134,7 +134,12 @@ export function shareBar({ t, box, scene, figure, link, site }) {
       asElement.hidden = false;
     }, 'embed'),
     button(s.png, () => figurePicture(box, 2)?.toBlob((blob) => download(`${base}.png`, blob), 'image/png'), 'png'),
-    button(s.csv, () => download(`${base}.csv`, new Blob([toCsv(figure.table())], { type: 'text/csv' })), 'csv'),
+    button(s.csv, () => {
+      // A CSV of some of the runs would pass for all of them: say so instead.
+      const table = figure.table();
+      if (table.complete === false) status.textContent = s.csvPending;
+      else download(`${base}.csv`, new Blob([toCsv(table)], { type: 'text/csv' }));
+    }, 'csv'),
     button(s.json, () => download(`${base}.json`, new Blob([`${JSON.stringify(figure.scenario(), null, 2)}\n`], { type: 'application/json' })), 'json'),
     status,
     asElement,
