@@ -19,7 +19,7 @@ const dist = join(root, 'dist');
 const served = servedSite({ root: dist, base: '/' });
 
 // Open a page, recording dialogs (a script that ran) and CSP violations.
-async function open(url, { inside = served.site } = {}) {
+async function open({ inside = served.site } = {}) {
   const context = await served.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const page = await context.newPage();
   const dialogs = [];
@@ -32,8 +32,21 @@ async function open(url, { inside = served.site } = {}) {
     document.addEventListener('securitypolicyviolation', (event) => window.optlabViolations.push(`${event.violatedDirective}: ${event.blockedURI}`));
   });
   const problems = watchProblems(page, inside);
-  await page.goto(url);
   return { page, context, dialogs, problems };
+}
+
+// Run `body` on a page opened at url; its browser context is closed however
+// the body ends, so one failed assertion does not leave the next tests a
+// browser full of pages.
+async function visit(url, options, body) {
+  if (typeof options === 'function') [options, body] = [{}, options];
+  const opened = await open(options);
+  try {
+    await opened.page.goto(url);
+    return await body(opened);
+  } finally {
+    await opened.context.close();
+  }
 }
 
 // The figure of a standalone page has drawn, or shows its message.
@@ -54,24 +67,24 @@ describe('a standalone figure page under a hostile link', () => {
   ];
   for (const query of payloads) {
     test(`?${query}: no script runs, no attribute but the figure's settings is set, the keys are named`, async () => {
-      const { page, context, dialogs, problems } = await open(`${served.site}embed/momentum.html?${query}`);
-      await drawnOrExplained(page);
-      await page.mouse.move(500, 400);
-      await page.mouse.click(500, 400);
-      await page.keyboard.press('Tab');
-      await page.waitForTimeout(300);
-      assert.deepEqual(dialogs, []);
-      const attributes = await page.locator('optlab-figure').evaluate((f) => f.getAttributeNames());
-      assert.deepEqual(attributes.filter((name) => !['scene', 'heading', 'lr', 'data-url-keys', 'data-ready', 'style'].includes(name)), []);
-      const style = await page.locator('optlab-figure').evaluate((f) => f.getAttribute('style') ?? '');
-      assert.doesNotMatch(style, /content-visibility|position|display/, 'the link restyled the figure');
-      const text = await message(page);
-      for (const [key] of new URLSearchParams(query.replace('#', '&'))) {
-        if (key !== 'lr') assert.match(text ?? '', new RegExp(`${key} is not a setting of momentum`), `${key} is not named: ${text}`);
-      }
-      assert.deepEqual(await page.evaluate(() => window.optlabViolations), []);
-      assert.deepEqual(problems, []);
-      await context.close();
+      await visit(`${served.site}embed/momentum.html?${query}`, async ({ page, dialogs, problems }) => {
+        await drawnOrExplained(page);
+        await page.mouse.move(500, 400);
+        await page.mouse.click(500, 400);
+        await page.keyboard.press('Tab');
+        await page.waitForTimeout(300);
+        assert.deepEqual(dialogs, []);
+        const attributes = await page.locator('optlab-figure').evaluate((f) => f.getAttributeNames());
+        assert.deepEqual(attributes.filter((name) => !['scene', 'heading', 'lr', 'data-url-keys', 'data-ready', 'style'].includes(name)), []);
+        const style = await page.locator('optlab-figure').evaluate((f) => f.getAttribute('style') ?? '');
+        assert.doesNotMatch(style, /content-visibility|position|display/, 'the link restyled the figure');
+        const text = await message(page);
+        for (const [key] of new URLSearchParams(query.replace('#', '&'))) {
+          if (key !== 'lr') assert.match(text ?? '', new RegExp(`${key} is not a setting of momentum`), `${key} is not named: ${text}`);
+        }
+        assert.deepEqual(await page.evaluate(() => window.optlabViolations), []);
+        assert.deepEqual(problems, []);
+      });
     });
   }
 
@@ -89,28 +102,28 @@ describe('a standalone figure page under a hostile link', () => {
       ['lr=%E0%A4%A&beta=%FF', /./],
     ];
     for (const [query, expected] of cases) {
-      const { page, context, dialogs, problems } = await open(`${served.site}embed/momentum.html${query.startsWith('#') ? '' : '?'}${query}`);
-      await drawnOrExplained(page);
-      const text = await message(page);
-      assert.match(text ?? '(drawn)', expected, `${query.slice(0, 80)}: ${text?.slice(0, 300)}`);
-      assert.ok((text ?? '').length < 2000, `${query.slice(0, 40)}: a message of ${text.length} characters`);
-      assert.deepEqual(dialogs, []);
-      assert.deepEqual(problems, []);
-      await context.close();
+      await visit(`${served.site}embed/momentum.html${query.startsWith('#') ? '' : '?'}${query}`, async ({ page, dialogs, problems }) => {
+        await drawnOrExplained(page);
+        const text = await message(page);
+        assert.match(text ?? '(drawn)', expected, `${query.slice(0, 80)}: ${text?.slice(0, 300)}`);
+        assert.ok((text ?? '').length < 2000, `${query.slice(0, 40)}: a message of ${text.length} characters`);
+        assert.deepEqual(dialogs, []);
+        assert.deepEqual(problems, []);
+      });
     }
   });
 
   test('the same from file://', async () => {
     const file = pathToFileURL(join(dist, 'embed', 'momentum.html')).href;
-    const { page, context, dialogs, problems } = await open(`${file}?onfocus=alert(1)&autofocus=&style=content-visibility:auto&oncontentvisibilityautostatechange=alert(2)`, { inside: pathToFileURL(dist).href });
-    await drawnOrExplained(page);
-    await page.keyboard.press('Tab');
-    await page.waitForTimeout(300);
-    assert.deepEqual(dialogs, []);
-    assert.match(await message(page), /onfocus is not a setting of momentum/);
-    assert.deepEqual(await page.evaluate(() => window.optlabViolations), []);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await visit(`${file}?onfocus=alert(1)&autofocus=&style=content-visibility:auto&oncontentvisibilityautostatechange=alert(2)`, { inside: pathToFileURL(dist).href }, async ({ page, dialogs, problems }) => {
+      await drawnOrExplained(page);
+      await page.keyboard.press('Tab');
+      await page.waitForTimeout(300);
+      assert.deepEqual(dialogs, []);
+      assert.match(await message(page), /onfocus is not a setting of momentum/);
+      assert.deepEqual(await page.evaluate(() => window.optlabViolations), []);
+      assert.deepEqual(problems, []);
+    });
   });
 });
 
@@ -140,39 +153,42 @@ describe('every page optlab ships, under one link that carries every kind of hos
           for (const entry of list.getEntries()) window.optlabTasks.push({ start: entry.startTime, ms: Math.round(entry.duration) });
         }).observe({ type: 'longtask', buffered: true });
       });
-      const page = await context.newPage();
-      const dialogs = [];
-      page.on('dialog', (dialog) => {
-        dialogs.push(dialog.message());
-        dialog.dismiss().catch(() => {});
-      });
-      const problems = watchProblems(page, served.site);
-      await page.goto(`${served.site}${path}?${hostile}#${hash}`);
-      // Every figure of every frame has drawn or shows why not (the lesson page: every figure section).
-      for (const frame of page.frames()) {
-        await frame.waitForFunction(() => {
-          const figures = [...document.querySelectorAll('optlab-figure')];
-          const sections = [...document.querySelectorAll('[data-figure]')];
-          return figures.every((f) => f.dataset.ready || f.shadowRoot?.querySelector('.optlab-error'))
-            && sections.every((s) => s.dataset.ready || s.querySelector('.error'))
-            && (figures.length + sections.length > 0 || document.querySelectorAll('iframe').length > 0);
-        }, null, { timeout: 20000 });
+      try {
+        const page = await context.newPage();
+        const dialogs = [];
+        page.on('dialog', (dialog) => {
+          dialogs.push(dialog.message());
+          dialog.dismiss().catch(() => {});
+        });
+        const problems = watchProblems(page, served.site);
+        await page.goto(`${served.site}${path}?${hostile}#${hash}`);
+        // Every figure of every frame has drawn or shows why not (the lesson page: every figure section).
+        for (const frame of page.frames()) {
+          await frame.waitForFunction(() => {
+            const figures = [...document.querySelectorAll('optlab-figure')];
+            const sections = [...document.querySelectorAll('[data-figure]')];
+            return figures.every((f) => f.dataset.ready || f.shadowRoot?.querySelector('.optlab-error'))
+              && sections.every((s) => s.dataset.ready || s.querySelector('.error'))
+              && (figures.length + sections.length > 0 || document.querySelectorAll('iframe').length > 0);
+          }, null, { timeout: 20000 });
+        }
+        await page.mouse.move(500, 400);
+        await page.mouse.click(500, 400);
+        await page.keyboard.press('Tab');
+        await page.waitForTimeout(300);
+        assert.deepEqual(dialogs, []);
+        for (const frame of page.frames()) {
+          assert.deepEqual(await frame.evaluate(() => window.optlabViolations ?? []), [], frame.url().slice(0, 80));
+          // The lesson page builds its eight figures in one task, whatever the link (issue 30 splits it).
+          const ready = await frame.evaluate(() => performance.getEntriesByName('optlab-ready')[0]?.startTime ?? -1);
+          const tasks = await frame.evaluate(() => window.optlabTasks ?? []);
+          const counted = path === 'index.html' ? tasks.filter((t) => t.start >= ready) : tasks;
+          assert.ok(counted.every((t) => t.ms <= 200), `${frame.url().slice(0, 60)}: tasks of ${counted.map((t) => t.ms)} ms`);
+        }
+        assert.deepEqual(problems, []);
+      } finally {
+        await context.close();
       }
-      await page.mouse.move(500, 400);
-      await page.mouse.click(500, 400);
-      await page.keyboard.press('Tab');
-      await page.waitForTimeout(300);
-      assert.deepEqual(dialogs, []);
-      for (const frame of page.frames()) {
-        assert.deepEqual(await frame.evaluate(() => window.optlabViolations ?? []), [], frame.url().slice(0, 80));
-        // The lesson page builds its eight figures in one task, whatever the link (issue 30 splits it).
-        const ready = await frame.evaluate(() => performance.getEntriesByName('optlab-ready')[0]?.startTime ?? -1);
-        const tasks = await frame.evaluate(() => window.optlabTasks ?? []);
-        const counted = path === 'index.html' ? tasks.filter((t) => t.start >= ready) : tasks;
-        assert.ok(counted.every((t) => t.ms <= 200), `${frame.url().slice(0, 60)}: tasks of ${counted.map((t) => t.ms)} ms`);
-      }
-      assert.deepEqual(problems, []);
-      await context.close();
     });
   }
 });
@@ -180,47 +196,47 @@ describe('every page optlab ships, under one link that carries every kind of hos
 describe('prototype names on the lesson page and on the element', () => {
   test('?lang=constructor and ?lang=__proto__ give the English page, every figure drawn', async () => {
     for (const lang of ['constructor', '__proto__', 'toString']) {
-      const { page, context, problems } = await open(`${served.site}?lang=${lang}`);
-      await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
-      assert.equal(await page.title(), 'optlab: gradient-based optimization, live');
-      assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
-      assert.equal(await page.locator('.loading').count(), 0);
-      assert.deepEqual(problems, []);
-      await context.close();
+      await visit(`${served.site}?lang=${lang}`, async ({ page, problems }) => {
+        await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+        assert.equal(await page.title(), 'optlab: gradient-based optimization, live');
+        assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+        assert.equal(await page.locator('.loading').count(), 0);
+        assert.deepEqual(problems, []);
+      });
     }
   });
 
   test('#momentum.constructor=1 is named like any unknown key, and the figure draws its defaults', async () => {
-    const { page, context, problems } = await open(`${served.site}#momentum.constructor=1&momentum.__proto__=2`);
-    await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
-    const notes = await page.locator('#momentum .error').allTextContents();
-    assert.match(notes.join(' '), /constructor is not a setting of momentum/);
-    assert.match(notes.join(' '), /__proto__ is not a setting of momentum/);
-    assert.deepEqual(problems, []);
-    await context.close();
+    await visit(`${served.site}#momentum.constructor=1&momentum.__proto__=2`, async ({ page, problems }) => {
+      await page.waitForSelector('html[data-ready="true"]', { timeout: 20000 });
+      const notes = await page.locator('#momentum .error').allTextContents();
+      assert.match(notes.join(' '), /constructor is not a setting of momentum/);
+      assert.match(notes.join(' '), /__proto__ is not a setting of momentum/);
+      assert.deepEqual(problems, []);
+    });
   });
 
   test('<optlab-figure scene="__proto__">, controls="toString" and lang="constructor" each show a message', async () => {
-    const { page, context, problems } = await open(`${served.site}examples/course-notes.html`);
-    await figuresReady(page);
-    const messages = await page.evaluate(async () => {
-      const make = (attributes) => {
-        const figure = document.createElement('optlab-figure');
-        for (const [name, value] of Object.entries(attributes)) figure.setAttribute(name, value);
-        document.body.append(figure);
-        return figure;
-      };
-      const figures = [make({ scene: '__proto__' }), make({ scene: 'constructor' }), make({ scene: 'momentum', controls: 'toString' })];
-      const lang = make({ scene: 'momentum', lang: 'constructor' });
-      await new Promise((done) => setTimeout(done, 500));
-      return [...figures.map((f) => f.shadowRoot?.querySelector('.optlab-error')?.textContent ?? null), lang.shadowRoot?.querySelector('.optlab-error')?.textContent ?? null];
+    await visit(`${served.site}examples/course-notes.html`, async ({ page, problems }) => {
+      await figuresReady(page);
+      const messages = await page.evaluate(async () => {
+        const make = (attributes) => {
+          const figure = document.createElement('optlab-figure');
+          for (const [name, value] of Object.entries(attributes)) figure.setAttribute(name, value);
+          document.body.append(figure);
+          return figure;
+        };
+        const figures = [make({ scene: '__proto__' }), make({ scene: 'constructor' }), make({ scene: 'momentum', controls: 'toString' })];
+        const lang = make({ scene: 'momentum', lang: 'constructor' });
+        await new Promise((done) => setTimeout(done, 500));
+        return [...figures.map((f) => f.shadowRoot?.querySelector('.optlab-error')?.textContent ?? null), lang.shadowRoot?.querySelector('.optlab-error')?.textContent ?? null];
+      });
+      assert.match(messages[0], /__proto__/);
+      assert.match(messages[1], /constructor/);
+      assert.match(messages[2], /toString/);
+      assert.match(messages[3], /lang must be one of en, ko/);
+      assert.deepEqual(problems, []);
     });
-    assert.match(messages[0], /__proto__/);
-    assert.match(messages[1], /constructor/);
-    assert.match(messages[2], /toString/);
-    assert.match(messages[3], /lang must be one of en, ko/);
-    assert.deepEqual(problems, []);
-    await context.close();
   });
 });
 
