@@ -81,10 +81,17 @@ int main(int argc, char** argv) {
   const std::string command = argc > 1 ? argv[1] : "";
   if (command == "--help" || command == "-h" || command == "help") {
     print_help(std::cout);
+    std::cout << std::flush;
+    if (!std::cout) {
+      std::cerr << "optlab: cannot write the help: " << std::strerror(errno) << '\n';
+      return 1;
+    }
     return 0;
   }
+  // Arguments are echoed through printable(): an argument may carry escape
+  // sequences that would otherwise reach the terminal.
   if (command != "run" && command != "finals")
-    return usage_error(command.empty() ? "missing command" : "unknown command '" + command + "'");
+    return usage_error(command.empty() ? "missing command" : "unknown command '" + optlab::printable(command) + "'");
   if (command == "run" && argc != 3) return usage_error("'optlab run' takes one FILE (or - for standard input)");
   long long runs = 0;
   if (command == "finals") {
@@ -93,7 +100,7 @@ int main(int argc, char** argv) {
     runs = std::strtoll(argv[3], &end, 10);
     if (end == argv[3] || *end != '\0' || runs < 1 || runs > optlab::limits::kMaxRuns)
       return usage_error("RUNS must be an integer from 1 to " + std::to_string(optlab::limits::kMaxRuns) + " (got '" +
-                         argv[3] + "')");
+                         optlab::printable(argv[3]) + "')");
   }
 
   // At most one byte more than a scenario may have is read: the parser

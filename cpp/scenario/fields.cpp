@@ -239,18 +239,40 @@ class DocumentCheck final : public nlohmann::json_sax<Json> {
 std::string printable(const std::string& text) {
   std::string out;
   out.reserve(text.size());
-  for (std::size_t i = 0; i < text.size(); ++i) {
-    const auto c = static_cast<unsigned char>(text[i]);
-    // C0 controls, DEL, and C1 controls (U+0080-U+009F, as C2 80-C2 9F).
-    const bool c1 = c == 0xC2 && i + 1 < text.size() && static_cast<unsigned char>(text[i + 1]) <= 0x9F &&
-                    static_cast<unsigned char>(text[i + 1]) >= 0x80;
-    if (c < 0x20 || c == 0x7F || c1) {
-      const unsigned code = c1 ? static_cast<unsigned char>(text[++i]) : c;
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04X", code);
-      out += buf;
+  const auto byte = [&](std::size_t i) { return i < text.size() ? static_cast<unsigned char>(text[i]) : 0u; };
+  const auto continuation = [&](std::size_t i) { return (byte(i) & 0xC0u) == 0x80u; };
+  const auto escape = [&](const char* format, unsigned code) {
+    char buf[8];
+    std::snprintf(buf, sizeof buf, format, code);
+    out += buf;
+  };
+  for (std::size_t i = 0; i < text.size();) {
+    const unsigned c = byte(i);
+    // The length of a well-formed UTF-8 sequence starting here, 0 if none
+    // (a stray or overlong byte, a surrogate, past U+10FFFF): a terminal
+    // reads a lone 0x9B as CSI, so such a byte is shown as \xNN.
+    std::size_t length = 0;
+    if (c < 0x80) length = 1;
+    else if (c >= 0xC2 && c <= 0xDF) length = continuation(i + 1) ? 2 : 0;
+    else if (c >= 0xE0 && c <= 0xEF) {
+      const unsigned lo = c == 0xE0 ? 0xA0 : 0x80, hi = c == 0xED ? 0x9F : 0xBF;
+      length = byte(i + 1) >= lo && byte(i + 1) <= hi && continuation(i + 2) ? 3 : 0;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      const unsigned lo = c == 0xF0 ? 0x90 : 0x80, hi = c == 0xF4 ? 0x8F : 0xBF;
+      length = byte(i + 1) >= lo && byte(i + 1) <= hi && continuation(i + 2) && continuation(i + 3) ? 4 : 0;
+    }
+    if (length == 0) {
+      escape("\\x%02X", c);
+      ++i;
+    } else if (c < 0x20 || c == 0x7F) {  // C0 controls and DEL
+      escape("\\u%04X", c);
+      ++i;
+    } else if (c == 0xC2 && byte(i + 1) <= 0x9F) {  // C1 controls, U+0080-U+009F
+      escape("\\u%04X", byte(i + 1));
+      i += 2;
     } else {
-      out += text[i];
+      out.append(text, i, length);
+      i += length;
     }
   }
   return out;

@@ -39,7 +39,7 @@ std::string format_number(double x);
 // x to 6 significant digits, for computed values quoted in messages.
 std::string format_short(double x);
 // Text from the input made safe for a terminal and for C strings: control
-// characters (NUL, ESC, C1) written as \u00XX.
+// characters (NUL, ESC, C1) written as \u00XX, bytes that are not UTF-8 as \xNN.
 std::string printable(const std::string& text);
 // A JSON value as given, cut to a readable length, for "(got …)".
 std::string describe_value(const Json& value);

@@ -288,3 +288,17 @@ TEST_CASE("work: every call counts its work first and refuses more than limits::
   const auto bowl = optlab::parse_scenario(with(R"({"kind":"quadratic","A":[[2,0],[0,1]],"c":[0,0]})", kGd, R"("w0":[1,1],"steps":10)"));
   CHECK(optlab::step_work(*bowl.problem, bowl.optimizer) == 4 + 2 * 4 + 2);
 }
+
+TEST_CASE("printable: controls and bytes that are not UTF-8 are escaped, every character of UTF-8 is kept") {
+  using optlab::printable;
+  CHECK(printable("a\x1b[2Jb") == "a\\u001B[2Jb");
+  CHECK(printable(std::string("a\0b", 3)) == "a\\u0000b");
+  CHECK(printable("\x7f") == "\\u007F");
+  CHECK(printable("\xC2\x9B" "2J") == "\\u009B2J");           // C1 CSI as UTF-8
+  CHECK(printable("a\x9b" "2J") == "a\\x9B2J");                // C1 CSI as a raw byte
+  CHECK(printable("\xC0\x80") == "\\xC0\\x80");                // overlong NUL
+  CHECK(printable("\xED\xA0\x80") == "\\xED\\xA0\\x80");       // a surrogate
+  CHECK(printable("\xF4\x90\x80\x80") == "\\xF4\\x90\\x80\\x80");  // past U+10FFFF
+  CHECK(printable("\xE2\x82") == "\\xE2\\x82");                // cut short
+  CHECK(printable("\xC3\xA9 \xED\x95\x9C \xF0\x9F\x98\x80 \xC2\xA0") == "\xC3\xA9 \xED\x95\x9C \xF0\x9F\x98\x80 \xC2\xA0");
+}
