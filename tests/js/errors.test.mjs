@@ -130,6 +130,7 @@ test('200,000 rejected calls leave the wasm stack and memory where they were, an
   const expected = c.runJson(JSON.stringify(scenario));
   const stack = c.module.stackSave();
   const memory = c.module.HEAP8.length;
+  const held = c.memoryInUse();
   for (let i = 0; i < 200000; i++) {
     try {
       if (i % 2) c.runJson(bad);
@@ -141,7 +142,34 @@ test('200,000 rejected calls leave the wasm stack and memory where they were, an
   }
   assert.equal(c.module.stackSave(), stack, 'the wasm stack pointer moved');
   assert.equal(c.module.HEAP8.length, memory, 'the wasm memory grew');
+  assert.equal(c.memoryInUse(), held, 'the rejected calls kept memory');
   assert.equal(c.runJson(JSON.stringify(scenario)), expected);
+});
+
+test("a caller's array whose getters throw, or whose own length lies, costs the core no memory", async () => {
+  const c = await core();
+  const scenario = JSON.stringify({ problem: { kind: 'quadratic1d', a: 2 }, optimizer: { kind: 'gd', lr: 0.1 }, w0: [1], steps: 3 });
+  // A megabyte of scenario text: leaked once per call, it would show at once.
+  const big = scenario + ' '.repeat(1 << 20);
+  const evil = new Proxy([0.1, 0.2], { get(target, key) { if (key === '1') throw new RangeError('evil getter'); return target[key]; } });
+  const lying = new Float64Array([0.1, 0.2]);
+  Object.defineProperty(lying, 'length', { get() { throw new RangeError('evil length'); } });
+  const nested = [0.1, { valueOf() { throw new Error('valueOf must not be called'); } }];
+  c.lossSweep(scenario, [0.1, 0.2]);
+  const held = c.memoryInUse(), stack = c.module.stackSave();
+  for (let i = 0; i < 200; i++) {
+    assert.throws(() => c.lossSweep(big, evil), /evil getter/);
+    assert.throws(() => c.partGradients({ kind: 'double_well' }, new Proxy([0.5], { get() { throw new RangeError('evil getter'); } })), /evil getter/);
+    assert.throws(() => c.momentumRate(evil, 0.1, 0.5), /evil getter/);
+  }
+  assert.equal(c.memoryInUse(), held, 'the core kept memory for calls that threw');
+  assert.equal(c.module.stackSave(), stack);
+  // A typed array is read through its own length, not a property set on it.
+  assert.deepEqual(Array.from(c.lossSweep(scenario, lying).loss), Array.from(c.lossSweep(scenario, [0.1, 0.2]).loss));
+  assert.throws(() => c.lossSweep(scenario, nested), /^Error: lrs\[1\] must be a finite number > 0 and <= 1000000 \(got an object\)$/);
+  assert.throws(() => c.isolines(new Float64Array(2 ** 21), 4, 4, [1]), /values must have nx \* ny = 16 numbers \(got 2097152\)/);
+  assert.throws(() => c.lossSweep(scenario, new Array(2 ** 31)), /lrs must have from 1 to 4096 numbers \(got 2147483648\)/);
+  assert.equal(c.memoryInUse(), held);
 });
 
 test("a caller's value whose getter throws: the same exception, and the wasm stack where it was", async () => {
@@ -167,6 +195,21 @@ test('the CLI: a directory, an unwritable output, control characters and deep ne
   assert.equal(nul.status, 2);
   assert.match(nul.stderr, /^optlab: a\\u0000b\\u001B\[2J is not a field of the scenario/);
   assert.doesNotMatch(nul.stderr, /[\0\x1b]/);
+  // A raw 0x9B is CSI to a terminal, like ESC [: bytes that are not UTF-8 are shown as \xNN.
+  const raw = spawnSync(cliPath, ['run', '-'], { input: Buffer.from('{"a\x9b2J":1}', 'latin1') });
+  assert.equal(raw.status, 2);
+  assert.match(raw.stderr.toString('latin1'), /a\\x9B/);
+  assert.ok(!raw.stderr.includes(0x9b) && !raw.stderr.includes(0x1b), 'a control byte reached the terminal');
+  // Arguments are echoed the same way.
+  for (const args of [['x\x1b[2Jy'], ['finals', 'f', '1\x1b]0;pwned\x07']]) {
+    const echoed = cli(args);
+    assert.equal(echoed.status, 2);
+    assert.match(echoed.stderr, /\\u001B/);
+    assert.doesNotMatch(echoed.stderr, /[\x00-\x09\x0b-\x1f\x7f]/);
+  }
+  const help = spawnSync(cliPath, ['--help'], { encoding: 'utf8', stdio: ['pipe', openSync('/dev/full', 'w'), 'pipe'] });
+  assert.equal(help.status, 1);
+  assert.match(help.stderr, /^optlab: cannot write the help: No space left on device\n$/);
   const deep = cli(['run', '-'], `${'['.repeat(100000)}${']'.repeat(100000)}`);
   assert.equal(deep.status, 2);
   assert.match(deep.stderr, /nests more than 6 levels deep/);

@@ -5,6 +5,44 @@
 // global factory `OptlabCoreFactory`; in node, require() returns it. Either
 // way, pass the factory to loadCore() and use the object it resolves to.
 
+// A caller's array as the core may read it without running the caller's
+// code. A getter or Proxy that throws while the core reads it would unwind
+// through the wasm frames, and what they had allocated (the scenario's text,
+// the copy being made) would never be freed. So every array is copied here,
+// in JavaScript, first: an array or Proxy through its own getters, with
+// anything but a primitive in it replaced by a plain object (which the core
+// refuses by name); a typed array through the intrinsic accessors, which no
+// own property can shadow. An array longer than any the core takes is
+// passed as an empty array of the same length, for the core's message.
+const TypedArray = Object.getPrototypeOf(Uint8Array);
+const typedLength = Object.getOwnPropertyDescriptor(TypedArray.prototype, 'length').get;
+const typedName = Object.getOwnPropertyDescriptor(TypedArray.prototype, Symbol.toStringTag).get;
+const typedArrays = new Map([Int8Array, Uint8Array, Uint8ClampedArray, Int16Array, Uint16Array, Int32Array, Uint32Array,
+  Float32Array, Float64Array, BigInt64Array, BigUint64Array].map((type) => [type.name, type]));
+const primitive = (x) => x === null || (typeof x !== 'object' && typeof x !== 'function');
+
+function snapshot(value, most) {
+  if (primitive(value)) return value;
+  const kind = typedArrays.get(typedName.call(value));
+  if (kind) {
+    const length = typedLength.call(value);
+    if (length > most) return new Array(length);
+    const copy = new kind(length);
+    copy.set(value);
+    return copy;
+  }
+  if (!Array.isArray(value)) return {};
+  const length = value.length;
+  if (!(Number.isSafeInteger(length) && length >= 0 && length < 2 ** 32)) return [];
+  if (length > most) return new Array(length);
+  const copy = new Array(length);
+  for (let i = 0; i < length; i++) {
+    const x = value[i];
+    copy[i] = primitive(x) ? x : {};
+  }
+  return copy;
+}
+
 export class OptlabCore {
   /** @param {object} module the instantiated Emscripten module */
   constructor(module) {
@@ -26,6 +64,11 @@ export class OptlabCore {
     return text;
   }
 
+  /** Bytes the core's allocator holds now (rejected calls keep none). */
+  memoryInUse() {
+    return this.module.memoryInUse();
+  }
+
   /**
    * Call the module's function `name`. A binding returns an Error object for
    * bad input, thrown here; an exception from JavaScript that crossed the
@@ -33,10 +76,11 @@ export class OptlabCore {
    * pointer where those frames had moved it, so it is put back.
    */
   _call(name, ...args) {
+    const plain = args.map((value) => snapshot(value, this.limits.maxGridCells));
     const top = this.module.stackSave();
     let result;
     try {
-      result = this.module[name](...args);
+      result = this.module[name](...plain);
     } catch (error) {
       this.module.stackRestore(top);
       throw error;
