@@ -159,12 +159,8 @@ test('the lesson page with the heaviest annealing link: every task under 200 ms,
     assert.deepEqual(whole, Array.from({ length: 21 }, (_, i) => 250 * i), `Play shows frames 0, 250, 500, …, 5000 whole and in order: ${whole}`);
     assert.deepEqual(order, [...order].sort((a, b) => a - b), `no frame starts before the one shown is done: ${order}`);
     assert.ok(order.some((steps, i) => steps > 0 && order[i + 1] === steps), 'some frame was computed in pieces, so Play had to wait for it');
-    // The lesson page builds its eight figures in one task whatever the link
-    // (issue 30 splits it); what the link adds, the runs and Play, comes after.
-    const tasks = await page.evaluate(() => {
-      const ready = performance.getEntriesByName('optlab-ready')[0].startTime;
-      return window.optlabEntries.filter((e) => e.startTime >= ready).map((e) => Math.round(e.duration));
-    });
+    // Every task from the first byte on: the figures' build, the runs and Play.
+    const tasks = await page.evaluate(() => window.optlabEntries.map((e) => Math.round(e.duration)));
     assert.ok(Math.max(0, ...tasks) <= LONGEST_TASK_MS, `tasks of ${tasks.join(', ')} ms`);
     assert.deepEqual(problems, []);
   } finally {
@@ -229,6 +225,32 @@ test('annealing: when the core refuses a slice of runs, the caption says why, Pl
     const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('button[data-share="csv"]').click()]);
     assert.equal(download.suggestedFilename(), 'optlab-annealing.csv');
     assert.equal(downloads, 1);
+    assert.deepEqual(problems, []);
+  } finally {
+    await context.close();
+  }
+});
+
+test('the lesson page with every figure at its heaviest in one link: no task over 200 ms, from the first byte on', async () => {
+  const hash = new URLSearchParams();
+  for (const name of Object.keys(sceneSpecs)) {
+    for (const [key, value] of new URLSearchParams(links(name).heaviest)) hash.set(`${name}.${key}`, value);
+  }
+  const context = await served.browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.addInitScript(recordTasks);
+  const page = await context.newPage();
+  const problems = watchProblems(page, served.site);
+  try {
+    await page.goto(`${served.site}index.html#${hash}`);
+    await page.waitForSelector('html[data-ready="true"]', { timeout: 30000 });
+    await page.waitForFunction(() => !document.querySelector('[data-busy="true"]'), null, { timeout: 30000 });
+    const notes = await page.locator('[data-figure] > .error').allTextContents();
+    assert.deepEqual(notes, [], 'every heaviest setting is within its range');
+    const drawn = await page.evaluate(() => [...document.querySelectorAll('[data-figure]')].filter((s) => !s.dataset.ready).map((s) => s.dataset.figure));
+    assert.deepEqual(drawn, []);
+    const tasks = await page.evaluate(() => window.optlabEntries.map((e) => ({ at: Math.round(e.startTime), ms: Math.round(e.duration) })));
+    if (process.env.OPTLAB_SHOW_TASKS) console.log(tasks);
+    assert.ok(tasks.every((task) => task.ms <= LONGEST_TASK_MS), `tasks of ${tasks.map((task) => `${task.ms} ms at ${task.at}`).join(', ')}`);
     assert.deepEqual(problems, []);
   } finally {
     await context.close();
