@@ -293,9 +293,11 @@ fuzz_build() {
 }
 
 # fuzz SECONDS: no crash, leak, sanitizer report or input over 1 s.
+# Inputs up to 64 KB (libFuzzer's default is 4 KB): room for arrays of the
+# longest length a scenario may have, 10,000 entries, and past it.
 fuzz() {
   echo "fuzzing the core for $1 s (ASan + UBSan; an input that fails is kept in build/fuzz/crashes/)"
-  build/fuzz/optlab_fuzz -max_total_time="$1" -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
+  build/fuzz/optlab_fuzz -max_total_time="$1" -max_len=65536 -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
     -artifact_prefix=build/fuzz/crashes/ build/fuzz/corpus build/fuzz/seeds >"$LOGS/fuzz.log" 2>&1 || {
     tail -n 60 "$LOGS/fuzz.log" >&2
     die "the fuzzer found an input that fails (build/fuzz/crashes/; the whole log: build/logs/fuzz.log)"
