@@ -5,7 +5,7 @@
 // an object's prototype. The pages are served here without a CSP header,
 // so that their own policy and their own code are what is tested.
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 import { pathToFileURL } from 'node:url';
@@ -136,11 +136,17 @@ describe('every page optlab ships, under one link that carries every kind of hos
   // In the hash: the whole link, plus a long value. (A megabyte, tested
   // above, makes Chromium itself spend long tasks on the address, with or
   // without a page script, so it is not timed here.)
-  const hash = `${hostile}&w0=${'7'.repeat(1e4)}`;
+  // The lesson page reads figure.key from its hash: each figure gets the
+  // same hostile keys and values under its own name.
+  const scenes = readdirSync(join(dist, 'embed')).filter((f) => f.endsWith('.html')).map((f) => f.slice(0, -'.html'.length));
+  const perFigure = scenes.map((name) => `${name}.constructor=1&${name}.__proto__=1&${name}.onfocus=alert(5)&${name}.lr=%FF&${name}.steps=${'9'.repeat(400)}`).join('&');
+  const hash = `${hostile}&w0=${'7'.repeat(1e4)}&${perFigure}`;
   const pages = [
     'index.html',
-    ...readdirSync(join(dist, 'embed')).filter((f) => f.endsWith('.html')).map((f) => `embed/${f}`),
+    ...scenes.map((name) => `embed/${name}.html`),
     ...readdirSync(join(dist, 'examples')).filter((f) => f.endsWith('.html')).map((f) => `examples/${f}`),
+    // The rendered notebook, when the build made one: a page without figures.
+    ...(existsSync(join(dist, 'notebooks')) ? readdirSync(join(dist, 'notebooks')).filter((f) => f.endsWith('.html')).map((f) => `notebooks/${f}`) : []),
   ];
   for (const path of pages) {
     test(`${path}: no script runs, no CSP violation, no task over 200 ms, every figure drawn or explained`, async () => {
@@ -163,7 +169,8 @@ describe('every page optlab ships, under one link that carries every kind of hos
         const problems = watchProblems(page, served.site);
         await page.goto(`${served.site}${path}?${hostile}#${hash}`);
         // Every figure of every frame has drawn or shows why not (the lesson page: every figure section).
-        for (const frame of page.frames()) {
+        if (path.startsWith('notebooks/')) await page.waitForLoadState('load');
+        else for (const frame of page.frames()) {
           await frame.waitForFunction(() => {
             const figures = [...document.querySelectorAll('optlab-figure')];
             const sections = [...document.querySelectorAll('[data-figure]')];
@@ -171,6 +178,16 @@ describe('every page optlab ships, under one link that carries every kind of hos
               && sections.every((s) => s.dataset.ready || s.querySelector('.error'))
               && (figures.length + sections.length > 0 || document.querySelectorAll('iframe').length > 0);
           }, null, { timeout: 20000 });
+        }
+        if (path === 'index.html') {
+          // Each figure's part of the link is named, above the figure or (for
+          // the map, whose settings are figure 4's) above them all, and every
+          // figure draws its defaults.
+          const notes = (await page.locator('.error').allTextContents()).join(' ');
+          for (const name of scenes) {
+            assert.ok(notes.includes(`constructor is not a setting of ${name}`) || notes.includes(`"${name}.constructor" was not used`), `${name}: ${notes}`);
+            assert.equal(await page.locator(`[data-figure="${name}"]`).getAttribute('data-ready'), 'true', name);
+          }
         }
         await page.mouse.move(500, 400);
         await page.mouse.click(500, 400);
