@@ -16,7 +16,7 @@ double step_work(const Problem& problem, const OptimizerSpec& optimizer) {
     const double trials = 2.0 * (limits::kLbfgsMaxLineSearch + 1);
     return trials * 2.0 * evaluation + 4.0 * optimizer.memory * dim;
   }
-  const double oracle = optimizer.batch > 0 ? optimizer.batch * dim : evaluation;
+  const double oracle = optimizer.batch > 0 ? optimizer.batch * (dim + kSampleWork) : evaluation;
   const double noise = problem.gradient_noise() > 0.0 ? dim : 0.0;
   return oracle + noise + 2.0 * evaluation + dim;
 }

@@ -26,6 +26,10 @@ double run_work(const Problem& problem, const OptimizerSpec& optimizer, int step
 // One step of the 2x2 momentum recurrence on one eigenvalue (simulated rate
 // maps): a chain of dependent multiply-adds, about three units' time.
 inline constexpr double kSimulatedStepWork = 3.0;
+// Drawing one example of a mini-batch (the generator, the index): measured
+// at about two units, which is most of a one-dimensional part's gradient
+// (the double well's SGD at the limit took 9 s when a draw counted nothing).
+inline constexpr double kSampleWork = 2.0;
 
 // One factor of a call's work, named as the caller's setting is named.
 struct WorkFactor {

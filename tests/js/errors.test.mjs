@@ -92,12 +92,12 @@ test('every entry point counts its work first: over the limit, a message names t
   const w0 = new Array(10).fill(0);
   const sgd = { problem: big, optimizer: { kind: 'sgd', lr: 0.001 }, w0, steps: 200 };
   // optlab finals and finalPositions: the same count, the same words.
-  refused(() => c.finalPositions(sgd, 100000), /^runs must be at most 99 here: runs × work units per run = 100000 × 4\.0004e\+07/);
+  refused(() => c.finalPositions(sgd, 100000), /^runs must be at most 99 here: runs × work units per run = 100000 × 4\.00044e\+07/);
   const native = cli(['finals', '-', '100000'], JSON.stringify(sgd));
   assert.equal(native.status, 2);
   assert.match(native.stderr, /^optlab: runs must be at most 99 here: .* over the limit of 4e\+09 per call/);
-  refused(() => c.run({ ...sgd, steps: 20000 }), /^steps must be at most 19998 here/);
-  refused(() => c.trace({ ...sgd, steps: 20000 }), /^steps must be at most 19998 here/);
+  refused(() => c.run({ ...sgd, steps: 20000 }), /^steps must be at most 19997 here/);
+  refused(() => c.trace({ ...sgd, steps: 20000 }), /^steps must be at most 19997 here/);
   refused(() => c.lossSweep({ ...sgd, optimizer: { kind: 'gd', lr: 0.1 }, steps: 2000 }, c.logspace(0.001, 1, 4096)),
     /^lrs\.length must be at most 6 here: lrs\.length × work units per run/);
   refused(() => c.simulatedRateMap({ eigenvalues: new Array(10).fill(1), lr: [0.01, 1], beta: [0, 0.9], nLr: 1024, nBeta: 1024, steps: 20000 }),
