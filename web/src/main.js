@@ -122,20 +122,15 @@ async function start() {
   const site = () => new URL('.', location.href).href;
   let hashTimer = 0;
   // A link may make each figure's first picture heavy (the most runs, the
-  // finest grid): the eight together would hold the page for longer than
-  // a reader waits for an answer. Once a task has built figures for
-  // TASK_MS, the rest are built in the next task.
-  const TASK_MS = 50;
-  let taskStart = performance.now();
+  // finest grid): the eight together, or one after the core's start, would
+  // hold the page for longer than a reader waits for an answer. Each figure
+  // is built in a task of its own.
   for (const slot of slots) {
     const name = slot.dataset.figure;
     const config = settings[name];
     if (!mounts[name] || config.errors.length) continue;
-    if (performance.now() - taskStart > TASK_MS) {
-      paintQueuedNow();
-      await new Promise((next) => setTimeout(next));
-      taskStart = performance.now();
-    }
+    paintQueuedNow();
+    await new Promise((next) => setTimeout(next));
     performance.mark(`optlab-mount-${name}`);
     // The hash follows a dragged slider a moment later: history.replaceState
     // on every input slowed the frames, and browsers throttle it anyway.
