@@ -3,10 +3,12 @@
 #include <numeric>
 
 
+#include "core/divergence.hpp"
+#include "core/f64x2.hpp"
 #include "core/rng.hpp"
 #include "core/rng_simd.hpp"
+#include "optimizers/gd.hpp"
 #include "problems/double_well.hpp"
-#include "run/divergence.hpp"
 #include "run/run.hpp"
 
 namespace optlab {
@@ -51,10 +53,10 @@ __attribute__((noinline)) void double_well_sgd(const DoubleWell& problem, double
       for (int j = 0; j < (kOneExample ? 1 : batch); ++j) {
         const auto pick = static_cast<std::uint32_t>(j) + rng[static_cast<std::size_t>(l)].below(un - static_cast<std::uint32_t>(j));
         std::swap(lane_pool[j], lane_pool[pick]);
-        g += problem.part_slope(w[l], lane_pool[j]);
+        g += DoubleWell::slope_of(w[l], problem.part_constant(lane_pool[j]));
       }
       if (!kOneExample && batch > 1) g /= static_cast<double>(batch);  // x / 1 is exact: skipping it changes no bit
-      const double next = w[l] - lr * g;
+      const double next = vanilla_step(w[l], lr, g);
       // |w| <= 1e7 keeps |f| below 3e27, far under the loss bound, so the
       // loss need not be evaluated there; beyond, the general rule applies.
       if (coordinate_diverged(next) || (std::fabs(next) > 1e7 && loss_diverged(problem.value_at(next)))) {
@@ -113,7 +115,7 @@ __attribute__((noinline)) void sgd_pairs(const DoubleWell& problem, const double
                                          int batch, int steps, int first_run, SimdPair (&pairs)[4], FinalPositions& out) {
   const auto un = static_cast<std::uint32_t>(n);
   const OpaqueZero sh = OpaqueZero::make();
-  const v128_t one = wasm_f64x2_splat(1.0), rate = wasm_f64x2_splat(lr), size = wasm_f64x2_splat(static_cast<double>(batch));
+  const v128_t size = wasm_f64x2_splat(static_cast<double>(batch));
   const v128_t quiet = wasm_f64x2_splat(1e7);
   int live = 8;
   SimdPair a = pairs[0], b = pairs[1], c = pairs[2], d = pairs[3];
@@ -130,13 +132,11 @@ __attribute__((noinline)) void sgd_pairs(const DoubleWell& problem, const double
       pick1 += uj;
       std::swap(pool0[j], pool0[pick0]);
       std::swap(pool1[j], pool1[pick1]);
-      const v128_t constant = wasm_f64x2_make(part[pool0[j]], part[pool1[j]]);
-      // DoubleWell::part_slope: w (w² − 1) + (tilt + b_i).
-      const v128_t slope = wasm_f64x2_mul(s.w, wasm_f64x2_sub(wasm_f64x2_mul(s.w, s.w), one));
-      g = wasm_f64x2_add(g, wasm_f64x2_add(slope, constant));
+      const F64x2 constant(wasm_f64x2_make(part[pool0[j]], part[pool1[j]]));
+      g = wasm_f64x2_add(g, DoubleWell::slope_of(F64x2(s.w), constant).v);
     }
     if (!kOneExample && batch > 1) g = wasm_f64x2_div(g, size);
-    const v128_t next = wasm_f64x2_sub(s.w, wasm_f64x2_mul(rate, g));
+    const v128_t next = vanilla_step(F64x2(s.w), lr, F64x2(g)).v;
     if (!wasm_i64x2_all_true(wasm_f64x2_le(wasm_f64x2_abs(next), quiet)))
       s.active = far_lanes(problem, next, s.active, first_run + 2 * p, live, out);
     s.w = wasm_v128_bitselect(next, s.w, s.active);
@@ -193,18 +193,15 @@ FinalPositions final_positions_general(const Problem& problem, const OptimizerSp
 
 FinalPositions final_positions(const Problem& problem, const OptimizerSpec& optimizer,
                                const Vector& w0, int steps, std::uint64_t seed, int runs, int first_run) {
-  const auto* well = dynamic_cast<const DoubleWell*>(&problem);
-  if (!well || optimizer.kind != OptimizerKind::Sgd)
+  // The fast loop is SGD's rule (vanilla_step with a mini-batch) on the double well.
+  const DoubleWell* well = problem.as_double_well();
+  if (!well || optimizer.info->name != Sgd::info().name || problem.gradient_noise() > 0.0)
     return final_positions_general(problem, optimizer, w0, steps, seed, runs, first_run);
   FinalPositions out;
   out.dim = 1;
   out.w.resize(static_cast<std::size_t>(runs));
   out.diverged.resize(static_cast<std::size_t>(runs));
-#ifdef __wasm_simd128__
   constexpr int kLanes = 8;
-#else
-  constexpr int kLanes = 8;
-#endif
   int r = 0;
   for (; r + kLanes <= runs; r += kLanes)
 #ifdef __wasm_simd128__

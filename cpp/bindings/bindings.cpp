@@ -19,6 +19,7 @@
 #include "core/limits.hpp"
 #include "core/portable_math.hpp"
 #include "problems/double_well.hpp"
+#include "run/registry.hpp"
 #include "scenario/output.hpp"
 #include "scenario/work.hpp"
 
@@ -295,7 +296,7 @@ val final_positions(const std::string& scenario_text, val runs, val first_run) {
 val loss_sweep(const std::string& scenario_text, val lrs) {
   return guarded([&] {
     optlab::Scenario s = optlab::parse_scenario(scenario_text);
-    if (s.optimizer.kind == optlab::OptimizerKind::Lbfgs) reject("lossSweep needs an optimizer with a step size (got lbfgs)");
+    if (!s.optimizer.info->step_size) reject("lossSweep needs an optimizer with a step size (got " + s.optimizer.name() + ")");
     const Vector values = vector_arg(lrs, "lrs", kLr, 4096);
     optlab::check_work({{"lrs.length", static_cast<double>(values.size())},
                         {"work units per run", optlab::run_work(*s.problem, s.optimizer, s.steps)}});
@@ -441,4 +442,5 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("isolines", &isolines);
   emscripten::function("limits", &limits_object);
   emscripten::function("memoryInUse", &memory_in_use);
+  emscripten::function("optimizers", &optlab::optimizers_json);
 }

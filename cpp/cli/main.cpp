@@ -3,6 +3,7 @@
 // Prints the output JSON on stdout and exits 0; on bad input prints one
 // message on stderr, nothing on stdout, and exits 2; exits 1 when the output
 // cannot be written.
+#include <algorithm>
 #include <cerrno>
 #include <cstdlib>
 #include <cstring>
@@ -14,6 +15,7 @@
 #include <string>
 
 #include "core/limits.hpp"
+#include "run/registry.hpp"
 #include "scenario/fields.hpp"
 #include "scenario/output.hpp"
 
@@ -21,9 +23,31 @@ namespace {
 
 constexpr int kBadInput = 2;
 
+// The optimizers' lines of the help, from the registry: name, rule, fields
+// (defaults in parentheses).
+std::string optimizer_table() {
+  std::string out;
+  for (const auto& o : optlab::optimizers()) {
+    std::string fields;
+    const auto add = [&](const std::string& field) { fields += (fields.empty() ? "" : ", ") + field; };
+    if (o.step_size) add("lr");
+    for (const auto& p : o.params)
+      add(p.default_value ? p.name + " (" + optlab::format_number(*p.default_value) + ")" : p.name);
+    if (o.batch == optlab::BatchUse::Stochastic) add("batch (1)");
+    if (o.batch == optlab::BatchUse::Optional) add("batch");
+    std::string line = "  " + o.name;
+    line.resize(std::max<std::size_t>(line.size() + 2, 14), ' ');
+    line += o.rule;
+    line.resize(std::max<std::size_t>(line.size() + 3, 49), ' ');
+    out += line + fields + "\n";
+  }
+  return out;
+}
+
 void print_help(std::ostream& out) {
   using namespace optlab::limits;
   out << R"(usage: optlab run FILE      run the scenario in FILE (- reads standard input)
+       optlab optimizers    every optimizer, its rule and parameters (JSON)
        optlab finals FILE RUNS
                             where each of RUNS seeded runs of the scenario ends
                             (run r seeded from seed and r, as the page does)
@@ -46,13 +70,7 @@ problem kinds and parameters (defaults in parentheses):
   rosenbrock     f(x,y) = (a-x)^2 + b (y-x^2)^2: a (1), b (100)
 
 optimizer rules (gamma = lr, g_k = gradient or mini-batch mean):
-  gd          w <- w - lr g                      lr
-  sgd         the same with stochastic g         lr, batch (1)
-  momentum    p <- beta p + g; w <- w - lr p     lr, beta (0.9), batch
-  heavy_ball  w+ = w - lr g + beta (w - w-)      lr, beta (0.9), batch
-  nesterov    p <- beta p + g; w <- w - lr (g + beta p)   lr, beta (0.9), batch
-  lbfgs       full-batch L-BFGS, strong Wolfe    memory (6)
-
+)" << optimizer_table() << R"(
 limits: steps 0..)" << kMaxSteps << R"(, dimension 1..)" << kMaxDim << R"(, n 1..)" << kMaxExamples
       << R"(, batch 1..n, batch x steps <= )" << kMaxBatchSteps << R"(,
   0 < lr <= 1e6, 0 <= beta < 1, |numbers| <= 1e6, seed 0..2^53-1;
@@ -90,6 +108,15 @@ int main(int argc, char** argv) {
   }
   // Arguments are echoed through printable(): an argument may carry escape
   // sequences that would otherwise reach the terminal.
+  if (command == "optimizers") {
+    if (argc != 2) return usage_error("'optlab optimizers' takes no arguments");
+    std::cout << optlab::optimizers_json() << '\n' << std::flush;
+    if (!std::cout) {
+      std::cerr << "optlab: cannot write the output: " << std::strerror(errno) << '\n';
+      return 1;
+    }
+    return 0;
+  }
   if (command != "run" && command != "finals")
     return usage_error(command.empty() ? "missing command" : "unknown command '" + optlab::printable(command) + "'");
   if (command == "run" && argc != 3) return usage_error("'optlab run' takes one FILE (or - for standard input)");

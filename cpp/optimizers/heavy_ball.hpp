@@ -7,12 +7,14 @@
 #pragma once
 
 #include "core/types.hpp"
+#include "optimizers/optimizer.hpp"
 
 namespace optlab {
 
 class HeavyBallUpdate {
  public:
-  HeavyBallUpdate(double lr, double beta, const Vector& w0) : lr_(lr), beta_(beta), previous_(w0) {}
+  HeavyBallUpdate(const OptimizerSpec& spec, const Vector& w0)
+      : lr_(spec.lr), beta_(spec.param("beta")), previous_(w0) {}
   void update(Vector& w, const Vector& g) {
     next_ = w - lr_ * g + beta_ * (w - previous_);
     previous_ = w;
@@ -22,6 +24,18 @@ class HeavyBallUpdate {
  private:
   double lr_, beta_;
   Vector previous_, next_;
+};
+
+struct HeavyBall {
+  using Update = HeavyBallUpdate;
+  static OptimizerInfo info() {
+    OptimizerInfo o;
+    o.name = "heavy_ball";
+    o.rule = "w+ = w - lr g + beta (w - w-)";
+    o.params = {momentum_beta()};
+    o.theory = QuadraticTheory::Momentum;
+    return o;
+  }
 };
 
 }  // namespace optlab

@@ -3,7 +3,7 @@
 #include <LBFGS.h>
 
 #include "core/limits.hpp"
-#include "run/divergence.hpp"
+#include "core/divergence.hpp"
 
 namespace optlab {
 
@@ -48,8 +48,9 @@ class ObservedLineSearch {
 
 }  // namespace
 
-RunStatus run_lbfgs(const Problem& problem, int memory, const Vector& w0, int steps,
-                    RunObserver& observer) {
+RunStatus Lbfgs::run(const Problem& problem, const OptimizerSpec& spec, const Vector& w0, int steps,
+                     std::uint64_t /*seed: L-BFGS draws nothing*/, RunObserver& observer) {
+  const int memory = static_cast<int>(spec.param("memory"));
   RunStatus status;
   Vector g(w0.size());
   problem.gradient(w0, g);

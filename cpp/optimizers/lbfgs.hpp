@@ -9,13 +9,30 @@
 // for divergence. One step is one line search.
 #pragma once
 
+#include <cstdint>
+
+#include "core/limits.hpp"
+#include "core/observer.hpp"
+#include "core/run_status.hpp"
+#include "optimizers/optimizer.hpp"
 #include "problems/problem.hpp"
-#include "run/observer.hpp"
-#include "run/run.hpp"
 
 namespace optlab {
 
-RunStatus run_lbfgs(const Problem& problem, int memory, const Vector& w0, int steps,
-                    RunObserver& observer);
+struct Lbfgs {
+  static OptimizerInfo info() {
+    OptimizerInfo o;
+    o.name = "lbfgs";
+    o.rule = "full-batch L-BFGS, strong Wolfe";
+    o.step_size = false;
+    o.params = {{"memory", 1.0, static_cast<double>(limits::kMaxMemory), false, false, 6.0, true}};
+    o.batch = BatchUse::None;
+    o.exact_gradients = true;
+    return o;
+  }
+  // Its own loop: LBFGSpp's solver, with every accepted iterate reported.
+  static RunStatus run(const Problem& problem, const OptimizerSpec& spec, const Vector& w0, int steps,
+                       std::uint64_t seed, RunObserver& observer);
+};
 
 }  // namespace optlab

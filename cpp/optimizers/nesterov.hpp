@@ -5,13 +5,14 @@
 #pragma once
 
 #include "core/types.hpp"
+#include "optimizers/optimizer.hpp"
 
 namespace optlab {
 
 class NesterovUpdate {
  public:
-  NesterovUpdate(double lr, double beta, const Vector& w0)
-      : lr_(lr), beta_(beta), p_(Vector::Zero(w0.size())) {}
+  NesterovUpdate(const OptimizerSpec& spec, const Vector& w0)
+      : lr_(spec.lr), beta_(spec.param("beta")), p_(Vector::Zero(w0.size())) {}
   void update(Vector& w, const Vector& g) {
     p_ = beta_ * p_ + g;
     w -= lr_ * (g + beta_ * p_);
@@ -20,6 +21,17 @@ class NesterovUpdate {
  private:
   double lr_, beta_;
   Vector p_;
+};
+
+struct Nesterov {
+  using Update = NesterovUpdate;
+  static OptimizerInfo info() {
+    OptimizerInfo o;
+    o.name = "nesterov";
+    o.rule = "p <- beta p + g; w <- w - lr (g + beta p)";
+    o.params = {momentum_beta()};
+    return o;
+  }
 };
 
 }  // namespace optlab

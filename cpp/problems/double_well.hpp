@@ -34,11 +34,18 @@ class DoubleWell final : public Problem {
     g[0] += part_slope(w[0], i);
   }
   std::optional<Vector> minimizer() const override;
+  const DoubleWell* as_double_well() const override { return this; }
 
   // The scalar kernels, shared with the fast Monte Carlo loop so both give
   // the same bits.
   double value_at(double w) const { return base_value(w) + tilt_ * w; }
-  double part_slope(double w, int i) const { return base_slope(w) + part_constant(i); }
+  double part_slope(double w, int i) const { return slope_of(w, part_constant(i)); }
+  // ∇f_i(w) = w (w² − 1) + (tilt + b_i) for any number type (doubles, and
+  // the SIMD pairs of the wasm Monte Carlo loop), given its constant term.
+  template <typename T>
+  static T slope_of(const T& w, const T& constant) {
+    return w * (w * w - T(1.0)) + constant;
+  }
   // The w-free term of ∇f_i: tilt + b_i.
   double part_constant(int i) const { return tilt_ + offsets_[static_cast<std::size_t>(i)]; }
   double offset(int i) const { return offsets_[static_cast<std::size_t>(i)]; }
@@ -53,7 +60,7 @@ class DoubleWell final : public Problem {
     const double q = w * w - 1.0;
     return 0.25 * q * q;
   }
-  static double base_slope(double w) { return w * (w * w - 1.0); }
+  static double base_slope(double w) { return w * (w * w - 1.0); }  // the mean of slope_of over i, without the tilt
   double newton_root(double start) const;
 
   int n_;

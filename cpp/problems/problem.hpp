@@ -15,6 +15,8 @@
 
 namespace optlab {
 
+class DoubleWell;
+
 class Problem {
  public:
   virtual ~Problem() = default;
@@ -48,6 +50,11 @@ class Problem {
 
   // A global minimiser when it is known in closed form or by a direct solve.
   virtual std::optional<Vector> minimizer() const { return std::nullopt; }
+
+  // The double well, the one problem with a Monte Carlo loop of its own
+  // (analysis/final_positions.cpp): that loop inlines its slope, so it
+  // needs the problem's type, not only this interface.
+  virtual const DoubleWell* as_double_well() const { return nullptr; }
 };
 
 }  // namespace optlab

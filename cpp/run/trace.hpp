@@ -6,7 +6,7 @@
 
 #include <vector>
 
-#include "run/observer.hpp"
+#include "core/observer.hpp"
 
 namespace optlab {
 

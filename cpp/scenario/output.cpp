@@ -12,10 +12,11 @@ RunOutput run_scenario(const Scenario& s) {
   out.status = run(*s.problem, s.optimizer, s.w0, s.steps, s.seed, out.trace);
   out.optimum = s.problem->minimizer();
   if (const auto eigenvalues = s.problem->hessian_eigenvalues()) {
-    const auto kind = s.optimizer.kind;
-    if (kind == OptimizerKind::Gd) out.regime = classify_step_size(s.optimizer.lr, eigenvalues->maxCoeff());
-    if (kind == OptimizerKind::Gd || kind == OptimizerKind::Momentum || kind == OptimizerKind::HeavyBall)
-      out.rate = momentum_rate(s.optimizer.lr, s.optimizer.beta, *eigenvalues);
+    const QuadraticTheory theory = s.optimizer.info->theory;
+    if (theory == QuadraticTheory::MomentumAndRegime)
+      out.regime = classify_step_size(s.optimizer.lr, eigenvalues->maxCoeff());
+    if (theory != QuadraticTheory::None)
+      out.rate = momentum_rate(s.optimizer.lr, s.optimizer.param_or("beta", 0.0), *eigenvalues);
   }
   return out;
 }
@@ -40,7 +41,7 @@ std::string to_json(const Scenario& s, const RunOutput& out) {
   const Trace& t = out.trace;
   Json j;
   j["problem"] = s.problem->kind();
-  j["optimizer"] = to_string(s.optimizer.kind);
+  j["optimizer"] = s.optimizer.name();
   j["dim"] = s.problem->dim();
   j["steps"] = s.steps;
   j["seed"] = s.seed;

@@ -11,6 +11,7 @@
 #include "problems/quadratic.hpp"
 #include "problems/quadratic1d.hpp"
 #include "problems/rosenbrock.hpp"
+#include "run/registry.hpp"
 #include "scenario/work.hpp"
 
 namespace optlab {
@@ -105,44 +106,46 @@ std::unique_ptr<Problem> parse_least_squares(const Json& json, const std::string
       static_cast<int>(n), static_cast<int>(dim), condition, noise, static_cast<std::uint64_t>(data_seed)));
 }
 
+// The optimizer's fields as its registry entry describes them: γ, its
+// hyperparameters with their ranges and defaults, and the batch.
 OptimizerSpec parse_optimizer(const Json& json, const Problem& problem, int steps) {
   const std::string path = "optimizer";
-  const std::string kind = read_kind(json, path, {"gd", "sgd", "momentum", "heavy_ball", "nesterov", "lbfgs"});
+  std::vector<std::string> names;
+  for (const auto& o : optimizers()) names.push_back(o.name);
+  const std::string kind = read_kind(json, path, names);
+  const OptimizerInfo& info = *find_optimizer(kind);
   OptimizerSpec spec;
+  spec.info = &info;
   const int n = problem.num_functions();
-  const bool momentum_family = kind == "momentum" || kind == "heavy_ball" || kind == "nesterov";
 
-  if (kind == "lbfgs") {
-    const Fields f(json, path, {"kind", "memory"}, "lbfgs");
-    spec.kind = OptimizerKind::Lbfgs;
-    spec.memory = static_cast<int>(f.integer("memory", 1, limits::kMaxMemory, 6));
-    if (problem.gradient_noise() > 0.0)
-      reject("optimizer.kind lbfgs needs exact gradients: problem.noise must be 0 (got " +
-             format_number(problem.gradient_noise()) + ")");
-    return spec;
+  std::vector<std::string> allowed{"kind"};
+  if (info.step_size) allowed.push_back("lr");
+  for (const auto& p : info.params) allowed.push_back(p.name);
+  if (info.batch != BatchUse::None) allowed.push_back("batch");
+  const Fields f(json, path, allowed, kind);
+  if (info.step_size) spec.lr = f.number("lr", kPositive);
+  for (const auto& p : info.params) {
+    if (p.integer) {
+      const auto fallback = p.default_value ? std::optional<long long>(static_cast<long long>(*p.default_value)) : std::nullopt;
+      spec.values.push_back(static_cast<double>(
+          f.integer(p.name, static_cast<long long>(p.lo), static_cast<long long>(p.hi), fallback)));
+    } else {
+      spec.values.push_back(f.number(p.name, Range{p.lo, p.hi, p.lo_open, p.hi_open}, p.default_value));
+    }
   }
 
-  std::vector<std::string> allowed{"kind", "lr"};
-  if (momentum_family) allowed.push_back("beta");
-  if (kind != "gd") allowed.push_back("batch");
-  const Fields f(json, path, allowed, kind);
-  spec.kind = kind == "gd" ? OptimizerKind::Gd
-              : kind == "sgd" ? OptimizerKind::Sgd
-              : kind == "momentum" ? OptimizerKind::Momentum
-              : kind == "heavy_ball" ? OptimizerKind::HeavyBall
-                                     : OptimizerKind::Nesterov;
-  spec.lr = f.number("lr", kPositive);
-  if (momentum_family) spec.beta = f.number("beta", Range{0.0, 1.0, false, true}, 0.9);
-
-  if (kind == "sgd" && n == 0 && problem.gradient_noise() == 0.0)
-    reject("optimizer.kind sgd needs stochastic gradients: a finite-sum problem (least_squares, double_well) "
+  if (info.exact_gradients && problem.gradient_noise() > 0.0)
+    reject("optimizer.kind " + kind + " needs exact gradients: problem.noise must be 0 (got " +
+           format_number(problem.gradient_noise()) + ")");
+  if (info.batch == BatchUse::Stochastic && n == 0 && problem.gradient_noise() == 0.0)
+    reject("optimizer.kind " + kind + " needs stochastic gradients: a finite-sum problem (least_squares, double_well) "
            "or a quadratic with noise > 0 (got " + problem.kind() + " without noise)");
   if (f.has("batch")) {
     if (n == 0)
       reject("optimizer.batch needs a finite-sum problem (least_squares, double_well); " + problem.kind() +
              " is not one");
     spec.batch = static_cast<int>(f.integer("batch", 1, n, std::nullopt, " (n of the problem)"));
-  } else if (kind == "sgd" && n > 0) {
+  } else if (info.batch == BatchUse::Stochastic && n > 0) {
     spec.batch = 1;
   }
   if (static_cast<long>(spec.batch) * steps > limits::kMaxBatchSteps)

@@ -3,8 +3,8 @@
 //
 //   { "problem":   {"kind": "quadratic1d" | "quadratic" | "least_squares"
 //                           | "double_well" | "rosenbrock", ...parameters},
-//     "optimizer": {"kind": "gd" | "sgd" | "momentum" | "heavy_ball"
-//                           | "nesterov" | "lbfgs", "lr", "beta", "batch", "memory"},
+//     "optimizer": {"kind": a name of run/registry.hpp's optimizers, "lr",
+//                   its hyperparameters, "batch"},
 //     "w0": [numbers], "steps": K, "seed": S }
 //
 // Every field is validated; see README.md for the parameters and limits.
@@ -14,7 +14,7 @@
 #include <memory>
 #include <string>
 
-#include "optimizers/optimizer_spec.hpp"
+#include "optimizers/optimizer.hpp"
 #include "problems/problem.hpp"
 #include "scenario/fields.hpp"
 

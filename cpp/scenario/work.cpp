@@ -11,10 +11,11 @@ namespace optlab {
 double step_work(const Problem& problem, const OptimizerSpec& optimizer) {
   const double evaluation = problem.evaluation_work();
   const double dim = problem.dim();
-  if (optimizer.kind == OptimizerKind::Lbfgs) {
-    // Each trial point costs f and ∇f; the two-loop recursion 4·m·d.
+  if (!optimizer.info->step_size) {
+    // L-BFGS: each trial point of its line search costs f and ∇f; the
+    // two-loop recursion 4·m·d.
     const double trials = 2.0 * (limits::kLbfgsMaxLineSearch + 1);
-    return trials * 2.0 * evaluation + 4.0 * optimizer.memory * dim;
+    return trials * 2.0 * evaluation + 4.0 * optimizer.param("memory") * dim;
   }
   const double oracle = optimizer.batch > 0 ? optimizer.batch * (dim + kSampleWork) : evaluation;
   const double noise = problem.gradient_noise() > 0.0 ? dim : 0.0;

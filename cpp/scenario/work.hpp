@@ -12,7 +12,7 @@
 #include <string>
 #include <vector>
 
-#include "optimizers/optimizer_spec.hpp"
+#include "optimizers/optimizer.hpp"
 #include "problems/problem.hpp"
 
 namespace optlab {

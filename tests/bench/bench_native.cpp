@@ -11,6 +11,7 @@
 #include "analysis/momentum_rate.hpp"
 #include "core/portable_math.hpp"
 #include "problems/double_well.hpp"
+#include "run/registry.hpp"
 #include "scenario/fields.hpp"
 
 using namespace optlab;
@@ -51,10 +52,7 @@ int main(int argc, char** argv) {
 
   const DoubleWell well(mc["problem"]["n"].get<int>(), mc["problem"]["tilt"].get<double>(),
                         mc["problem"]["spread"].get<double>());
-  OptimizerSpec sgd;
-  sgd.kind = OptimizerKind::Sgd;
-  sgd.lr = mc["lr"].get<double>();
-  sgd.batch = mc["batch"].get<int>();
+  const OptimizerSpec sgd = optimizer_spec("sgd", mc["lr"].get<double>(), mc["batch"].get<int>());
   const Vector w0 = Vector::Constant(1, mc["w0"].get<double>());
   const int steps = mc["steps"].get<int>(), runs = mc["runs"].get<int>();
   const auto seed = mc["seed"].get<std::uint64_t>();

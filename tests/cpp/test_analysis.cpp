@@ -14,6 +14,7 @@
 #include "problems/quadratic.hpp"
 #include "problems/quadratic1d.hpp"
 #include "problems/rosenbrock.hpp"
+#include "run/registry.hpp"
 #include "scenario/scenario.hpp"
 
 #include <algorithm>
@@ -120,13 +121,7 @@ TEST_CASE("rate map image: colours by digits per step, divergent as the slowest,
 
 namespace {
 
-OptimizerSpec sgd_spec(double lr, int batch) {
-  OptimizerSpec sgd;
-  sgd.kind = OptimizerKind::Sgd;
-  sgd.lr = lr;
-  sgd.batch = batch;
-  return sgd;
-}
+OptimizerSpec sgd_spec(double lr, int batch) { return optlab::optimizer_spec("sgd", lr, batch); }
 
 // The fast path's final positions and divergence flags, checked equal to the general loop's.
 FinalPositions check_fast_equals_general(const DoubleWell& well, const OptimizerSpec& sgd, double w0, int steps,
@@ -158,10 +153,7 @@ TEST_CASE("final positions in pieces: runs first_run .. first_run + k − 1 are 
   // and on the general loop.
   const DoubleWell well(16, 0.25, 2.0);
   const Vector w0 = Vector::Constant(1, well.shallow_minimum());
-  OptimizerSpec momentum;
-  momentum.kind = OptimizerKind::Momentum;
-  momentum.lr = 0.05;
-  momentum.beta = 0.5;
+  const OptimizerSpec momentum = optlab::optimizer_spec("momentum", 0.05, 0, {{"beta", 0.5}});
   for (const OptimizerSpec& spec : {sgd_spec(0.1, 1), sgd_spec(0.2, 3), momentum}) {
     const FinalPositions whole = final_positions(well, spec, w0, 300, 11, 37);
     for (const auto& [first, count] : std::vector<std::pair<int, int>>{{0, 8}, {3, 13}, {8, 29}, {36, 1}}) {
@@ -204,9 +196,7 @@ TEST_CASE("annealing: SGD noise carries runs over the ridge that GD never crosse
   const int small_batch = escaped(final_positions(well, sgd, w0, 1000, 7, runs));
   sgd.batch = 8;
   const int large_batch = escaped(final_positions(well, sgd, w0, 1000, 7, runs));
-  OptimizerSpec gd;
-  gd.kind = OptimizerKind::Gd;
-  gd.lr = 0.1;
+  const OptimizerSpec gd = optlab::optimizer_spec("gd", 0.1);
   const int full = escaped(final_positions(well, gd, w0, 1000, 7, 1));
   CHECK(full == 0);
   CHECK(small_batch > runs / 4);

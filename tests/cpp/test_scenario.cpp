@@ -2,9 +2,11 @@
 // accepted scenarios produce the documented output.
 #include <cmath>
 #include <cstdlib>
+#include <stdexcept>
 
 #include "core/limits.hpp"
 #include "helpers.hpp"
+#include "run/registry.hpp"
 #include "scenario/work.hpp"
 
 using optlab::test::rejection;
@@ -315,4 +317,34 @@ TEST_CASE("printable: controls and bytes that are not UTF-8 are escaped, every c
   CHECK(printable("\xF4\x90\x80\x80") == "\\xF4\\x90\\x80\\x80");  // past U+10FFFF
   CHECK(printable("\xE2\x82") == "\\xE2\\x82");                // cut short
   CHECK(printable("\xC3\xA9 \xED\x95\x9C \xF0\x9F\x98\x80 \xC2\xA0") == "\xC3\xA9 \xED\x95\x9C \xF0\x9F\x98\x80 \xC2\xA0");
+}
+
+TEST_CASE("the registry: every optimizer parses from its name, lr and defaults, runs, and names itself in the output") {
+  const std::string problem = R"({"kind":"least_squares","n":8,"dim":2})";
+  for (const auto& o : optlab::optimizers()) {
+    CHECK(optlab::find_optimizer(o.name) == &o);
+    CHECK(static_cast<bool>(o.run));
+    std::string fields = R"({"kind":")" + o.name + "\"";
+    if (o.step_size) fields += R"(,"lr":0.05)";
+    fields += "}";
+    const std::string scenario = with(problem, fields, R"("w0":[1,1],"steps":5)");
+    CAPTURE(scenario);
+    REQUIRE(rejection(scenario) == "");
+    const auto out = run_json(scenario);
+    CHECK(out["optimizer"] == o.name);
+    CHECK(out["loss"].size() >= 2);  // L-BFGS may stop early, at the solution
+    // Each parameter at its default, and refused just outside its range.
+    const auto s = optlab::parse_scenario(scenario);
+    for (std::size_t i = 0; i < o.params.size(); ++i) {
+      CHECK(s.optimizer.values[i] == *o.params[i].default_value);
+      const double outside = o.params[i].hi_open ? o.params[i].hi : o.params[i].hi + 1;
+      const std::string key = "\"" + o.params[i].name + "\":" + optlab::format_number(outside);
+      CHECK(rejection(with(problem, fields.substr(0, fields.size() - 1) + "," + key + "}", R"("w0":[1,1],"steps":5)"))
+                .find("optimizer." + o.params[i].name + " must be") == 0);
+    }
+  }
+  CHECK(optlab::find_optimizer("adamw") == nullptr);
+  CHECK_THROWS_AS(optlab::optimizer_spec("momentum", 0.1, 0, {{"gamma", 1}}), std::logic_error);
+  CHECK(optlab::optimizer_spec("nesterov", 0.1, 0, {{"beta", 0.5}}).param("beta") == 0.5);
+  CHECK(optlab::optimizer_spec("heavy_ball", 0.1).param("beta") == 0.9);
 }

@@ -120,7 +120,7 @@ void scenario(Bytes& in) {
     (void)final_positions_json(text, runs);
     pieces(s, runs);
   }
-  if (s.optimizer.kind == OptimizerKind::Lbfgs || 4 * work > kFuzzWork) return;
+  if (!s.optimizer.info->step_size || 4 * work > kFuzzWork) return;
   for (double scale : {0.5, 2.0, 3.0, 1e3}) {  // lossSweep's runs
     OptimizerSpec spec = s.optimizer;
     spec.lr = std::fmin(spec.lr * scale, limits::kMaxAbsInput);

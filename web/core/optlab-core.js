@@ -64,6 +64,15 @@ export class OptlabCore {
     return text;
   }
 
+  /**
+   * Every optimizer of the core's registry: [{name, rule, lr, batch,
+   * params: [{name, min, max, minOpen, maxOpen, default, integer}]}]
+   * (what `optlab optimizers` prints).
+   */
+  optimizers() {
+    return JSON.parse(this.module.optimizers());
+  }
+
   /** Bytes the core's allocator holds now (rejected calls keep none). */
   memoryInUse() {
     return this.module.memoryInUse();

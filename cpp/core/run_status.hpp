@@ -1,0 +1,16 @@
+// How a run ended: what every optimizer's loop reports.
+#pragma once
+
+#include <optional>
+#include <string>
+
+namespace optlab {
+
+struct RunStatus {
+  int steps_done = 0;                 // iterates reported after w_0
+  std::optional<int> diverged_at;     // the step whose iterate was rejected
+  std::optional<int> stopped_at;      // lbfgs: the step after which it could not go on
+  std::string stop_reason;            // "gradient_zero" or "line_search" when stopped
+};
+
+}  // namespace optlab
