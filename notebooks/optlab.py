@@ -73,6 +73,37 @@ def finals(scenario, runs):
     return np.asarray(out["w"], dtype=float), np.asarray(out["diverged"], dtype=bool)
 
 
+def grid(problem, x, nx, y=None, ny=None):
+    """f on a grid from the core: an array of ny rows of nx values, f(x_i, y_j) at [j, i].
+
+    x and y are [lo, hi]; a 1-D problem takes x and nx only and gives one row.
+    """
+    request = {"problem": problem, "x": list(x), "nx": int(nx)}
+    if y is not None:
+        request.update({"y": list(y), "ny": int(ny)})
+    out = _call(["grid", "-"], request)
+    return np.asarray(out["values"], dtype=float).reshape(out["ny"], out["nx"])
+
+
+def gradients(problem, w):
+    """∇f_i(w) of every part of a finite sum: an array of n rows of dim numbers."""
+    return np.asarray(_call(["gradients", "-"], {"problem": problem, "w": list(w)})["gradients"], dtype=float)
+
+
+def batch_gradients(problem, w, batch, seed, draws):
+    """The mini-batch gradients of SGD's first steps from w: draws rows of dim numbers.
+
+    Draw d is the gradient of the first step of run d of finals() with the same seed.
+    """
+    request = {"problem": problem, "w": list(w), "batch": int(batch), "seed": int(seed), "draws": int(draws)}
+    return np.asarray(_call(["batch_gradients", "-"], request)["gradients"], dtype=float)
+
+
+def double_well(problem):
+    """The double well's two minima and the ridge between them: {"deep", "shallow", "ridge"}."""
+    return _call(["double_well", "-"], {"problem": problem})
+
+
 def scene(name):
     """A figure's default setup from web/scenes/, the one the page uses."""
     return json.loads((SCENES / f"{name}.json").read_text(encoding="utf-8"))

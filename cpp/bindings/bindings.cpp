@@ -14,13 +14,16 @@
 #include <limits>
 
 #include "analysis/final_positions.hpp"
+#include "analysis/gradients.hpp"
 #include "analysis/isolines.hpp"
+#include "analysis/loss_sweep.hpp"
 #include "analysis/momentum_rate.hpp"
 #include "core/limits.hpp"
 #include "core/portable_math.hpp"
 #include "problems/double_well.hpp"
 #include "run/registry.hpp"
 #include "scenario/output.hpp"
+#include "scenario/requests.hpp"
 #include "scenario/work.hpp"
 
 namespace {
@@ -108,14 +111,6 @@ Vector vector_arg(const val& value, const std::string& name, const Range& range,
   for (int i = 0; i < n; ++i) out[i] = number_arg(value[i], name + "[" + std::to_string(i) + "]", range);
   return out;
 }
-
-// Keeps only the loss of the last accepted iterate.
-class LastLoss final : public optlab::RunObserver {
- public:
-  void begin(const Vector&, double f, double) override { loss = f; }
-  void step_taken(int, const Vector&, double f, double, const optlab::IndexList*) override { loss = f; }
-  double loss = 0.0;
-};
 
 const Range kEigenvalue{0.0, optlab::limits::kMaxAbsInput, true};
 const Range kLr{0.0, optlab::limits::kMaxAbsInput, true};
@@ -300,18 +295,11 @@ val loss_sweep(const std::string& scenario_text, val lrs) {
     const Vector values = vector_arg(lrs, "lrs", kLr, 4096);
     optlab::check_work({{"lrs.length", static_cast<double>(values.size())},
                         {"work units per run", optlab::run_work(*s.problem, s.optimizer, s.steps)}});
-    std::vector<double> loss(static_cast<std::size_t>(values.size()));
-    std::vector<int> diverged_at(static_cast<std::size_t>(values.size()));
-    for (Eigen::Index i = 0; i < values.size(); ++i) {
-      s.optimizer.lr = values[i];
-      LastLoss last;
-      const optlab::RunStatus status = optlab::run(*s.problem, s.optimizer, s.w0, s.steps, s.seed, last);
-      loss[static_cast<std::size_t>(i)] = last.loss;
-      diverged_at[static_cast<std::size_t>(i)] = status.diverged_at ? *status.diverged_at : -1;
-    }
+    const optlab::LossSweep sweep = optlab::loss_sweep(*s.problem, s.optimizer, s.w0, s.steps, s.seed,
+                                                       std::vector<double>(values.data(), values.data() + values.size()));
     val result = val::object();
-    result.set("loss", copy_to_js(loss));
-    result.set("divergedAt", copy_to_js(diverged_at));
+    result.set("loss", copy_to_js(sweep.loss));
+    result.set("divergedAt", copy_to_js(sweep.diverged_at));
     return result;
   });
 }
@@ -327,14 +315,16 @@ val part_gradients(const std::string& problem_text, val w) {
     if (at.size() != problem->dim())
       reject("w must have " + std::to_string(problem->dim()) + " numbers, one per dimension of the problem (got " +
              std::to_string(at.size()) + ")");
-    std::vector<double> out;
-    Vector g(at.size());
-    for (int i = 0; i < n; ++i) {
-      g.setZero();
-      problem->add_part_gradient(at, i, g);
-      out.insert(out.end(), g.data(), g.data() + g.size());
-    }
-    return copy_to_js(out);
+    return copy_to_js(optlab::part_gradients(*problem, at));
+  });
+}
+
+// The gradients SGD's first steps from w would see (scenario/requests.hpp's
+// batch_gradients request, as `optlab batch_gradients` reads it).
+val batch_gradients(const std::string& request_text) {
+  return guarded([&] {
+    const auto r = optlab::parse_batch_gradients(request_text);
+    return copy_to_js(optlab::batch_gradients(*r.problem, r.w, r.batch, r.seed, r.draws));
   });
 }
 
@@ -343,7 +333,7 @@ val part_gradients(const std::string& problem_text, val w) {
 val double_well_points(const std::string& problem_text) {
   return guarded([&] {
     const auto problem = optlab::parse_problem(optlab::parse_json(problem_text, "the problem"));
-    const auto* well = dynamic_cast<const optlab::DoubleWell*>(problem.get());
+    const optlab::DoubleWell* well = problem->as_double_well();
     if (!well) reject("problem.kind must be double_well (got " + problem->kind() + ")");
     val result = val::object();
     result.set("deep", well->deep_minimum());
@@ -431,6 +421,7 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("trace", &trace);
   emscripten::function("finalPositions", &final_positions);
   emscripten::function("partGradients", &part_gradients);
+  emscripten::function("batchGradients", &batch_gradients);
   emscripten::function("lossSweep", &loss_sweep);
   emscripten::function("rateMapView", &rate_map_view);
   emscripten::function("simulatedRateMap", &simulated_rate_map);

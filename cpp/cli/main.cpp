@@ -18,6 +18,7 @@
 #include "run/registry.hpp"
 #include "scenario/fields.hpp"
 #include "scenario/output.hpp"
+#include "scenario/requests.hpp"
 
 namespace {
 
@@ -51,6 +52,16 @@ void print_help(std::ostream& out) {
        optlab finals FILE RUNS
                             where each of RUNS seeded runs of the scenario ends
                             (run r seeded from seed and r, as the page does)
+       optlab grid FILE     f on a grid: {"problem", "x": [lo, hi], "nx",
+                            "y": [lo, hi], "ny"} (1-D problems: x, nx)
+       optlab gradients FILE
+                            every part's gradient: {"problem", "w"}
+       optlab batch_gradients FILE
+                            the gradients of SGD's first steps from w:
+                            {"problem", "w", "batch", "seed", "draws"}
+                            (draw d is run d of finals)
+       optlab double_well FILE
+                            the double well's minima and ridge: {"problem"}
        optlab --help        show this text
 
 A scenario is one JSON object:
@@ -117,9 +128,12 @@ int main(int argc, char** argv) {
     }
     return 0;
   }
-  if (command != "run" && command != "finals")
+  const auto& verbs = optlab::request_verbs();
+  const bool verb = std::find(verbs.begin(), verbs.end(), command) != verbs.end();
+  if (command != "run" && command != "finals" && !verb)
     return usage_error(command.empty() ? "missing command" : "unknown command '" + optlab::printable(command) + "'");
-  if (command == "run" && argc != 3) return usage_error("'optlab run' takes one FILE (or - for standard input)");
+  if ((command == "run" || verb) && argc != 3)
+    return usage_error("'optlab " + command + "' takes one FILE (or - for standard input)");
   long long runs = 0;
   if (command == "finals") {
     if (argc != 4) return usage_error("'optlab finals' takes a FILE (or -) and a number of RUNS");
@@ -151,8 +165,9 @@ int main(int argc, char** argv) {
   text.resize(static_cast<std::size_t>(in.gcount()));
 
   try {
-    const std::string output =
-        command == "run" ? optlab::run_scenario_json(text) : optlab::final_positions_json(text, runs);
+    const std::string output = command == "run"      ? optlab::run_scenario_json(text)
+                               : command == "finals" ? optlab::final_positions_json(text, runs)
+                                                     : optlab::request_json(command, text);
     std::cout << output << '\n' << std::flush;
     // A full disk or a closed pipe must not pass for success.
     if (!std::cout) {

@@ -54,9 +54,9 @@ std::string Range::describe() const {
 }
 
 Fields::Fields(const Json& object, std::string path, const std::vector<std::string>& allowed,
-               const std::string& owner)
+               const std::string& owner, const std::string& whole)
     : object_(object), path_(std::move(path)) {
-  const std::string name = path_.empty() ? "the scenario" : path_;
+  const std::string name = path_.empty() ? whole : path_;
   if (!object_.is_object()) reject(name + " must be a JSON object (got " + describe_value(object_) + ")");
   for (const auto& item : object_.items()) {
     bool known = false;

@@ -47,8 +47,9 @@ std::string describe_value(const Json& value);
 class Fields {
  public:
   // `owner` names what the allowed keys belong to in messages, e.g. "gd".
+  // `whole` names a top-level object (path "") in messages.
   Fields(const Json& object, std::string path, const std::vector<std::string>& allowed,
-         const std::string& owner);
+         const std::string& owner, const std::string& whole = "the scenario");
 
   bool has(const std::string& key) const { return object_.contains(key); }
   std::string path(const std::string& key) const { return path_.empty() ? printable(key) : path_ + "." + printable(key); }

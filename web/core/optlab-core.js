@@ -145,6 +145,15 @@ export class OptlabCore {
   }
 
   /**
+   * The gradients g_d the first SGD steps from w would see, `draws` rows of
+   * dim numbers: draw d is the gradient of run d's first step in
+   * finalPositions (seed derived from seed and d), batch B examples each.
+   */
+  batchGradients({ problem, w, batch, seed = 0, draws }) {
+    return this._call('batchGradients', this._text({ problem, w, batch, seed, draws }));
+  }
+
+  /**
    * Momentum's linear rate over a (γ, β) grid: γ log-spaced in lr = [min, max],
    * β evenly spaced in beta = [min, max]; rate[j * nLr + i] is at (lr[i], beta[j]).
    * Pass `out` (a Float64Array of nLr * nBeta) to reuse one array while

@@ -43,14 +43,15 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   // What the batch size and the seed change: the mini-batch steps and the SGD path.
   function computeBatches() {
     law = (sigma2 / batch) * ((n - batch) / (n - 1));
-    // Mini-batch steps: `draws` one-step SGD runs of the core, each with its own derived seed.
+    // Mini-batch steps: `draws` one-step SGD runs of the core, each with its
+    // own derived seed, and the gradient g_B each of them drew.
     const ends = core.finalPositions({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: 1, seed }, scene.draws).w;
+    const drawn = core.batchGradients({ problem, w, batch, seed, draws: scene.draws });
     batchSteps = [];
     const squares = new Float64Array(scene.draws); // |g_B − ∇f|² of each draw
     for (let d = 0; d < scene.draws; d++) {
-      const p = [ends[2 * d], ends[2 * d + 1]];
-      batchSteps.push(p);
-      const gx = (w[0] - p[0]) / lr - full[0], gy = (w[1] - p[1]) / lr - full[1];
+      batchSteps.push([ends[2 * d], ends[2 * d + 1]]);
+      const gx = drawn[2 * d] - full[0], gy = drawn[2 * d + 1] - full[1];
       squares[d] = gx * gx + gy * gy;
     }
     // The measured variance is itself a mean of independent draws: its

@@ -1,0 +1,44 @@
+// The core's verbs besides run and finals, each one JSON object in and one
+// out, for the CLI (`optlab VERB FILE`) and so for the notebooks: the same
+// computations as the wasm module's functions of the same names
+// (cpp/analysis), validated with the scenario's fields and messages.
+//
+//   grid             {"problem", "x": [lo, hi], "nx", "y": [lo, hi], "ny"}
+//                    -> {"nx", "ny", "values": [f(x_i, y_j) at j * nx + i]}
+//                    (a 1-D problem: x and nx only; f along the line)
+//   gradients        {"problem", "w"}  (a finite sum)
+//                    -> {"n", "dim", "gradients": [∇f_i(w), one row per part]}
+//   batch_gradients  {"problem", "w", "batch", "seed", "draws"}
+//                    -> {"draws", "dim", "gradients": [g_d, one row per draw]}
+//                    (draw d: the first step's gradient of run d of `finals`)
+//   double_well      {"problem"}  (a double_well)
+//                    -> {"deep", "shallow", "ridge"}
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "problems/problem.hpp"
+
+namespace optlab {
+
+// A batch_gradients request, validated (the wasm module's batchGradients
+// reads the same request).
+struct BatchGradientsRequest {
+  std::unique_ptr<Problem> problem;
+  Vector w;
+  int batch = 1;
+  std::uint64_t seed = 0;
+  int draws = 1;
+};
+BatchGradientsRequest parse_batch_gradients(const std::string& request_text);
+
+// The verbs' names, in the order `optlab --help` lists them.
+const std::vector<std::string>& request_verbs();
+
+// Runs `verb` on the request text; ScenarioError names a bad field.
+std::string request_json(const std::string& verb, const std::string& request_text);
+
+}  // namespace optlab

@@ -1,0 +1,47 @@
+// The CLI offers the wasm module's verbs, with the same numbers: the
+// notebooks compute through the CLI what the page computes through wasm.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+
+import { cli, core } from './helpers.mjs';
+
+const verb = (name, request) => {
+  const r = cli([name, '-'], JSON.stringify(request));
+  assert.equal(r.status, 0, r.stderr);
+  return JSON.parse(r.stdout);
+};
+
+test('optlab grid gives valueGrid\'s numbers, in 2-D and along a line', async () => {
+  const c = await core();
+  const problem = { kind: 'rosenbrock' };
+  const out = verb('grid', { problem, x: [-2, 2], nx: 7, y: [-1, 3], ny: 5 });
+  assert.deepEqual(out.values, Array.from(c.valueGrid(problem, { x: [-2, 2], y: [-1, 3], nx: 7, ny: 5 })));
+  const well = { kind: 'double_well', tilt: 0.2 };
+  assert.deepEqual(verb('grid', { problem: well, x: [-2, 2], nx: 9 }).values, Array.from(c.valueGrid(well, { x: [-2, 2], nx: 9 })));
+  const refused = cli(['grid', '-'], JSON.stringify({ problem: well, x: [-2, 2], nx: 9, ny: 3 }));
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /^optlab: y and ny are for problems of dimension 2 \(double_well has dimension 1\)/);
+});
+
+test('optlab gradients and double_well give partGradients and doubleWellPoints', async () => {
+  const c = await core();
+  const problem = { kind: 'least_squares', n: 6, dim: 2, data_seed: 4 };
+  assert.deepEqual(verb('gradients', { problem, w: [0.3, -0.2] }).gradients.flat(), Array.from(c.partGradients(problem, [0.3, -0.2])));
+  const well = { kind: 'double_well', tilt: 0.1, spread: 2 };
+  assert.deepEqual(verb('double_well', { problem: well }), { ...c.doubleWellPoints(well) });
+});
+
+test('batch gradients: draw d is the gradient of the first step of finalPositions run d, in the CLI and in wasm', async () => {
+  const c = await core();
+  const problem = { kind: 'least_squares', n: 12, dim: 2, data_seed: 2 };
+  const w = [0.7, -1.3], lr = 0.05, seed = 9, draws = 40, batch = 3;
+  const g = c.batchGradients({ problem, w, batch, seed, draws });
+  assert.deepEqual(verb('batch_gradients', { problem, w, batch, seed, draws }).gradients.flat(), Array.from(g));
+  const ends = c.finalPositions({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: 1, seed }, draws).w;
+  // w − γ g_d, rounded as the core's step rounds it, is where run d's step ends.
+  for (let d = 0; d < draws; d++) {
+    for (let i = 0; i < 2; i++) assert.equal(ends[2 * d + i], w[i] - lr * g[2 * d + i], `draw ${d}`);
+  }
+  assert.throws(() => c.batchGradients({ problem, w, batch: 13, draws }), /^Error: batch must be an integer from 1 to 12 \(n of the problem\) \(got 13\)$/);
+  assert.throws(() => c.batchGradients({ problem: { kind: 'rosenbrock' }, w, batch: 1, draws }), /problem\.kind must be a finite sum/);
+});
