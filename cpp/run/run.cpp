@@ -17,9 +17,9 @@ namespace {
 
 // One function per update rule, kept out of run(): V8 compiles a hot wasm
 // function again with its optimizing compiler, whose time grows faster than
-// the function's size. Inlined, the four loops made run() a 15 KB function
-// that took ~430 ms of a core to optimize while the page loaded; apart, only
-// the loops a page runs are optimized, each a fraction of that.
+// the function's size. Inlined, the four loops would make run() a 15 KB
+// function that takes ~430 ms of a core to optimize while the page loads;
+// apart, only the loops a page runs are optimized, each a fraction of that.
 template <typename Update>
 __attribute__((noinline)) RunStatus run_first_order(const Problem& problem, Update update,
                                                     GradientOracle& oracle, const Vector& w0, int steps,
