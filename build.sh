@@ -10,10 +10,17 @@
 #   ./build.sh notebooks  build, and render the notebook into dist/notebooks/
 #                         (installs numpy, matplotlib, Jupyter's nbconvert and PyTorch)
 #   ./build.sh jupyter    open the notebook in Jupyter at http://$HOST:$PORT/ (127.0.0.1:8888)
-#   ./build.sh test       build everything, then run every test
-#   ./build.sh bench      build, then run the benchmarks
-#   ./build.sh fuzz [SECONDS]   fuzz the core (libFuzzer, ASan, UBSan; 60 s by
-#                         default; ./build.sh test runs it for 60 s too)
+#   ./build.sh test [SUITE...]  build what the suites need, then run them; no
+#                         SUITE runs all six, in this order:
+#                           cpp        the doctest suite, native (ctest)
+#                           wasm       the same doctest suite compiled to wasm, under node
+#                           notebooks  the notebooks, executed headlessly (once: the
+#                                      same run renders them for dist/)
+#                           node       tests/js: the wasm module, the CLI, native = wasm
+#                           browser    tests/browser: dist/ in Chromium
+#                           fuzz       the core under libFuzzer for 60 s
+#   ./build.sh bench      build, run the benchmarks, write docs/benchmarks.md
+#   ./build.sh fuzz [SECONDS]   fuzz the core (libFuzzer, ASan, UBSan; 60 s by default)
 #   ./build.sh deps [COMMAND]   only install what COMMAND needs (default: the build)
 #
 # Each step prints one line; what it printed goes to build/logs/STEP.log,
@@ -87,7 +94,11 @@ packages_for() { # the Debian packages command $1 needs
     jupyter) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]}" ;;
     bench) echo "${BUILD_PKGS[*]} chromium" ;;
     test) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]} ${TEST_PKGS[*]} ${FUZZ_PKGS[*]}" ;;
-    fuzz) echo "${BUILD_PKGS[*]} ${FUZZ_PKGS[*]}" ;;
+    test:cpp | test:wasm) echo "${BUILD_PKGS[*]} doctest-dev" ;;
+    test:notebooks) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]}" ;;
+    test:node) echo "${BUILD_PKGS[*]}" ;;
+    test:browser) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} chromium fonts-nanum" ;;
+    fuzz | test:fuzz) echo "${BUILD_PKGS[*]} ${FUZZ_PKGS[*]}" ;;
   esac
 }
 
@@ -160,15 +171,18 @@ install_npm() {
   fi
 }
 
-install_deps() { # what command $1 needs
+install_deps() { # what command $1 needs (test:SUITE for one test suite)
   install_debian "$1"
   check_versions
   install_npm
-  if [[ $1 == test || $1 == bench ]]; then check_chromium; fi
+  if [[ $1 == test || $1 == test:browser || $1 == bench ]]; then check_chromium; fi
 }
 
+# native_build|wasm_build [--target T]...: configure and build. The doctest
+# suite is configured in when TESTS=ON (doctest is a test package only), and
+# otherwise left as the last configuration had it.
 native_build() {
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release ${TESTS:+"-DOPTLAB_BUILD_TESTS=$TESTS"}
   cmake --build build/native -j "$JOBS" "$@"
 }
 
@@ -178,14 +192,15 @@ wasm_build() {
   # CTest's default emulator flags are rejected by node 20, and node's global
   # fetch confuses Emscripten 3.1.6's glue: run tests with plain node, no fetch.
   emcmake cmake -S . -B build/wasm -DCMAKE_BUILD_TYPE=Release \
-    -DEigen3_DIR=/usr/share/eigen3/cmake \
+    -DEigen3_DIR=/usr/share/eigen3/cmake ${TESTS:+"-DOPTLAB_BUILD_TESTS=$TESTS"} \
     "-DCMAKE_CROSSCOMPILING_EMULATOR=$node;--no-experimental-fetch"
   cmake --build build/wasm -j "$JOBS" "$@"
 }
 
 # The notebooks, executed and rendered to build/notebooks-html/ when their
 # inputs changed. The optlab template is lab without require.js and MathJax:
-# no request leaves the site.
+# no request leaves the site. nbconvert fails on any cell's error, so this
+# one execution is also the notebooks' test (`./build.sh test notebooks`).
 render_notebooks() {
   jupyter_env
   local out=build/notebooks-html nb
@@ -212,7 +227,7 @@ web_build() {
   node_modules/.bin/esbuild web/src/main.js --bundle --format=iife --target=es2020 --minify \
     --legal-comments=none --log-level=warning --outfile=dist/optlab.js
   # KaTeX is a second script, loaded once the figures are drawn: parsing its
-  # 270 KB before the first figure slowed the page's start by ~100 ms.
+  # 270 KB before the first figure would delay the page's start by ~100 ms.
   node_modules/.bin/esbuild web/src/math/math-script.js --bundle --format=iife --target=es2020 --minify \
     --loader:.woff2=base64 --legal-comments=none --log-level=warning --outfile=dist/optlab-math.js
   # The footer links to the rendered notebook when there is one, else to the .ipynb.
@@ -283,9 +298,9 @@ build() {
 # The libFuzzer target over the core (tests/fuzz), instrumented with ASan and
 # UBSan, in build/fuzz; its corpus grows in build/fuzz/corpus from the seeds.
 fuzz_build() {
-  # -O1 with assertions (the core's and Eigen's bounds checks): a broken
-  # invariant stops the fuzzer where it breaks, not where memory goes bad.
-  cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_FLAGS_DEBUG="-O1 -g" -DCMAKE_CXX_COMPILER=clang++-14 -DOPTLAB_FUZZ=ON
+  # A Debug build keeps the core's and Eigen's assertions; OPTLAB_FUZZ adds
+  # -O1 and the sanitizers (CMakeLists.txt).
+  cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++-14 -DOPTLAB_FUZZ=ON
   cmake --build build/fuzz -j "$JOBS" --target optlab_fuzz
   rm -rf build/fuzz/seeds
   node tests/fuzz/seeds.mjs build/fuzz/seeds
@@ -305,29 +320,78 @@ fuzz() {
   grep -E '^stat::number_of_executed_units|^Done' "$LOGS/fuzz.log" | sed 's/^/  /'
 }
 
+SUITES=(cpp wasm notebooks node browser fuzz)
+
+# test_suite NAME: run one suite, its build already done.
+test_suite() {
+  echo
+  case $1 in
+    cpp)
+      echo "== cpp: the doctest suite, native"
+      ctest --test-dir build/native --output-on-failure --no-tests=error
+      ;;
+    wasm)
+      echo "== wasm: the same doctest suite compiled to wasm, under node"
+      ctest --test-dir build/wasm --output-on-failure --no-tests=error
+      ;;
+    notebooks)
+      # The build's notebooks step executed them (or found them unchanged
+      # since they last ran without error): check that it rendered each one.
+      echo "== notebooks: executed headlessly on Debian's Python by the notebooks step (any error fails it)"
+      local nb html
+      for nb in notebooks/*.ipynb; do
+        html=build/notebooks-html/$(basename "${nb%.ipynb}").html
+        [[ -s $html && build/notebooks-html/.stamp -nt $nb ]] || die "$nb was not executed: see build/logs/notebooks.log"
+        echo "  $nb: ran without error"
+      done
+      ;;
+    node)
+      echo "== node: tests/js (the wasm module, the CLI, native = wasm byte for byte, the server)"
+      node --test tests/js/
+      ;;
+    browser)
+      echo "== browser: tests/browser (dist/ in Chromium)"
+      node --test tests/browser/
+      ;;
+    fuzz)
+      echo "== fuzz: the core under libFuzzer, ASan and UBSan"
+      fuzz 60
+      ;;
+  esac
+}
+
+# run_tests [SUITE...]: build what the suites need, once, then run them in
+# SUITES' order; no SUITE means all of them.
 run_tests() {
-  echo
-  echo "== native doctest suite"
-  ctest --test-dir build/native --output-on-failure --no-tests=error
-  echo
-  echo "== the same doctest suite compiled to wasm, under node"
-  ctest --test-dir build/wasm --output-on-failure --no-tests=error
-  echo
-  echo "== notebooks, executed headlessly on Debian's Python (any error fails)"
-  jupyter_env
-  mkdir -p build/notebooks
-  local nb
-  for nb in notebooks/*.ipynb; do
-    (cd notebooks && /usr/bin/jupyter nbconvert --to notebook --execute "$(basename "$nb")" \
-      --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
-      --output-dir "$ROOT/build/notebooks" --log-level=WARN)
+  local wanted=("$@") suite
+  for suite in "${wanted[@]}"; do
+    [[ " ${SUITES[*]} " == *" $suite "* ]] || die "no test suite '$suite': the suites are ${SUITES[*]} (./build.sh test runs them all)"
   done
-  echo
-  echo "== node tests: wasm module, CLI, native = wasm byte for byte; browser tests of dist/"
-  node --test tests/js/ tests/browser/
-  echo
-  echo "== the core under libFuzzer, ASan and UBSan"
-  fuzz 60
+  if ((${#wanted[@]} == 0)); then
+    install_deps test
+    TESTS=ON build all
+    step "fuzz-build" fuzz_build
+    for suite in "${SUITES[@]}"; do test_suite "$suite"; done
+    return
+  fi
+  local want=" ${wanted[*]} " native_targets=() wasm_targets=()
+  for suite in "${SUITES[@]}"; do [[ $want != *" $suite "* ]] || install_deps "test:$suite"; done
+  [[ $want != *" cpp "* ]] || native_targets+=(--target optlab_tests)
+  [[ $want != *" wasm "* ]] || wasm_targets+=(--target optlab_tests)
+  if [[ $want == *" node "* || $want == *" browser "* || $want == *" notebooks "* ]]; then native_targets+=(--target optlab); fi
+  if [[ $want == *" node "* || $want == *" browser "* ]]; then wasm_targets+=(--target optlab_wasm); fi
+  local tests=
+  [[ $want != *" cpp "* && $want != *" wasm "* ]] || tests=ON
+  ((${#native_targets[@]} == 0)) || TESTS=$tests step "native-build" native_build "${native_targets[@]}"
+  ((${#wasm_targets[@]} == 0)) || TESTS=$tests step "wasm-build" wasm_build "${wasm_targets[@]}"
+  if [[ $want == *" notebooks "* || $want == *" browser "* ]]; then step "notebooks" render_notebooks; fi
+  if [[ $want == *" node "* || $want == *" browser "* ]]; then
+    NOTEBOOKS=no
+    notebook_tools_present && [[ -f build/notebooks-html/.stamp ]] && NOTEBOOKS=yes
+    step "page" web_build
+  fi
+  [[ $want != *" fuzz "* ]] || step "fuzz-build" fuzz_build
+  for suite in "${SUITES[@]}"; do [[ $want != *" $suite "* ]] || test_suite "$suite"; done
 }
 
 host_and_port() { # $1: the default port
@@ -360,7 +424,7 @@ case $command in
     step "native-build" native_build --target optlab
     open_jupyter
     ;;
-  test) install_deps test; build all; step "fuzz-build" fuzz_build; run_tests ;;
+  test) shift; run_tests "$@" ;;
   fuzz)
     [[ ${2:-60} =~ ^[1-9][0-9]{0,6}$ ]] || die "usage: ./build.sh fuzz [SECONDS]   (a whole number from 1, default 60; libFuzzer takes 0 as no limit)"
     install_deps fuzz
@@ -372,6 +436,7 @@ case $command in
     build bench
     node tests/bench/bench.mjs
     node tests/bench/page.mjs
+    node tests/bench/report.mjs docs/benchmarks.md
     ;;
   deps)
     case ${2:-build} in
@@ -379,5 +444,5 @@ case $command in
       *) die "usage: ./build.sh deps [build|serve|notebooks|jupyter|test|bench|fuzz]" ;;
     esac
     ;;
-  *) die "usage: ./build.sh [build|serve|notebooks|jupyter|test|bench|fuzz|deps]" ;;
+  *) die "usage: ./build.sh [build|serve|notebooks|jupyter|test [SUITE...]|bench|fuzz [SECONDS]|deps [COMMAND]]" ;;
 esac

@@ -40,8 +40,8 @@ template <> const char* typed_array_name<int>() { return "Int32Array"; }
 template <> const char* typed_array_name<std::uint8_t>() { return "Uint8Array"; }
 
 // `new Float64Array(view)` copies with memcpy. view.slice() through Embind's
-// generic method caller turned megamorphic once several array types had
-// been sliced and then copied ~6x slower (2 ms instead of 0.3 ms for a
+// generic method caller turns megamorphic once several array types have
+// been sliced, and then copies ~6x slower (2 ms instead of 0.3 ms for a
 // 256x256 rate map).
 template <typename T>
 val copy_to_js(const T* data, std::size_t n) {

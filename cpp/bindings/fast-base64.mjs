@@ -2,8 +2,8 @@
 // the inlined wasm back into bytes with atob() and a charCodeAt() loop,
 // 20–30 ms of still-interpreted JavaScript on every page load. Where the
 // browser has Uint8Array.fromBase64 (Chromium 140+, Firefox 133+, Safari
-// 18.2+) the same bytes come from one native call (3–8 ms); elsewhere the
-// loop runs as before.
+// 18.2+) the same bytes come from one native call (3–8 ms); elsewhere
+// Emscripten's loop runs.
 // Usage: node cpp/bindings/fast-base64.mjs build/wasm/optlab_core.js
 import { readFileSync, writeFileSync } from 'node:fs';
 

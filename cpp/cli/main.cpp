@@ -92,7 +92,7 @@ limits: steps 0..)" << kMaxSteps << R"(, dimension 1..)" << kMaxDim << R"(, n 1.
 A run stops as diverged at the first iterate with |w_i| > 1e10 or |f| > 1e30.
 
 The output JSON has w, loss, grad_norm, w_avg, batches, diverged_at,
-stopped_at, stop_reason, regime, rate and optimum; see README.md.
+stopped_at, stop_reason, regime, rate and optimum; see docs/scenario.md.
 Exit status: 0 on success, 2 on bad input (message on standard error),
 1 when the output cannot be written.
 )";

@@ -1,4 +1,4 @@
-// Every documented bound of the scenario contract lives here, so README.md,
+// Every documented bound of the scenario contract lives here, so docs/scenario.md,
 // the validator and the tests quote one source.
 #pragma once
 

@@ -142,9 +142,9 @@ namespace {
 // iterative: no recursion however deep the input), keeping nothing but one
 // frame per open container. It refuses a document that is too deep, too
 // long or too large for the contract, or that repeats a key, before the
-// second pass builds it. (nlohmann's callback parser, used for the duplicate
-// keys before, rescans a container's parent at each of its ends: 300,000
-// empty objects in one array took 15 s, 273 s in wasm.)
+// second pass builds it. (nlohmann's callback parser could find duplicate
+// keys too, but it rescans a container's parent at each of its ends: 300,000
+// empty objects in one array take it 15 s, 273 s in wasm.)
 class DocumentCheck final : public nlohmann::json_sax<Json> {
  public:
   explicit DocumentCheck(const std::string& what) : what_(what) {}

@@ -7,7 +7,7 @@
 //                   its hyperparameters, "batch"},
 //     "w0": [numbers], "steps": K, "seed": S }
 //
-// Every field is validated; see README.md for the parameters and limits.
+// Every field is validated; docs/scenario.md lists the parameters and limits.
 #pragma once
 
 #include <cstdint>

@@ -28,7 +28,8 @@ double run_work(const Problem& problem, const OptimizerSpec& optimizer, int step
 inline constexpr double kSimulatedStepWork = 3.0;
 // Drawing one example of a mini-batch (the generator, the index): measured
 // at about two units, which is most of a one-dimensional part's gradient
-// (the double well's SGD at the limit took 9 s when a draw counted nothing).
+// (counted as nothing, the double well's SGD at the limit would take 9 s of
+// one core, not the few seconds the limit stands for).
 inline constexpr double kSampleWork = 2.0;
 
 // One factor of a call's work, named as the caller's setting is named.

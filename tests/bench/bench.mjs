@@ -1,6 +1,7 @@
 // `./build.sh bench`: the core's two workloads natively, in wasm under node,
 // and in the plain-JS peer; prints a table of medians and ratios against the
-// goals of the optimizer-core issue, and writes build/bench/core.json.
+// core's goals, and writes build/bench/core.json (tests/bench/report.mjs
+// turns it into docs/benchmarks.md).
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -34,7 +35,7 @@ function timeRepeats(repeats, body) {
   return ms;
 }
 
-// Timings on this machine are bimodal from one process to the next (the
+// Timings on a shared machine are bimodal from one process to the next (the
 // same binary runs at 7 or at 10 ms, whichever core and neighbour it gets),
 // so each round starts a fresh native process and a fresh node process for
 // wasm and plain JS, the rounds alternate, and each side's repeats are
@@ -120,6 +121,7 @@ const goals = [
 console.log('\ngoals:');
 for (const [goal, met] of goals) console.log(`  ${met ? 'met   ' : 'MISSED'}  ${goal}`);
 result.goals = Object.fromEntries(goals);
+result.escaped = { native: nativeEscaped, wasm: wasmEscaped, js: jsEscaped, runs: mc.runs };
 mkdirSync(join(root, 'build', 'bench'), { recursive: true });
 writeFileSync(join(root, 'build', 'bench', 'core.json'), JSON.stringify(result, null, 2));
 console.log('\nwritten: build/bench/core.json');

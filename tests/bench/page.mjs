@@ -1,7 +1,8 @@
 // The page's speed and weight (`./build.sh bench`): time from navigation to
 // every figure drawn, input-to-frame latency of each figure's first slider,
 // the (γ, β) map's redraw rate while its point is dragged, and the gzip
-// size of everything the page loads. Writes build/bench/page.json.
+// size of everything the page loads. Writes build/bench/page.json
+// (tests/bench/report.mjs turns it into docs/benchmarks.md).
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -18,9 +19,9 @@ const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.c
 const server = await serve({ root: dist, base: '/' });
 const url = `http://127.0.0.1:${server.address().port}/`;
 // The machine's floor, loaded the same way between the page's loads: a
-// blank page whose one deferred script sets the same ready mark. This VM's
-// speed drifts by tens of percent within an hour; the floor says how fast
-// it was during this run, so runs on different days can be compared.
+// blank page whose one deferred script sets the same ready mark. A shared
+// machine's speed drifts by tens of percent within an hour; the floor says
+// how fast it was during this run, so that runs can be compared.
 const reference = join(root, 'build', 'bench', 'reference');
 mkdirSync(reference, { recursive: true });
 writeFileSync(join(reference, 'index.html'), '<!doctype html><html lang="en"><head><meta charset="utf-8"><title>reference</title><script src="ready.js" defer></script></head><body><p>A blank page.</p></body></html>\n');
@@ -43,10 +44,11 @@ async function noAddressBarPopups(browser) {
 }
 // 1. Navigation to every figure drawn, in Chromium as a reader runs it (the
 // display's 60 Hz frame clock). The latency runs below lift the frame-rate
-// limit; loading under that flag measured the browser too: its own
-// compositor then draws frames back to back, ~40% of a core on this 2-core
-// VM for as long as the page changes (150-200 ms more per load).
+// limit; loading under that flag would measure the browser too: its own
+// compositor then draws frames back to back, ~40% of a core on 2 cores for
+// as long as the page changes.
 const loadBrowser = await launchChromium();
+const browserVersion = loadBrowser.version();
 await noAddressBarPopups(loadBrowser);
 const loads = [];
 const phases = []; // where the time goes: script start, core, mounts, first frame
@@ -55,11 +57,10 @@ for (let i = 0; i < 9; i++) {
   const page = await loadBrowser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (r) => requested.add(new URL(r.url()).pathname.replace(/^\//, '')));
   // A new tab takes a while to start (its renderer, the driver attaching),
-  // and navigating at once let that work run alongside the page's: on this
-  // 2-core VM it added ~400 ms to every load. A reader navigates in a tab
-  // that is already up, so the load starts once the tab has settled: a
-  // second is enough now that the address bar's hidden popups, ~1.5 s of
-  // CPU per new window, are off (chromium.mjs).
+  // and navigating at once would run that work alongside the page's (~400 ms
+  // more per load on 2 cores). A reader navigates in a tab that is already
+  // up, so the load starts once the tab has settled: a second is enough
+  // with the address bar's hidden popups off (chromium.mjs).
   await page.waitForTimeout(1000);
   await page.goto(url);
   // 'attached': the default ('visible') polls the element's box on every
@@ -89,8 +90,8 @@ referenceServer.close();
 await loadBrowser.close();
 
 // 2. Input to redrawn frame, per figure: 150 inputs each after 10 to warm
-// up (the 95th percentile of 50 was the 3rd-slowest frame, and moved by
-// 5-10 ms between runs of the same build). No frame-rate limit: a frame is
+// up (of 50, the 95th percentile would be the 3rd-slowest frame, which
+// moves by 5-10 ms between runs of the same build). No frame-rate limit: a frame is
 // drawn as soon as the work is done, so the latency measured is the page's
 // work, not the wait for the next vsync.
 const browser = await launchChromium(['--disable-frame-rate-limit', '--disable-gpu-vsync']);
@@ -176,7 +177,7 @@ console.log(`|   loading the core (wasm compile, instantiate) | ${phase((p) => p
 console.log(`|   building the 8 figures (DOM, core runs) | ${phase((p) => p.lastMount - p.mountStart)} ms | | |`);
 console.log(`|   layout and the first frame of every canvas | ${phase((p) => p.ready - p.lastMount)} ms | | |`);
 console.log(`| (this machine's floor: a blank page with one script, same harness) | ${ms(median(floor))} ms | ${ms(p95(floor))} ms | |`);
-const results = { date: new Date().toISOString(), loadMs: median(loads), loadPhases: phases, floorMs: median(floor), floorLoads: floor, latency: {}, weight, totalGzipBytes: total };
+const results = { date: new Date().toISOString(), browser: browserVersion, loadMs: median(loads), loadP95Ms: p95(loads), floorP95Ms: p95(floor), loadPhases: phases, floorMs: median(floor), floorLoads: floor, latency: {}, weight, totalGzipBytes: total };
 let latencyOk = true;
 for (const [id, times] of Object.entries(latency)) {
   const m = median(times), q = p95(times);
@@ -186,6 +187,7 @@ for (const [id, times] of Object.entries(latency)) {
 }
 const fps = 1000 / median(drag.times);
 results.mapDragFps = fps;
+results.mapDragP95Fps = 1000 / p95(drag.times);
 console.log(`| (γ, β) map while dragging | ${fps.toFixed(0)} frames/s | ${(1000 / p95(drag.times)).toFixed(0)} frames/s (p95 frame) | >= 20 frames/s |`);
 console.log('\n| file (gzip -9) | bytes |');
 console.log('|---|---:|');

@@ -10,13 +10,13 @@ import { serve } from '../../web/serve.mjs';
 
 export const chromiumPath = '/usr/bin/chromium';
 
-// Headless Chromium 156 is the full browser without a screen: every new
-// window (Playwright opens one per browser context) preloads its address
-// bar's suggestion popups, two WebUI pages (chrome://omnibox-popup.top-chrome)
-// that no headless page ever shows. Here that took ~1.5 s of CPU per new
-// tab, and still ran, on this 2-core VM, while the tab's page loaded. They
-// are switched off by their features' names (chrome/browser/ui/omnibox/
-// omnibox_next_features.cc).
+// Headless Chromium (156 and later) is the full browser without a screen:
+// every new window (Playwright opens one per browser context) preloads its
+// address bar's suggestion popups, two WebUI pages
+// (chrome://omnibox-popup.top-chrome) that no headless page ever shows. They
+// cost ~1.5 s of CPU per new tab, which on 2 cores runs while the tab's page
+// loads. They are switched off by their features' names
+// (chrome/browser/ui/omnibox/omnibox_next_features.cc).
 const omniboxPopupFeatures = ['WebUIOmniboxPopup', 'WebUIOmniboxAimPopup'];
 
 // Chromium keeps only the last --disable-features switch, and Playwright

@@ -33,7 +33,7 @@ test('npm pack installs into an empty folder; its script and its ES module each 
   writeFileSync(join(site, 'package.json'), '{"name": "course-site", "private": true}\n');
   execFileSync('npm', ['install', '--offline', '--no-audit', '--no-fund', '--silent', join(work, tarball)], { cwd: site, stdio: ['ignore', 'pipe', 'pipe'] });
   const pkg = join(site, 'node_modules', 'optlab');
-  for (const file of ['dist/optlab-embed.js', 'dist/optlab-embed.mjs', 'dist/optlab_core.js', 'dist/embed/momentum.html', 'types/optlab.d.ts', 'README.md', 'docs/performance.md']) {
+  for (const file of ['dist/optlab-embed.js', 'dist/optlab-embed.mjs', 'dist/optlab_core.js', 'dist/embed/momentum.html', 'types/optlab.d.ts', 'README.md', 'docs/embedding.md', 'docs/scenario.md', 'docs/performance.md']) {
     assert.ok(existsSync(join(pkg, file)), `${file} is not in the package`);
   }
   assert.ok(!existsSync(join(pkg, 'cpp')) && !existsSync(join(pkg, 'tests')), 'sources leaked into the package');

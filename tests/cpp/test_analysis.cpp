@@ -177,7 +177,7 @@ TEST_CASE("the double well's ridge: the root of f' between the minima, where f i
     for (double w = std::min(deep, shallow); w < std::max(deep, shallow); w += 1e-3)
       CHECK(well.value_at(w) <= well.value_at(ridge) + 1e-15);
   }
-  // README's numbers: h = 0.25, ridge 0.051 above the shallow minimum and 0.546 above the deep one.
+  // docs/scenario.md's numbers: h = 0.25, ridge 0.051 above the shallow minimum and 0.546 above the deep one.
   const DoubleWell well(16, 0.25, 1.5);
   CHECK(std::fabs(well.value_at(well.ridge()) - well.value_at(well.shallow_minimum()) - 0.051) < 5e-4);
   CHECK(std::fabs(well.value_at(well.ridge()) - well.value_at(well.deep_minimum()) - 0.546) < 5e-4);
@@ -204,7 +204,7 @@ TEST_CASE("annealing: SGD noise carries runs over the ridge that GD never crosse
 }
 
 TEST_CASE("the documented annealing defaults: batch size tames the escape") {
-  // README and double_well.hpp quote these fractions for the defaults.
+  // docs/scenario.md and double_well.hpp quote these fractions for the defaults.
   auto escaped_fraction = [](int batch) {
     const auto s = parse_scenario(R"({"problem":{"kind":"double_well"},"optimizer":{"kind":"sgd","lr":0.1,"batch":)" +
                                   std::to_string(batch) + R"(},"w0":[0.8375],"steps":1000,"seed":1})");

@@ -26,7 +26,7 @@ TEST_CASE("seeding goes through SplitMix64") {
 
 TEST_CASE("reference outputs are fixed for seed 2020") {
   // Recorded once: a change here changes every stochastic trajectory, so it
-  // must be deliberate (and the README's examples re-recorded).
+  // must be deliberate (and the examples in docs/ re-recorded).
   Rng rng(2020);
   CHECK(rng.next() == 0x2334c896b4cf8e03ULL);
   CHECK(rng.uniform() == 0.2812262934977704);

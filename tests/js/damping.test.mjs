@@ -24,7 +24,7 @@ test('each curve is β = (1 − √(γλ))², and stops on the divergent region\
   }
 });
 
-test('on the course\'s bowl the shallow curve used to run on into the divergent region; now it ends at γ ≈ 0.43', () => {
+test('on the course\'s bowl the shallow curve ends at γ ≈ 0.43, short of the divergent region', () => {
   const points = criticalDamping(1, 5, lrRange);
   const [lr] = points[points.length - 1];
   assert.ok(lr > 0.4 && lr < 0.45, `ends at γ = ${lr}`);

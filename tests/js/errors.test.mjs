@@ -71,7 +71,7 @@ test('typed-array entry points validate their arguments by name', async () => {
   expect(() => c.partGradients({ kind: 'rosenbrock' }, [0, 0]), 'problem.kind must be a finite sum (least_squares or double_well) (got rosenbrock)');
   expect(() => c.partGradients({ kind: 'double_well' }, [0, 0]), 'w must have 1 numbers, one per dimension of the problem (got 2)');
   expect(() => c.doubleWellPoints({ kind: 'rosenbrock' }), 'problem.kind must be double_well (got rosenbrock)');
-  const well = c.doubleWellPoints({ kind: 'double_well' }); // README: w ≈ −1.107 and 0.838, the ridge between
+  const well = c.doubleWellPoints({ kind: 'double_well' }); // docs/scenario.md: w ≈ −1.107 and 0.838, the ridge between
   assert.deepEqual([well.deep, well.ridge, well.shallow].map((w) => Number(w.toFixed(3))), [-1.107, 0.27, 0.838]);
   expect(() => c.finalPositions('{"problem":{"kind":"double_well"},"optimizer":{"kind":"sgd","lr":0.1},"w0":[1],"steps":3}', 0),
     'runs must be a finite number >= 1 and <= 100000 (got 0)');

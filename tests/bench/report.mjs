@@ -1,0 +1,83 @@
+// `./build.sh bench`, last step: turns build/bench/core.json and
+// build/bench/page.json into the one table of measured figures that the
+// docs link to (docs/benchmarks.md), so that no number is copied by hand.
+// Usage: node tests/bench/report.mjs OUTPUT.md
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import { join } from 'node:path';
+
+import { root } from '../js/helpers.mjs';
+
+const out = process.argv[2];
+if (!out) throw new Error('usage: node tests/bench/report.mjs OUTPUT.md');
+const read = (name) => JSON.parse(readFileSync(join(root, 'build', 'bench', name), 'utf8'));
+const core = read('core.json');
+const page = read('page.json');
+
+const num = (x, digits = 3) => (x >= 100 ? x.toFixed(0) : x.toPrecision(digits));
+const ms = (x) => `${num(x)} ms`;
+const met = (ok) => (ok ? 'met' : '**missed**');
+const lines = [];
+const say = (...xs) => lines.push(...xs);
+
+const cpu = cpus();
+say('# Benchmarks',
+  '',
+  '<!-- Written by `./build.sh bench` (tests/bench/report.mjs); edit those, not this file. -->',
+  '',
+  `Measured by \`./build.sh bench\` on ${cpu.length} cores of ${cpu[0]?.model.trim() ?? 'an unknown CPU'},`,
+  `node ${core.node}, ${page.browser ? `Chromium ${page.browser}` : 'Chromium'}. How these are measured, and`,
+  'why one run is not a verdict on a change: [performance.md](performance.md).',
+  '');
+
+const W = core.workloads;
+say('## The core',
+  '',
+  '| workload | native | wasm | plain JS | wasm / native | JS / wasm |',
+  '|---|---:|---:|---:|---:|---:|');
+for (const w of Object.values(W)) {
+  say(`| ${w.label} | ${ms(w.nativeMs)} | ${ms(w.wasmMs)} | ${ms(w.jsMs)} | ${(w.wasmMs / w.nativeMs).toFixed(2)} | ${(w.jsMs / w.wasmMs).toFixed(2)} |`);
+}
+say('', '| goal | |', '|---|---|');
+for (const [goal, ok] of Object.entries(core.goals)) say(`| ${goal} | ${met(ok)} |`);
+if (core.escaped) {
+  const e = core.escaped;
+  say('', `Runs of the Monte Carlo that leave the shallow basin: ${e.native} of ${e.runs} natively, ${e.wasm} in wasm (the same runs, bit for bit), ${e.js} in the plain-JS peer (its own generator).`);
+}
+
+const figures = {
+  'step-sizes': 'figure 1 (step sizes)', 'sgd-cloud': 'figure 2 (SGD)', annealing: 'figure 3 (annealing)',
+  momentum: 'figure 4 (momentum)', 'beta-effect': 'figure 5 (β)', 'noise-smoothing': 'figure 7 (noise)', lbfgs: 'figure 8 (L-BFGS)',
+};
+const phase = (f) => {
+  const xs = page.loadPhases.map(f).sort((a, b) => a - b);
+  return xs[Math.floor(xs.length / 2)];
+};
+say('', '## The page', '',
+  '| measure | median | p95 | goal |',
+  '|---|---:|---:|---|',
+  `| navigation to every figure drawn | ${ms(page.loadMs)} | ${page.loadP95Ms ? ms(page.loadP95Ms) : ''} | median ≤ 400 ms |`,
+  `| of which: to the core's start | ${ms(phase((p) => p.coreStart))} | | |`,
+  `| of which: loading the core | ${ms(phase((p) => p.mountStart - p.coreStart))} | | |`,
+  `| of which: building the 8 figures | ${ms(phase((p) => p.lastMount - p.mountStart))} | | |`,
+  `| of which: layout and every canvas's first picture | ${ms(phase((p) => p.ready - p.lastMount))} | | |`,
+  `| this machine's floor (a blank page, one script) | ${ms(page.floorMs)} | ${page.floorP95Ms ? ms(page.floorP95Ms) : ''} | |`);
+for (const [id, l] of Object.entries(page.latency)) {
+  say(`| input to frame, ${figures[id] ?? id} | ${ms(l.medianMs)} | ${ms(l.p95Ms)} | median ≤ 8, p95 ≤ 16 ms |`);
+}
+say(`| (γ, β) map while its point is dragged | ${page.mapDragFps.toFixed(0)} frames/s | ${page.mapDragP95Fps ? `${page.mapDragP95Fps.toFixed(0)} frames/s` : ''} | ≥ 20 frames/s |`);
+say('', '| goal | |', '|---|---|');
+for (const [goal, ok] of Object.entries(page.goals)) say(`| ${goal} | ${met(ok)} |`);
+
+const described = {
+  'optlab_core.js': '`optlab_core.js` (the wasm inlined as base64)',
+  'optlab-math.js': '`optlab-math.js` (KaTeX and its two fonts, loaded after the figures)',
+  'optlab.js': '`optlab.js` (the page and its figures)',
+};
+say('', '## Weight', '', 'Every file the lesson page loads, gzip -9:', '', '| file | bytes |', '|---|---:|');
+const weight = Object.entries(page.weight).sort((a, b) => b[1] - a[1]);
+for (const [file, bytes] of weight) say(`| ${described[file] ?? `\`${file}\``} | ${bytes.toLocaleString('en-US')} |`);
+say(`| total (goal 350 KB) | ${page.totalGzipBytes.toLocaleString('en-US')} |`, '');
+
+writeFileSync(out, lines.join('\n'));
+console.log(`written: ${out}`);

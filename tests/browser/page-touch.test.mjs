@@ -1,0 +1,56 @@
+// The lesson page on a phone-sized touch screen: swipes scroll, taps and
+// sideways drags move a plot's point.
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+
+import { browser, servedUrl, lessonPage } from './page-helpers.mjs';
+
+lessonPage();
+
+describe('touch', () => {
+  test('on a phone a vertical swipe scrolls the page, also over the draggable plots; a tap or a sideways drag moves the point', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 700 }, hasTouch: true, isMobile: true, deviceScaleFactor: 2 });
+    const page = await context.newPage();
+    await page.goto(servedUrl);
+    await page.waitForSelector('html[data-ready="true"]');
+    const cdp = await context.newCDPSession(page);
+    const swipe = async (x, y, dx, dy) => {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: [{ x, y }] });
+      for (let i = 1; i <= 10; i++) {
+        await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: [{ x: x + (dx * i) / 10, y: y + (dy * i) / 10 }] });
+        await page.waitForTimeout(16);
+      }
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    };
+    const scrolled = async (gesture) => {
+      const before = await page.evaluate(() => scrollY);
+      await gesture();
+      await page.waitForTimeout(300); // the hash follows a change 200 ms later
+      return (await page.evaluate(() => scrollY)) - before;
+    };
+    const start = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('momentum.w0'));
+    // Only the canvases one points at keep sideways gestures.
+    const actions = await page.$$eval('canvas', (cs) => cs.map((c) => [c.classList.contains('draggable'), getComputedStyle(c).touchAction, getComputedStyle(c).cursor]));
+    assert.equal(actions.filter(([d]) => d).length, 6); // four start points, the map, the sweep
+    assert.equal(await page.locator('#rate-map .map-readout').isVisible(), false); // no mouse to point with
+    for (const [draggable, action, cursor] of actions) assert.deepEqual([action, cursor], draggable ? ['pan-y pinch-zoom', 'crosshair'] : ['auto', 'auto']);
+    const plot = page.locator('#momentum canvas.draggable');
+    const loss = page.locator('#momentum canvas:not(.draggable)');
+    await plot.scrollIntoViewIfNeeded();
+    let box = await plot.boundingBox();
+    assert.ok(await scrolled(() => swipe(box.x + box.width / 2, box.y + box.height * 0.8, 0, -250)) > 100);
+    assert.equal(await start(), null); // the start point stayed
+    await plot.scrollIntoViewIfNeeded();
+    box = await plot.boundingBox();
+    await page.touchscreen.tap(box.x + box.width * 0.3, box.y + box.height * 0.3);
+    await page.waitForFunction(() => /momentum\.w0=/.test(location.hash));
+    const tapped = await start();
+    box = await plot.boundingBox();
+    assert.equal(await scrolled(() => swipe(box.x + box.width * 0.3, box.y + box.height * 0.5, 80, 30)), 0);
+    assert.notEqual(await start(), tapped);
+    await loss.scrollIntoViewIfNeeded();
+    box = await loss.boundingBox();
+    assert.ok(await scrolled(() => swipe(box.x + box.width / 2, Math.min(650, box.y + box.height / 2), 0, -200)) > 100);
+    await context.close();
+  });
+});
