@@ -11,8 +11,7 @@ import sgdScene from '../../scenes/sgd-cloud.json';
 import stepSizesScene from '../../scenes/step-sizes.json';
 
 import en from '../i18n/en.js';
-
-const MAX_SEED = 9007199254740991;
+import { maxSeed } from '../limits.js';
 
 // Kinds of value. Each parse returns {value}, or {} for a text that is not
 // one; `expect` says what the kind takes, as data that each language's
@@ -60,7 +59,7 @@ const curvatures = {
 };
 const curvature = (at) => ({ kind: curvatures, set: (s, [a1, a2]) => { at(s).A = [[a1, 0], [0, a2]]; } });
 
-const seed = { kind: number({ min: 0, max: MAX_SEED, integer: true }), set: (s, x) => { s.scenario.seed = x; } };
+const seed = { kind: number({ min: 0, max: maxSeed, integer: true }), set: (s, x) => { s.scenario.seed = x; } };
 const steps = (max) => ({ kind: number({ min: 1, max, integer: true }), set: (s, x) => { s.scenario.steps = x; } });
 
 /**
@@ -94,7 +93,7 @@ export const sceneSpecs = {
       n: { kind: number({ min: 2, max: 200, integer: true }), set: (s, x) => { s.scenario.problem.n = x; s.scenario.optimizer.batch = Math.min(s.scenario.optimizer.batch, x); } },
       condition: { kind: number({ min: 1, max: 100 }), set: (s, x) => { s.scenario.problem.condition = x; } },
       noise: { kind: number({ min: 0, max: 5 }), set: (s, x) => { s.scenario.problem.noise = x; } },
-      data_seed: { kind: number({ min: 0, max: MAX_SEED, integer: true }), set: (s, x) => { s.scenario.problem.data_seed = x; } },
+      data_seed: { kind: number({ min: 0, max: maxSeed, integer: true }), set: (s, x) => { s.scenario.problem.data_seed = x; } },
       lr: { kind: number({ min: 0, max: 1, minOpen: true }), set: (s, x) => { s.scenario.optimizer.lr = x; } },
       batch: { kind: (s) => number({ min: 1, max: s.scenario.problem.n, integer: true }), set: (s, x) => { s.scenario.optimizer.batch = x; } },
       w0: { kind: point(sgdScene.view), set: (s, x) => { s.scenario.w0 = x; } },
