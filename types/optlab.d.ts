@@ -26,16 +26,22 @@ export interface CommonAttributes {
   heading?: '1' | '2' | '3' | '4' | '5' | '6';
 }
 
-/** Per scene: parameters (numbers as decimal text, points as "w1,w2") and their ranges. */
+/**
+ * Per scene: parameters (numbers as decimal text, points as "w1,w2") and
+ * their ranges: [lo, hi] and (lo, hi] for numbers, lo..hi for integers,
+ * [x0, x1] × [y0, y1] for points. A range written with a or n depends on
+ * the scene's a or n. tests/js/types.test.mjs holds these comments to the
+ * ranges the figures check (web/src/embed/params.js and web/scenes).
+ */
 export interface SceneAttributes {
   'step-sizes': { a?: string /* [0.001, 1000] */; lr?: string /* [0.0078125/a, 4/a] */; w0?: string /* [-10, 10] */; steps?: string /* 1..200 */ };
-  'sgd-cloud': { n?: string /* 2..200 examples */; condition?: string /* [1, 100] */; noise?: string /* [0, 5] */; data_seed?: string; lr?: string /* (0, 1] */; batch?: string /* 1..n */; w0?: string /* in the view [-2.5, 3.5] × [-1.5, 4] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
-  annealing: { lr?: string /* [0.01, 0.5] */; batch?: string /* 1..16 */; runs?: string /* 1..2000 */; seed?: string; steps?: string /* 1..5000 */ };
-  momentum: { curvature?: string /* "a1,a2": A = diag(a1, a2), each in [0.1, 100] */; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */; w0?: string /* in [-1.6, 1.6]² */; steps?: string /* 1..1000 */ };
-  'beta-effect': { curvature?: string; lr?: string /* [0.001, 1], γ(1 − β) when locked */; lock?: 'on' | 'off'; steps?: string /* 1..1000 */ };
-  'rate-map': { curvature?: string; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */ };
-  'noise-smoothing': { curvature?: string; lr?: string /* (0, 1] */; beta?: string /* [0, 0.99] */; noise?: string /* [0, 10] */; w0?: string; seed?: string; steps?: string /* 1..1000 */ };
-  lbfgs: { problem?: 'rosenbrock' | 'bowl'; memory?: string /* 1..50 */; w0?: string /* in the problem's view */; steps?: string /* 1..1000 */ };
+  'sgd-cloud': { n?: string /* 2..200 examples */; condition?: string /* [1, 100] */; noise?: string /* [0, 5] */; data_seed?: string /* 0..2^53−1 */; lr?: string /* (0, 1] */; batch?: string /* 1..n */; w0?: string /* [-2.5, 3.5] × [-1.5, 4] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
+  annealing: { lr?: string /* [0.01, 0.5] */; batch?: string /* 1..16 */; runs?: string /* 1..2000 */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..5000 */ };
+  momentum: { curvature?: string /* "a1,a2": A = diag(a1, a2), each in [0.1, 100] */; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; steps?: string /* 1..1000 */ };
+  'beta-effect': { curvature?: string /* each in [0.1, 100] */; lr?: string /* [0.001, 1], γ(1 − β) when locked */; lock?: 'on' | 'off'; steps?: string /* 1..1000 */ };
+  'rate-map': { curvature?: string /* each in [0.1, 100] */; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */ };
+  'noise-smoothing': { lr?: string /* (0, 1] */; beta?: string /* [0, 0.99] */; curvature?: string /* each in [0.1, 100] */; noise?: string /* [0, 10] */; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
+  lbfgs: { problem?: 'rosenbrock' | 'bowl'; memory?: string /* 1..50 */; w0?: string /* the problem's view: rosenbrock [-2, 2] × [-1, 3], bowl [-1.6, 1.6] × [-1.6, 1.6] */; steps?: string /* 1..1000 */ };
 }
 
 /** The names accepted in `controls`, per scene. */
@@ -64,6 +70,13 @@ export interface Scenario {
   seed?: number;
 }
 
+/** Events: 'optlab-ready', 'optlab-change' (detail.state) and 'optlab-error' (detail.messages), all bubbling. */
+export interface OptlabFigureEventMap extends HTMLElementEventMap {
+  'optlab-ready': CustomEvent<void>;
+  'optlab-change': CustomEvent<{ state: FigureState }>;
+  'optlab-error': CustomEvent<{ messages: string[] }>;
+}
+
 export declare class OptlabFigure extends HTMLElement {
   static readonly observedAttributes: string[];
   /** The parameters now (after the reader moved sliders too); null before the first draw. */
@@ -80,6 +93,123 @@ export declare class OptlabFigure extends HTMLElement {
   scenario(): Scenario | null;
   /** The standalone page of this figure in this state and language (its URL carries lang=). */
   link(): string;
+  addEventListener<K extends keyof OptlabFigureEventMap>(type: K, listener: (this: OptlabFigure, ev: OptlabFigureEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
+  addEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | AddEventListenerOptions): void;
+  removeEventListener<K extends keyof OptlabFigureEventMap>(type: K, listener: (this: OptlabFigure, ev: OptlabFigureEventMap[K]) => any, options?: boolean | EventListenerOptions): void;
+  removeEventListener(type: string, listener: EventListenerOrEventListenerObject, options?: boolean | EventListenerOptions): void;
+}
+
+/** One run as typed arrays (copies, safe to keep); matrices are row-major with `dim` columns. */
+export interface Trace {
+  dim: number;
+  /** Iterates w_0 … w_K: rows × dim. */
+  rows: number;
+  w: Float64Array;
+  loss: Float64Array;
+  gradNorm: Float64Array;
+  /** The running average w̄_1 … w̄_K: (rows − 1) × dim. */
+  wAvg: Float64Array;
+  batch: number;
+  /** The examples of each mini-batch, rows − 1 rows of `batch` indices; null without mini-batches. */
+  batches: Float64Array | null;
+  divergedAt: number | null;
+  stoppedAt: number | null;
+  stopReason: string | null;
+  /** Gradient descent on a quadratic: the step size's regime. */
+  regime: string | null;
+  /** The linear rate, where the core knows it. */
+  rate: number | null;
+  /** The problem's minimiser, where the core knows it. */
+  optimum: Float64Array | null;
+}
+
+/** What `optlab run` prints: a run in the scenario contract's JSON. */
+export interface RunResult {
+  problem: string;
+  optimizer: string;
+  dim: number;
+  steps: number;
+  seed: number;
+  w: number[][];
+  loss: number[];
+  grad_norm: number[];
+  w_avg: number[][];
+  batches?: number[][] | null;
+  diverged_at: number | null;
+  stopped_at: number | null;
+  stop_reason: string | null;
+  regime: string | null;
+  rate: number | null;
+  optimum: number[] | null;
+}
+
+/** A (γ, β) grid: γ log-spaced, β evenly spaced; rate[j * nLr + i] is at (lr[i], beta[j]). */
+export interface RateMap {
+  lr: Float64Array;
+  beta: Float64Array;
+  rate: Float64Array;
+}
+
+/** The core's limits: the largest input each call takes. */
+export interface CoreLimits {
+  maxSteps: number;
+  maxDim: number;
+  maxExamples: number;
+  maxBatchSteps: number;
+  maxAbsInput: number;
+  maxMemory: number;
+  maxRuns: number;
+  maxWork: number;
+  maxGridCells: number;
+  maxIsolineCrossings: number;
+  maxDocumentBytes: number;
+  /** The largest seed, 2^53 − 1. */
+  maxSeed: number;
+  divergedAbsW: number;
+  divergedAbsLoss: number;
+}
+
+/** A scenario or problem: the object, or its JSON text. */
+type Json<T> = T | string;
+type NumberList = ArrayLike<number>;
+/** A problem of the scenario contract (see Scenario). */
+export type Problem = Scenario['problem'];
+
+/**
+ * The optimizer core (C++ in WebAssembly), as sharedCore() resolves it.
+ * Every method throws an Error naming the input it refuses.
+ */
+export interface OptlabCore {
+  readonly limits: CoreLimits;
+  /** Bytes the core's allocator holds now. */
+  memoryInUse(): number;
+  /** The scenario contract: JSON text in, JSON text out. */
+  runJson(scenarioText: string): string;
+  /** The scenario contract as objects. */
+  run(scenario: Json<Scenario>): RunResult;
+  trace(scenario: Json<Scenario>): Trace;
+  /** Where each of `runs` seeded runs ends (run r seeded from seed and r), runs firstRun … firstRun + runs − 1. */
+  finalPositions(scenario: Json<Scenario>, runs: number, firstRun?: number): { dim: number; w: Float64Array; diverged: Uint8Array };
+  /** The double well's two local minima and the ridge between them. */
+  doubleWellPoints(problem: Json<Problem>): { deep: number; shallow: number; ridge: number };
+  /** The scenario once per step size: f at the last iterate, and the step each run diverged at (−1 if none). */
+  lossSweep(scenario: Json<Scenario>, lrs: NumberList): { loss: Float64Array; divergedAt: Int32Array };
+  /** ∇f_i(w) for every part of a finite-sum problem: n rows of dim numbers. */
+  partGradients(problem: Json<Problem>, w: NumberList): Float64Array;
+  /** Momentum's linear rate over a (γ, β) grid; with `colors` (RGBA entries) also an nLr × nBeta RGBA image. */
+  rateMap(grid: { eigenvalues: NumberList; lr: [number, number]; beta: [number, number]; nLr: number; nBeta: number; colors?: Uint8Array | Uint8ClampedArray }, out?: Float64Array): RateMap & { image?: Uint8ClampedArray };
+  /** The same map measured by simulating `steps` heavy-ball steps per cell. */
+  simulatedRateMap(grid: { eigenvalues: NumberList; lr: [number, number]; beta: [number, number]; nLr: number; nBeta: number; steps: number }): RateMap;
+  /** f on a grid: values[j * nx + i] at (x[i], y[j]); a 1D problem takes only x and nx. */
+  valueGrid(problem: Json<Problem>, grid: { x: [number, number]; y?: [number, number]; nx: number; ny?: number }): Float64Array;
+  /** Iso-lines by marching squares: five numbers per segment (level index, x1, y1, x2, y2 in grid units). */
+  isolines(values: NumberList, nx: number, ny: number, levels: NumberList, tolerance?: number): Float64Array;
+  /** Momentum's linear rate on a quadratic with these eigenvalues. */
+  momentumRate(eigenvalues: NumberList, lr: number, beta: number): number;
+  /** Polyak's optimal (γ*, β*) and its rate for eigenvalues in [mu, L]. */
+  optimalMomentum(mu: number, L: number): { lr: number; beta: number; rate: number };
+  /** n points from lo to hi evenly spaced in log, identical on every target. */
+  logspace(lo: number, hi: number, n: number): Float64Array;
 }
 
 /** Register the element as `tag` (default "optlab-figure"); returns the class registered. */
@@ -87,15 +217,8 @@ export declare function define(tag?: string): typeof OptlabFigure;
 /** Where the built site lives (for links and iframe code); the one-script build sets it from its own URL. */
 export declare function setSite(url: string): void;
 /** The one optimizer core all figures of the page share. */
-export declare function sharedCore(): Promise<unknown>;
+export declare function sharedCore(): Promise<OptlabCore>;
 export declare const sceneNames: SceneName[];
-
-/** Events: 'optlab-ready', 'optlab-change' (detail.state) and 'optlab-error' (detail.messages), all bubbling. */
-export interface OptlabFigureEventMap {
-  'optlab-ready': CustomEvent<void>;
-  'optlab-change': CustomEvent<{ state: FigureState }>;
-  'optlab-error': CustomEvent<{ messages: string[] }>;
-}
 
 declare global {
   interface HTMLElementTagNameMap {

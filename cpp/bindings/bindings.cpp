@@ -409,6 +409,7 @@ val limits_object() {
   out.set("maxGridCells", static_cast<double>(kMaxGridCells));
   out.set("maxIsolineCrossings", static_cast<double>(kMaxIsolineCrossings));
   out.set("maxDocumentBytes", static_cast<double>(kMaxDocumentBytes));
+  out.set("maxSeed", kMaxSeed);
   out.set("divergedAbsW", kDivergedAbsW);
   out.set("divergedAbsLoss", kDivergedAbsLoss);
   return out;

@@ -7,13 +7,13 @@
 // As the reader changes the figure, its state is written to the URL hash,
 // so the address bar (or Copy link) always restores what is on screen.
 import { allAttributes } from '../src/embed/params.js';
+import { pageParams, stateParams } from '../src/share/url-state.js';
 
 (function () {
   var figure = document.querySelector('optlab-figure');
   if (!figure) return;
   var scene = figure.getAttribute('scene');
-  var params = new URLSearchParams(location.search);
-  new URLSearchParams(location.hash.slice(1)).forEach(function (value, key) { params.set(key, value); });
+  var params = pageParams(location);
   // Only the figure's own settings become attributes: a link is anyone's to
   // write, and an attribute such as onfocus or style would run or restyle
   // whatever it holds. The scene is the page's own.
@@ -43,12 +43,7 @@ import { allAttributes } from '../src/embed/params.js';
   figure.addEventListener('optlab-change', function (event) {
     var state = event.detail && event.detail.state;
     if (!state) return;
-    var hash = new URLSearchParams();
-    Object.keys(state).forEach(function (key) {
-      var value = state[key];
-      hash.set(key, Array.isArray(value) ? value.join(',') : String(value));
-    });
-    history.replaceState(null, '', location.pathname + location.search + '#' + hash.toString());
+    history.replaceState(null, '', location.pathname + location.search + '#' + stateParams(state).toString());
   });
   if (window.parent === window) return;
   var last = -1;

@@ -3,50 +3,33 @@
 // (dist/optlab.js), so the page also works from file:// and under a strict
 // Content-Security-Policy.
 import { loadCore } from '../core/optlab-core.js';
-import { parseSettings } from './embed/params.js';
 import { mounts } from './figures/index.js';
+import { keyOwner, linkStates } from './figures/linked.js';
 import { chooseLanguage, strings } from './i18n/index.js';
 import { loadMathScript } from './math/page-loader.js';
 import { typesetIdle, useRendererLoader } from './math/typeset.js';
+import { mountFigure, readSettings, usableSettings } from './mount.js';
 import { paintQueuedNow } from './plot/canvas.js';
-import { queryOf, shareBar } from './share/share.js';
-import { createState } from './state.js';
+import { figureInHash, hashFigures, pageHash, unreadKeys } from './share/url-state.js';
 
 // The page's state lives in its URL hash, one key per figure parameter:
 //   #momentum.lr=0.02&momentum.beta=0.9&sgd-cloud.batch=4
-// Figures 4 and 6 share (γ, β, w0), so the map (rate-map) writes no keys of
-// its own. Opening such a link draws exactly the same trajectories.
-const hashKeys = (figure) => (figure === 'rate-map' ? 'momentum' : figure);
-
-// A figure's own defaults (web/scenes), as if the link said nothing of it.
-const defaultSettings = (name) => parseSettings((key) => (key === 'scene' ? name : null));
-
-function settingsFromHash(name, hash, t, notes) {
-  // The keys written under this figure's own name (figure 6 has none).
-  const prefix = `${name}.`;
-  const given = hashKeys(name) === name ? [...hash.keys()].filter((key) => key.startsWith(prefix)).map((key) => key.slice(prefix.length)) : [];
-  const scoped = parseSettings((key) => (key === 'scene' ? name : hash.get(`${hashKeys(name)}.${key}`)), { given, common: false });
-  if (!scoped.errors.length) return scoped;
-  notes.set(name, t.share.stateError(name, scoped.errors.map((error) => error.text(t)).join('; ')));
-  return defaultSettings(name);
+// (share/url-state.js). Opening such a link draws exactly the same
+// trajectories. A bad part of it is named above its figure, which draws its
+// defaults (mount.js).
+function settingsFromHash(name, hash, t) {
+  const { get, given } = figureInHash(hash, name);
+  return usableSettings(name, readSettings(get, { given, common: false }), t, { orDefaults: true });
 }
 
-// Keys of the hash that name no figure of the page: a typo, or figure 6
-// (whose γ and β are figure 4's keys). A key without a dot is an anchor
+// Keys of the hash that no figure of the page reads: a typo, or a figure
+// whose settings are another's. A key without a dot is an anchor
 // (#momentum), not a setting.
 function strayKeys(hash, names, t) {
-  const messages = [];
-  for (const key of new Set(hash.keys())) {
-    const dot = key.indexOf('.');
-    if (dot < 0) continue;
-    const figure = key.slice(0, dot);
-    if (names.includes(figure) && hashKeys(figure) === figure) continue; // checked with the figure's settings
-    const owner = hashKeys(figure);
-    messages.push(t.share.keyNotUsed(key, names.includes(figure) && owner !== figure
-      ? t.share.sharedKeys(figure, `${owner}.${key.slice(dot + 1)}`)
-      : t.share.noSuchFigure(figure, names.filter((name) => hashKeys(name) === name))));
-  }
-  return messages;
+  const owners = names.filter((name) => keyOwner(name) === name);
+  return unreadKeys(hash, names).map(({ key, figure, owner, setting }) => t.share.keyNotUsed(key, owner
+    ? t.share.sharedKeys(figure, `${owner}.${setting}`)
+    : t.share.noSuchFigure(figure, owners)));
 }
 
 function applyStrings(t) {
@@ -100,21 +83,16 @@ async function start() {
     return;
   }
   const hash = new URLSearchParams(location.hash.slice(1));
-  const notes = new Map();
-  const settings = Object.fromEntries(slots.map((slot) => [slot.dataset.figure, settingsFromHash(slot.dataset.figure, hash, t, notes)]));
-  const stray = strayKeys(hash, slots.map((slot) => slot.dataset.figure), t);
+  const names = slots.map((slot) => slot.dataset.figure);
+  const settings = Object.fromEntries(names.map((name) => [name, settingsFromHash(name, hash, t)]));
+  const stray = strayKeys(hash, names, t);
   if (stray.length) slots[0]?.before(...stray.map((text) => Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: text })));
-  // Figures 4 and 6 share (γ, β, w0): the map drives the paths and follows the sliders.
-  const bowl = createState((settings.momentum ?? settings['rate-map'])?.shared ?? {});
+  const states = linkStates(names, (name) => settings[name]?.settings);
   const mounted = {};
   // Figures written to the hash: those the link set, and those the reader changed.
-  const touched = new Set([...hash.keys()].map((key) => hashKeys(key.split('.')[0])).filter((name) => Object.hasOwn(mounts, name)));
+  const touched = new Set(hashFigures(hash, mounts));
   const writeHash = () => {
-    const params = new URLSearchParams();
-    for (const name of touched) {
-      const state = mounted[name]?.state?.();
-      if (state) for (const [key, value] of new URLSearchParams(queryOf(state))) params.set(`${name}.${key}`, value);
-    }
+    const params = pageHash(touched, (name) => mounted[name]?.state?.());
     history.replaceState(null, '', `${location.pathname}${location.search}${params.size ? `#${params}` : ''}`);
     const other = document.querySelector('[data-language-switch]');
     if (other) other.href = new URL(other.getAttribute('href'), location.href).search + location.hash;
@@ -127,57 +105,40 @@ async function start() {
   // is built in a task of its own.
   for (const slot of slots) {
     const name = slot.dataset.figure;
-    const config = settings[name];
-    if (!mounts[name] || config.errors.length) continue;
+    if (!Object.hasOwn(mounts, name)) continue;
     paintQueuedNow();
     await new Promise((next) => setTimeout(next));
     performance.mark(`optlab-mount-${name}`);
-    // The hash follows a dragged slider a moment later: history.replaceState
-    // on every input slowed the frames, and browsers throttle it anyway.
-    const changed = () => {
-      touched.add(hashKeys(name));
-      clearTimeout(hashTimer);
-      hashTimer = setTimeout(writeHash, 200);
-    };
-    // The map's hint names the momentum figure only when it is on the page to follow the map.
-    const linked = name === 'rate-map' && settings.momentum && !settings.momentum.errors.length && t.momentum.title;
-    const mount = (scene) => mounts[name](slot, { core, t, scene, shared: config.shared ? bowl : undefined, linked, changed });
-    let figure;
-    try {
-      figure = mount(config.scene);
-    } catch (error) {
-      // Settings within the link's ranges that the core still refuses (as
-      // a = 1e-300 once did: γ up to 4/a passed its limit) are treated like
-      // a value out of range: named above the figure, which draws its
-      // defaults. Only a failure there leaves the figure out, never the page.
-      notes.set(name, t.share.stateError(name, error.message));
-      try {
-        figure = mount(defaultSettings(name).scene);
-      } catch (again) {
-        slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: `${t.cannotDraw}: ${again.message}` }));
-        continue;
-      }
-    }
-    mounted[name] = figure;
-    if (notes.has(name)) slot.prepend(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: notes.get(name) }));
-    if (figure?.state) {
-      slot.append(shareBar({
-        t, box: slot, scene: name, figure, site,
+    const owner = keyOwner(name);
+    const result = mountFigure(slot, {
+      ...settings[name], core, t, state: states.get(name), present: names, orDefaults: true,
+      // The hash follows a dragged slider a moment later: history.replaceState
+      // on every input would slow the frames, and browsers throttle it anyway.
+      changed: () => {
+        touched.add(owner);
+        clearTimeout(hashTimer);
+        hashTimer = setTimeout(writeHash, 200);
+      },
+      share: {
+        site,
         link: () => {
-          touched.add(hashKeys(name));
+          touched.add(owner);
           clearTimeout(hashTimer);
           writeHash();
           return location.href;
         },
-      }));
+      },
+    });
+    if (result.messages) {
+      slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: `${t.cannotDraw}: ${result.messages.join('; ')}` }));
+      continue;
     }
+    mounted[name] = result.figure;
     performance.measure(`optlab-figure-${name}`, `optlab-mount-${name}`);
   }
   listFigures(slots, t);
-  // The figures queued their first pictures; they are painted together
-  // now (one layout for the whole page) rather than in the next animation
-  // frame, which first waited for the end of parsing and the frame clock
-  // (in alternating loads, every figure was drawn 10-45 ms sooner).
+  // The last figure's first pictures are painted now rather than in the
+  // next animation frame, which would first wait for the frame clock.
   paintQueuedNow();
   document.documentElement.dataset.ready = 'true';
   performance.mark('optlab-ready'); // read by the page benchmark

@@ -1,21 +1,20 @@
 import { el } from './controls.js';
-
-const MAX_SEED = 9007199254740991; // 2^53 − 1, the core's limit
+import { maxSeed } from '../limits.js';
 
 /**
  * A seed field with "new seed": accepts integers 0 … 2^53 − 1 and says so
  * beside the field otherwise (the figure keeps its last valid seed).
  */
 export function seedControl({ id, strings, value, onChange }) {
-  const input = el('input', { type: 'number', id, min: 0, max: MAX_SEED, step: 1, inputmode: 'numeric', class: 'seed' });
+  const input = el('input', { type: 'number', id, min: 0, max: maxSeed, step: 1, inputmode: 'numeric', class: 'seed' });
   const message = el('span', { class: 'field-error', role: 'alert' });
   const fresh = el('button', { type: 'button', text: strings.newSeed });
   input.value = value;
   const accept = (text) => {
     const n = Number(text);
-    if (text.trim() === '' || !Number.isInteger(n) || n < 0 || n > MAX_SEED) {
+    if (text.trim() === '' || !Number.isInteger(n) || n < 0 || n > maxSeed) {
       input.setAttribute('aria-invalid', 'true');
-      message.textContent = strings.seedInvalid(MAX_SEED);
+      message.textContent = strings.seedInvalid(maxSeed);
       return;
     }
     input.removeAttribute('aria-invalid');

@@ -8,19 +8,21 @@
 // CSS cannot break it; its colours follow prefers-color-scheme unless
 // theme="light" or "dark" is set. Changing an attribute redraws it; a bad
 // attribute shows a message in the figure's box naming it and its range.
+// Taken out of the page, the figure lets go of all it holds (its painters'
+// observers and listeners, its timers, the runs it was computing); put
+// back, it draws again.
 import embedCss from 'optlab-embed-css';
 import coreFactory from 'optlab-core-factory';
 
 import { loadCore } from '../../core/optlab-core.js';
-import { mounts } from '../figures/index.js';
 import { render } from '../math/katex-render.js';
 import { useRenderer } from '../math/typeset.js';
 import { strings, tables } from '../i18n/index.js';
+import { mountFigure, readSettings, usableSettings } from '../mount.js';
 import { painted } from '../plot/canvas.js';
 import { themeChanged } from '../plot/theme.js';
-import { createState } from '../state.js';
-import { figurePageUrl, shareBar } from '../share/share.js';
-import { allAttributes, parseSettings } from './params.js';
+import { figurePageUrl } from '../share/share.js';
+import { allAttributes } from './params.js';
 
 let corePromise = null;
 /** The one core every embedded figure uses (loaded on first use). */
@@ -73,6 +75,11 @@ export class OptlabFigure extends Base {
     this._schedule();
   }
 
+  disconnectedCallback() {
+    this._figure?.dispose?.();
+    this._figure = null;
+  }
+
   attributeChangedCallback() {
     if (this.isConnected) this._schedule();
   }
@@ -109,6 +116,8 @@ export class OptlabFigure extends Base {
     this._ready = new Promise((resolve) => {
       queueMicrotask(() => {
         this._pending = false;
+        // Taken out again before it was drawn: it draws when it is back.
+        if (!this.isConnected) return resolve();
         this._render().then(resolve, resolve);
       });
     });
@@ -132,7 +141,7 @@ export class OptlabFigure extends Base {
     // is checked while it is still set.
     const fromUrl = (this.dataset.urlKeys ?? '').split(',').map(decodeKey).filter((name) => name && (!allAttributes.includes(name) || this.hasAttribute(name)));
     const given = [...new Set([...this.getAttributeNames().filter((name) => allAttributes.includes(name)), ...fromUrl])];
-    const settings = parseSettings((name) => this.getAttribute(name), { given });
+    const settings = readSettings((name) => this.getAttribute(name), { given });
     this._settings = settings;
     const t = strings(settings.lang ?? this._language());
     this._lang = t.lang;
@@ -141,32 +150,26 @@ export class OptlabFigure extends Base {
     box.id = `optlab-figure-${++serial}`;
     this.style.width = settings.width && settings.width !== 'auto' ? `${settings.width}px` : '';
     themeChanged(); // theme attribute or a new root: colours are read again
-    if (settings.errors.length) return this._fail(shadow, box, t, settings.errors.map((error) => error.text(t)));
+    const usable = usableSettings(settings.name, settings, t);
+    if (usable.messages) return this._fail(shadow, box, t, usable.messages);
     let core;
     try {
       core = await sharedCore();
     } catch (error) {
       return this._fail(shadow, box, t, [t.coreFailed(error.message)]);
     }
-    if (this._settings !== settings) return; // a newer change is on its way
+    // A newer change is on its way, or the figure left the page meanwhile.
+    if (this._settings !== settings || !this.isConnected) return;
     shadow.replaceChildren(box);
     this._figure?.dispose?.();
-    try {
-      const shared = settings.shared ? createState(settings.shared) : undefined;
-      const changed = () => this.dispatchEvent(new CustomEvent('optlab-change', { bubbles: true, composed: true, detail: { state: this.state } }));
-      this._figure = mounts[settings.name](box, { core, t, scene: settings.scene, shared, changed });
-    } catch (error) {
-      return this._fail(shadow, box, t, [error.message]);
-    }
-    if (settings.share === 'on') {
-      box.append(shareBar({ t, box, scene: settings.name, figure: this._figure, link: () => this.link(), site: () => site ?? location.href }));
-    }
-    hideControls(box, settings);
-    if (settings.heading !== 2) retitle(box, settings.heading);
-    if (settings.text === 'none') {
-      // The author's own notes explain: keep the figure, its caption and hints.
-      for (const node of box.children) if (node.matches('.figure-title, p:not(.caption):not(.hint)')) node.hidden = true;
-    }
+    this._figure = null;
+    const mounted = mountFigure(box, {
+      settings, core, t,
+      changed: () => this.dispatchEvent(new CustomEvent('optlab-change', { bubbles: true, composed: true, detail: { state: this.state } })),
+      share: { link: () => this.link(), site: () => site ?? location.href },
+    });
+    if (mounted.messages) return this._fail(shadow, box, t, mounted.messages);
+    this._figure = mounted.figure;
     await painted();
     this.dataset.ready = 'true';
     this.dispatchEvent(new CustomEvent('optlab-ready', { bubbles: true, composed: true }));
@@ -186,40 +189,10 @@ export class OptlabFigure extends Base {
     }
     box.replaceChildren(error);
     shadow.replaceChildren(box);
+    this._figure?.dispose?.();
+    this._figure = null;
     this.dataset.ready = 'error';
     this.dispatchEvent(new CustomEvent('optlab-error', { bubbles: true, composed: true, detail: { messages } }));
-  }
-}
-
-// The figure's title at another level (heading="1" on a page that is only
-// this figure), looking as it does at level 2.
-function retitle(box, level) {
-  const title = box.querySelector(':scope > h2');
-  if (!title) return;
-  const heading = document.createElement(`h${level}`);
-  heading.className = title.className;
-  heading.append(...title.childNodes);
-  title.replaceWith(heading);
-}
-
-// Hide the controls an author left out: each control is found by the id
-// suffix the figure gives it, and its row (slider, seed field, checkbox) is hidden.
-function hideControls(box, { spec, controls }) {
-  for (const [name, suffix] of Object.entries(spec.controls)) {
-    if (controls.includes(name)) continue;
-    const nodes = [];
-    if (name === 'player') nodes.push(...box.querySelectorAll('.player'));
-    else if (name === 'best') nodes.push(...box.querySelectorAll('.toolbar'));
-    else if (name === 'problem') nodes.push(...box.querySelectorAll('.choices'));
-    else {
-      const input = box.querySelector(`#${box.id}-${suffix}`);
-      const row = input?.closest('.slider, .seed-control, .check');
-      if (row) nodes.push(row);
-    }
-    for (const node of nodes) node.hidden = true;
-  }
-  for (const bar of box.querySelectorAll('.toolbar')) {
-    if ([...bar.children].every((c) => c.hidden)) bar.hidden = true;
   }
 }
 

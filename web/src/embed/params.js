@@ -10,9 +10,9 @@ import noiseScene from '../../scenes/noise-smoothing.json';
 import sgdScene from '../../scenes/sgd-cloud.json';
 import stepSizesScene from '../../scenes/step-sizes.json';
 
+import { sharedDefaults, sharedKeys } from '../figures/linked.js';
 import en from '../i18n/en.js';
-
-const MAX_SEED = 9007199254740991;
+import { maxSeed } from '../limits.js';
 
 // Kinds of value. Each parse returns {value}, or {} for a text that is not
 // one; `expect` says what the kind takes, as data that each language's
@@ -60,14 +60,14 @@ const curvatures = {
 };
 const curvature = (at) => ({ kind: curvatures, set: (s, [a1, a2]) => { at(s).A = [[a1, 0], [0, a2]]; } });
 
-const seed = { kind: number({ min: 0, max: MAX_SEED, integer: true }), set: (s, x) => { s.scenario.seed = x; } };
+const seed = { kind: number({ min: 0, max: maxSeed, integer: true }), set: (s, x) => { s.scenario.seed = x; } };
 const steps = (max) => ({ kind: number({ min: 1, max, integer: true }), set: (s, x) => { s.scenario.steps = x; } });
 
 /**
  * Per scene: the base scene, the figure's controls (name → element id
  * suffix), and its parameters {kind, set(scene, value)} (kind may depend on
- * the scene as set so far).
- * Figures 4 and 6 keep (γ, β, w0) in a shared state, set through `shared`.
+ * the scene as set so far). A parameter without `set` is held in the
+ * state the figure shares with another (figures/linked.js).
  */
 export const sceneSpecs = {
   'step-sizes': {
@@ -94,7 +94,7 @@ export const sceneSpecs = {
       n: { kind: number({ min: 2, max: 200, integer: true }), set: (s, x) => { s.scenario.problem.n = x; s.scenario.optimizer.batch = Math.min(s.scenario.optimizer.batch, x); } },
       condition: { kind: number({ min: 1, max: 100 }), set: (s, x) => { s.scenario.problem.condition = x; } },
       noise: { kind: number({ min: 0, max: 5 }), set: (s, x) => { s.scenario.problem.noise = x; } },
-      data_seed: { kind: number({ min: 0, max: MAX_SEED, integer: true }), set: (s, x) => { s.scenario.problem.data_seed = x; } },
+      data_seed: { kind: number({ min: 0, max: maxSeed, integer: true }), set: (s, x) => { s.scenario.problem.data_seed = x; } },
       lr: { kind: number({ min: 0, max: 1, minOpen: true }), set: (s, x) => { s.scenario.optimizer.lr = x; } },
       batch: { kind: (s) => number({ min: 1, max: s.scenario.problem.n, integer: true }), set: (s, x) => { s.scenario.optimizer.batch = x; } },
       w0: { kind: point(sgdScene.view), set: (s, x) => { s.scenario.w0 = x; } },
@@ -116,12 +116,11 @@ export const sceneSpecs = {
   momentum: {
     scene: bowlScene,
     controls: { lr: 'lr', beta: 'beta', 'heavy-ball': 'hb', player: null },
-    shared: true,
     params: {
       curvature: curvature((s) => s.scenario.problem),
-      lr: { kind: number({ min: bowlScene.lrRange[0], max: bowlScene.lrRange[1] }), shared: 'lr' },
-      beta: { kind: number({ min: bowlScene.betaRange[0], max: bowlScene.betaRange[1] }), shared: 'beta' },
-      w0: { kind: point(bowlScene.view), shared: 'w0' },
+      lr: { kind: number({ min: bowlScene.lrRange[0], max: bowlScene.lrRange[1] }) },
+      beta: { kind: number({ min: bowlScene.betaRange[0], max: bowlScene.betaRange[1] }) },
+      w0: { kind: point(bowlScene.view) },
       steps: steps(1000),
     },
   },
@@ -138,11 +137,10 @@ export const sceneSpecs = {
   'rate-map': {
     scene: bowlScene,
     controls: { best: null },
-    shared: true,
     params: {
       curvature: curvature((s) => s.scenario.problem),
-      lr: { kind: number({ min: bowlScene.lrRange[0], max: bowlScene.lrRange[1] }), shared: 'lr' },
-      beta: { kind: number({ min: bowlScene.betaRange[0], max: bowlScene.betaRange[1] }), shared: 'beta' },
+      lr: { kind: number({ min: bowlScene.lrRange[0], max: bowlScene.lrRange[1] }) },
+      beta: { kind: number({ min: bowlScene.betaRange[0], max: bowlScene.betaRange[1] }) },
     },
   },
   'noise-smoothing': {
@@ -246,9 +244,8 @@ export function parseSettings(get, { given = [], common = true } = {}) {
     }
   }
   const scene = structuredClone(spec.scene);
-  const shared = spec.shared
-    ? { lr: scene.scenario.optimizer.lr, beta: scene.scenario.optimizer.beta, w0: [...scene.scenario.w0] }
-    : null;
+  const shared = sharedDefaults(name, scene);
+  const inShared = sharedKeys(name);
   const read = (attr, kind, expect = kind.expect) => {
     const text = get(attr);
     if (text === null || text === undefined) return undefined;
@@ -261,7 +258,7 @@ export function parseSettings(get, { given = [], common = true } = {}) {
     const param = spec.params[attr];
     const value = read(attr, typeof param.kind === 'function' ? param.kind(scene) : param.kind);
     if (value === undefined) continue;
-    if (param.shared) shared[param.shared] = value;
+    if (inShared.includes(attr)) shared[attr] = value;
     else param.set(scene, value);
   }
   const lang = read('lang', langs) ?? null;

@@ -3,9 +3,8 @@
 // ridge into the deeper minimum. Histogram of where `runs` seeded SGD runs
 // (core.finalPositions) are after k steps, over the curve f(w).
 import { clipTo, drawAxes, haloText, plotArea } from '../plot/axes.js';
-import { responsiveCanvas } from '../plot/canvas.js';
+import { figureShell } from '../plot/figure-shell.js';
 import { linearScale } from '../plot/scale.js';
-import { legend } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
@@ -21,6 +20,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   const [v0, v1] = scene.view;
   let lr = scenario.optimizer.lr, batch = scenario.optimizer.batch, seed = scenario.seed;
   let frame = scene.frames, finals, gdFinal;
+  const shell = figureShell(root);
 
   // f along the view, and the ridge between the two minima, from the core.
   const curveN = 400;
@@ -38,6 +38,10 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   // how the work was sliced.
   const SLICE_MS = 30;
   let job = null;
+  shell.hold(() => {
+    if (job) clearTimeout(job.timer);
+    job = null;
+  });
   // A slice that throws (the core refused) ends the job and the caption says
   // why: a job left half done would keep Play waiting for it for good.
   let failure = null;
@@ -93,8 +97,8 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   const canvas = el('canvas', { class: 'wide-canvas', role: 'img' });
-  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
-  const painter = responsiveCanvas(canvas, draw, { aspect: 0.5, minHeight: 240, maxHeight: 400 });
+  const { caption } = shell;
+  const painter = shell.canvas(canvas, draw, { aspect: 0.5, minHeight: 240, maxHeight: 400 });
   const lrSlider = logSlider({
     id: `${id}-lr`, label: t.stepSizes.gammaLabel, lo: scene.lrRange[0], hi: scene.lrRange[1], positions: scene.lrPositions, value: lr,
     format: (x) => `γ = ${formatNumber(x)}`, onInput: (x) => { lr = x; rerun(); },
@@ -108,6 +112,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     strings: t, onFrame: (f) => { frame = f; compute(); update(); }, last: () => scene.frames, fps: 5,
     busy: running,
   });
+  shell.hold(controls.dispose);
 
   function rerun() {
     controls.showAll();
@@ -144,18 +149,16 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     root.dataset.deep = String(deep);
   }
 
-  root.replaceChildren(
-    el('h2', { class: 'figure-title', text: s.title }),
-    ...s.text.map((p) => el('p', { text: p })),
-    el('div', { class: 'toolbar' }, [lrSlider.element, batchSlider.element]),
-    el('div', { class: 'toolbar' }, [controls.element, seeds.element]),
-    legend([
+  shell.fill({
+    title: s.title,
+    text: s.text,
+    toolbars: [[lrSlider.element, batchSlider.element], [controls.element, seeds.element]],
+    legend: [
       { label: s.names.curve, color: cssColors.ink },
       { label: s.names.runs(scene.runs), color: cssColors.series[0] },
-    ]),
-    canvas,
-    caption,
-  );
+    ],
+    plots: [canvas],
+  });
   compute();
   update(); // queues the first pictures
   root.dataset.ready = 'true';
@@ -237,10 +240,6 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
       // rows are the runs done so far, not all `runs`.
       complete: finals.done === scene.runs,
     }),
-    dispose: () => {
-      controls.dispose();
-      if (job) clearTimeout(job.timer);
-      job = null;
-    },
+    dispose: shell.dispose,
   };
 }

@@ -2,7 +2,7 @@
 // With the lock on, each run gets γ = η(1 − β), so γ/(1 − β) stays fixed and
 // moving β from 0.9 to 0.99 divides γ by 10, as the lecture advises.
 import { settledBelow } from './settle.js';
-import { responsiveCanvas } from '../plot/canvas.js';
+import { figureShell } from '../plot/figure-shell.js';
 import { drawLogPlot, legend } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
@@ -16,6 +16,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   const K = scenario.steps;
   const id = root.id || 'beta-effect';
   let eta = scene.eta, locked = scene.lock !== 'off', runs, shown = K;
+  const shell = figureShell(root);
 
   const lrFor = (beta) => (locked ? eta * (1 - beta) : eta);
   function compute() {
@@ -23,8 +24,8 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   const canvas = el('canvas', { class: 'wide-canvas', role: 'img' });
-  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
-  const painter = responsiveCanvas(canvas, draw, { aspect: 0.5, minHeight: 220, maxHeight: 380 });
+  const { caption } = shell;
+  const painter = shell.canvas(canvas, draw, { aspect: 0.5, minHeight: 220, maxHeight: 380 });
   const slider = logSlider({
     id: `${id}-eta`, label: s.etaLabel, lo: scene.etaRange[0], hi: scene.etaRange[1], positions: scene.etaPositions, value: eta,
     format: (x) => (locked ? `γ = ${formatNumber(x)}·(1 − β)` : `γ = ${formatNumber(x)}`), onInput: (x) => { eta = x; rerun(); },
@@ -38,6 +39,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   });
   const legendSlot = el('div');
   const controls = player({ strings: t, onFrame: (k) => { shown = k; painter.redraw(); }, last: () => K, fps: 30 });
+  shell.hold(controls.dispose);
 
   function rerun() {
     compute();
@@ -70,15 +72,13 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
     canvas.setAttribute('aria-label', caption.textContent);
   }
 
-  root.replaceChildren(
-    el('h2', { class: 'figure-title', text: s.title }),
-    ...s.text.map((p) => el('p', { text: p })),
-    el('div', { class: 'toolbar' }, [slider.element, el('label', { class: 'check', for: `${id}-lock` }, [lock, el('span', { text: s.lockLabel })])]),
-    el('div', { class: 'toolbar' }, [controls.element]),
-    legendSlot,
-    canvas,
-    caption,
-  );
+  shell.fill({
+    title: s.title,
+    text: s.text,
+    toolbars: [[slider.element, el('label', { class: 'check', for: `${id}-lock` }, [lock, el('span', { text: s.lockLabel })])], [controls.element]],
+    legend: legendSlot,
+    plots: [canvas],
+  });
   compute();
   update(); // queues the first pictures
   root.dataset.ready = 'true';
@@ -100,6 +100,6 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
     state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: eta, lock: locked ? 'on' : 'off', steps: K }),
     scenario: () => ({ ...scenario, optimizer: { kind: 'momentum', lr: lrFor(0.9), beta: 0.9 } }),
     table: () => traceTable(runs.map((r) => ({ name: `beta${r.beta}`, trace: r.trace }))),
-    dispose: () => controls.dispose(),
+    dispose: shell.dispose,
   };
 }

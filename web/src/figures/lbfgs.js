@@ -1,8 +1,8 @@
 // Figure 8: full batch. L-BFGS, gradient descent and momentum from one start
 // on Rosenbrock's curved valley (or on the bowl), paths and f against k.
-import { responsiveCanvas } from '../plot/canvas.js';
+import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
-import { drawLogPlot, legend } from '../plot/series.js';
+import { drawLogPlot } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { el, player } from '../controls/controls.js';
 
@@ -17,6 +17,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
   let setup = scene.problems[which];
   let w0 = setup.w0, shown = K, runs;
   const contourCache = {};
+  const shell = figureShell(root);
   const contoursFor = (key) =>
     (contourCache[key] ??= problemContours(core, scene.problems[key].problem, scene.problems[key].view, { spread: scene.problems[key].contourSpread, n: scene.problems[key].contourGrid }));
 
@@ -36,10 +37,11 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
 
   const pathCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
   const lossCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
-  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
-  const paths = responsiveCanvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
-  const losses = responsiveCanvas(lossCanvas, drawLosses, { aspect: 1, maxHeight: 460 });
+  const { caption } = shell;
+  const paths = shell.canvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
+  const losses = shell.canvas(lossCanvas, drawLosses, { aspect: 1, maxHeight: 460 });
   const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K, fps: 20 });
+  shell.hold(controls.dispose);
   startPointControl(pathCanvas, { view: { get x() { return setup.view.x; }, get y() { return setup.view.y; } }, size: paths.size, get: () => w0, onMove: (p) => { w0 = p; rerun(); } });
 
   const choices = el('div', { class: 'choices', role: 'radiogroup', 'aria-label': s.problemLabel });
@@ -81,15 +83,14 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     root.dataset.problem = which;
   }
 
-  root.replaceChildren(
-    el('h2', { class: 'figure-title', text: s.title }),
-    ...s.text.map((p) => el('p', { text: p })),
-    el('div', { class: 'toolbar' }, [choices, controls.element]),
-    legend(methods.map((m) => ({ label: s.names[m.key], color: cssColors.series[m.color] }))),
-    el('div', { class: 'pair' }, [pathCanvas, lossCanvas]),
-    el('p', { class: 'hint', text: t.momentum.dragHint }),
-    caption,
-  );
+  shell.fill({
+    title: s.title,
+    text: s.text,
+    toolbars: [[choices, controls.element]],
+    legend: methods.map((m) => ({ label: s.names[m.key], color: cssColors.series[m.color] })),
+    plots: [el('div', { class: 'pair' }, [pathCanvas, lossCanvas])],
+    notes: [hint(t.momentum.dragHint)],
+  });
   compute();
   update(); // queues the first pictures
   root.dataset.ready = 'true';
@@ -118,6 +119,6 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     state: () => ({ problem: which, memory: scene.memory, w0, steps: K }),
     scenario: () => ({ problem: setup.problem, optimizer: { kind: 'lbfgs', memory: scene.memory }, w0, steps: K }),
     table: () => traceTable(methods.map((m) => ({ name: m.key, trace: runs[m.key] }))),
-    dispose: () => controls.dispose(),
+    dispose: shell.dispose,
   };
 }

@@ -4,9 +4,9 @@
 // show that the two forms are one method.
 import { settledBelow } from './settle.js';
 import { texNumber, typeset, typesetAfterFrame } from '../math/typeset.js';
-import { responsiveCanvas } from '../plot/canvas.js';
+import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
-import { drawLogPlot, legend } from '../plot/series.js';
+import { drawLogPlot } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
@@ -24,6 +24,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   let showHeavyBall = false;
   let runs;
   let shown = K;
+  const shell = figureShell(root);
 
   const drawContours = problemContours(core, scenario.problem, view);
 
@@ -45,10 +46,10 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
 
   const pathCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
   const lossCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
-  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+  const { caption } = shell;
   const equations = el('div', { class: 'equations' });
-  const paths = responsiveCanvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
-  const losses = responsiveCanvas(lossCanvas, drawLosses, { aspect: 1, maxHeight: 460 });
+  const paths = shell.canvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
+  const losses = shell.canvas(lossCanvas, drawLosses, { aspect: 1, maxHeight: 460 });
 
   const lrSlider = logSlider({
     id: `${id}-lr`, label: s.lrLabel, lo: scene.lrRange[0], hi: scene.lrRange[1], positions: scene.lrPositions,
@@ -64,6 +65,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     paths.redraw();
   });
   const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K });
+  shell.hold(controls.dispose);
 
   // The lecture's update rules with the live γ and β (g_k = ∇f(w_k)). KaTeX
   // takes ~10 ms for the four rules, too slow for every frame of a drag, so
@@ -78,6 +80,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   // inside a bracket.
   let typesetFor = '';
   let typesetTimer = 0;
+  shell.hold(() => clearTimeout(typesetTimer));
   function typesetRules(lr, beta) {
     typesetFor = `${lr}:${beta}`;
     const g = `\\htmlClass{optlab-lr}{${texNumber(formatNumber(lr))}}`, b = `\\htmlClass{optlab-beta}{${beta.toFixed(2)}}`;
@@ -96,14 +99,18 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   // The first typesetting (KaTeX's cold start and fonts, ~100 ms) waits
   // until the figure's first frame is on screen.
   let firstTypeset = false;
+  let disposed = false;
+  shell.hold(() => { disposed = true; });
   let numbersAt = -Infinity;
   let numbersTimer = 0;
+  shell.hold(() => clearTimeout(numbersTimer));
   function showRules(lr, beta) {
     if (`${lr}:${beta}` === typesetFor) return;
     if (!typesetFor) {
       if (!firstTypeset) {
         firstTypeset = true;
         typesetAfterFrame(() => {
+          if (disposed) return; // taken off the page before its first frame
           const now = shared.get();
           typesetRules(now.lr, now.beta);
         });
@@ -150,7 +157,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   // Dragging (or arrow keys on the focused plot) moves the start point.
   startPointControl(pathCanvas, { view, size: paths.size, get: () => shared.get().w0, onMove: (w0) => shared.set({ w0 }, 'momentum') });
 
-  shared.subscribe((state, source) => {
+  shell.hold(shared.subscribe((state, source) => {
     if (source !== 'momentum') {
       lrSlider.set(state.lr);
       betaSlider.set(state.beta);
@@ -158,27 +165,24 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     compute();
     controls.showAll();
     changed();
-  });
+  }));
 
   const names = s.names;
-  root.replaceChildren(
-    el('h2', { class: 'figure-title', text: s.title }),
-    ...paragraphs(s.text, { A: scenario.problem.A }).map((p) => el('p', { text: p })),
-    el('div', { class: 'toolbar' }, [lrSlider.element, betaSlider.element]),
-    el('div', { class: 'toolbar' }, [
-      controls.element,
-      el('label', { class: 'check', for: `${id}-hb` }, [heavyBall, el('span', { text: s.heavyBallToggle })]),
-    ]),
-    legend([
+  shell.fill({
+    title: s.title,
+    text: paragraphs(s.text, { A: scenario.problem.A }),
+    toolbars: [
+      [lrSlider.element, betaSlider.element],
+      [controls.element, el('label', { class: 'check', for: `${id}-hb` }, [heavyBall, el('span', { text: s.heavyBallToggle })])],
+    ],
+    legend: [
       { label: names.gd, color: cssColors.series[2] },
       { label: names.momentum, color: cssColors.series[0] },
       { label: names.nesterov, color: cssColors.series[1] },
-    ]),
-    el('div', { class: 'pair' }, [pathCanvas, lossCanvas]),
-    el('p', { class: 'hint', text: s.dragHint }),
-    equations,
-    caption,
-  );
+    ],
+    plots: [el('div', { class: 'pair' }, [pathCanvas, lossCanvas])],
+    notes: [hint(s.dragHint), equations],
+  });
   compute();
   update(); // queues the first pictures
   root.dataset.ready = 'true';
@@ -211,6 +215,6 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: shared.get().lr, beta: shared.get().beta, w0: shared.get().w0, steps: K }),
     scenario: () => ({ ...scenario, w0: shared.get().w0, optimizer: { kind: 'momentum', lr: shared.get().lr, beta: shared.get().beta } }),
     table: () => traceTable(['gd', 'momentum', 'nesterov', 'heavy_ball'].map((name) => ({ name, trace: name === 'heavy_ball' ? heavyBallRun() : runs[name] }))),
-    dispose: () => controls.dispose(),
+    dispose: shell.dispose,
   };
 }

@@ -2,9 +2,9 @@
 // (σ = 1), SGD bounces around the floor; momentum with β and γ = 0.1(1 − β)
 // averages the noise inside p; the running average w̄ of the SGD iterates
 // smooths it after the fact. Distances to the minimum on a log axis.
-import { responsiveCanvas } from '../plot/canvas.js';
+import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
-import { drawLogPlot, legend } from '../plot/series.js';
+import { drawLogPlot } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
@@ -23,6 +23,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   let seed = scenario.seed, beta = scene.beta, w0 = scenario.w0, shown = K;
   let sgd, mom, averagePath;
   const contours = problemContours(core, scenario.problem, view);
+  const shell = figureShell(root);
   let optimum; // the bowl's minimiser, as the core reports it with each run
 
   const d = (w, k) => Math.hypot(w[2 * k] - optimum[0], w[2 * k + 1] - optimum[1]);
@@ -56,10 +57,11 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
 
   const pathCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
   const distCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
-  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
-  const paths = responsiveCanvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
-  const distances = responsiveCanvas(distCanvas, drawDistances, { aspect: 1, maxHeight: 460 });
+  const { caption } = shell;
+  const paths = shell.canvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
+  const distances = shell.canvas(distCanvas, drawDistances, { aspect: 1, maxHeight: 460 });
   const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K, fps: 30 });
+  shell.hold(controls.dispose);
   const betaSlider = linearSlider({
     id: `${id}-beta`, label: s.betaLabel, lo: 0, hi: 0.99, step: 0.01, value: beta,
     format: (b) => `β = ${b.toFixed(2)}, γ = ${formatNumber(sgdLr * (1 - b))}`, onInput: (b) => { beta = b; rerun(computeMomentum); },
@@ -95,20 +97,18 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     distCanvas.setAttribute('aria-label', caption.textContent);
   }
 
-  root.replaceChildren(
-    el('h2', { class: 'figure-title', text: s.title }),
-    ...paragraphs(s.text, { sigma: scenario.problem.noise, lr: sgdLr }).map((p) => el('p', { text: p })),
-    el('div', { class: 'toolbar' }, [betaSlider.element, seeds.element]),
-    el('div', { class: 'toolbar' }, [controls.element]),
-    legend([
+  shell.fill({
+    title: s.title,
+    text: paragraphs(s.text, { sigma: scenario.problem.noise, lr: sgdLr }),
+    toolbars: [[betaSlider.element, seeds.element], [controls.element]],
+    legend: [
       { label: s.names.sgd, color: cssColors.series[2] },
       { label: s.names.momentum, color: cssColors.series[0] },
       { label: s.names.average, color: cssColors.series[1] },
-    ]),
-    el('div', { class: 'pair' }, [pathCanvas, distCanvas]),
-    el('p', { class: 'hint', text: t.momentum.dragHint }),
-    caption,
-  );
+    ],
+    plots: [el('div', { class: 'pair' }, [pathCanvas, distCanvas])],
+    notes: [hint(t.momentum.dragHint)],
+  });
   compute();
   update(); // queues the first pictures
   root.dataset.ready = 'true';
@@ -149,6 +149,6 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
       table.rows.forEach((row, k) => row.push(...(k < sgd.rows ? [averagePath[2 * k], averagePath[2 * k + 1]] : ['', ''])));
       return table;
     },
-    dispose: () => controls.dispose(),
+    dispose: shell.dispose,
   };
 }

@@ -4,9 +4,10 @@
 // λ, critical damping β = (1 − √(γλ))², between monotone convergence and
 // ripples. The point is the (γ, β) of figure 4, and can be dragged.
 import { drawAxes, haloText, plotArea } from '../plot/axes.js';
-import { responsiveCanvas } from '../plot/canvas.js';
 import { viridisCss, viridisTable } from '../plot/colormap.js';
 import { criticalDamping, damped, divergentFrom } from '../plot/damping.js';
+import { figureShell, hint } from '../plot/figure-shell.js';
+import { deepestCells } from '../plot/region-labels.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
 import { el } from '../controls/controls.js';
@@ -37,6 +38,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   const gdLr = 2 / (mu + L);
   const bestGd = { lr: gdLr, rate: core.momentumRate(eigenvalues, gdLr, 0) };
   const labels = regionLabels();
+  const shell = figureShell(root);
 
   // The heatmap as an image, rendered once: the map depends only on A.
   const image = document.createElement('canvas');
@@ -45,8 +47,8 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   image.getContext('2d').putImageData(new ImageData(map.image, nLr, nBeta), 0, 0);
 
   const canvas = el('canvas', { class: 'map-canvas', tabindex: '0', role: 'img' });
-  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
-  const painter = responsiveCanvas(canvas, draw, { aspect: 0.62, maxHeight: 440 });
+  const { caption } = shell;
+  const painter = shell.canvas(canvas, draw, { aspect: 0.62, maxHeight: 440 });
 
   function scales() {
     const { width, height } = painter.size();
@@ -93,14 +95,14 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     e.preventDefault();
     set(lr * move[0], beta + move[1]);
   });
-  shared.subscribe(() => {
+  shell.hold(shared.subscribe(() => {
     describe();
     painter.redraw();
-  });
+  }));
 
   // A mouse over the map reads the rate there without moving the point
   // (a finger's tap moves it, and the caption says the same).
-  const readout = el('p', { class: 'hint map-readout', text: s.pointHint });
+  const readout = hint(s.pointHint, 'map-readout');
   canvas.addEventListener('pointermove', (e) => {
     if (e.pointerType !== 'mouse') return;
     const { lr, beta, inside } = under(e);
@@ -121,15 +123,13 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   const bestGdButton = el('button', { type: 'button', text: s.goToBestGd });
   bestGdButton.addEventListener('click', () => set(bestGd.lr, 0));
 
-  root.replaceChildren(
-    el('h2', { class: 'figure-title', text: s.title }),
-    ...s.text.map((p) => el('p', { text: p })),
-    el('div', { class: 'toolbar' }, [bestButton, bestGdButton, el('span', { class: 'hint', text: s.dragHint(linked) })]),
-    canvas,
-    readout,
-    colorKey(),
-    caption,
-  );
+  shell.fill({
+    title: s.title,
+    text: s.text,
+    toolbars: [[bestButton, bestGdButton, el('span', { class: 'hint', text: s.dragHint(linked) })]],
+    plots: [canvas],
+    notes: [readout, colorKey()],
+  });
   describe();
   painter.redraw();
   root.dataset.ready = 'true';
@@ -174,10 +174,10 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     return region(map.rate[row(beta) * nLr + column(lr)], lr, beta);
   }
 
-  // Where to name each region: the cell of a coarse grid deepest inside it,
-  // by a breadth-first search from the region's borders, the frame and the
-  // optimum's star (the regions move with the bowl's curvatures). Cells are
-  // half as wide as tall, so horizontal room (labels are wide) counts half.
+  // Where to name each region: the cell of a coarse grid deepest inside it
+  // (plot/region-labels.js), kept away from the optimum's star (the
+  // regions move with the bowl's curvatures). Cells are half as wide as
+  // tall, so horizontal room (labels are wide) counts half.
   function regionLabels() {
     const nu = 48, nv = 18;
     const lrAt = (a) => lrRange[0] * (lrRange[1] / lrRange[0]) ** ((a + 0.5) / nu);
@@ -193,46 +193,16 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
       betas.push(betaAt(b));
       rows.push(row(betas[b]) * nLr);
     }
-    const key = new Array(nu * nv);
-    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) key[a * nv + b] = region(map.rate[rows[b] + columns[a]], lrs[a], betas[b]);
     const starA = Math.floor((Math.log(best.lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * nu);
     const starB = Math.floor(((best.beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * nv);
-    const depth = new Int32Array(nu * nv).fill(-1);
-    const queue = new Int32Array(nu * nv);
-    let tail = 0;
-    const edge = (a, b) => {
-      const c = a * nv + b, k = key[c];
-      return a === 0 || b === 0 || a === nu - 1 || b === nv - 1
-        || key[c - nv] !== k || key[c + nv] !== k || key[c - 1] !== k || key[c + 1] !== k
-        || (Math.abs(a - starA) <= 2 && Math.abs(b - starB) <= 1);
-    };
-    for (let a = 0; a < nu; a++) for (let b = 0; b < nv; b++) {
-      if (edge(a, b)) {
-        depth[a * nv + b] = 0;
-        queue[tail++] = a * nv + b;
-      }
-    }
-    const visit = (c, p) => {
-      if (depth[p] >= 0) return;
-      depth[p] = depth[c] + 1;
-      queue[tail++] = p;
-    };
-    for (let head = 0; head < tail; head++) {
-      const c = queue[head], a = Math.floor(c / nv), b = c % nv;
-      if (a > 0) visit(c, c - nv);
-      if (a < nu - 1) visit(c, c + nv);
-      if (b > 0) visit(c, c - 1);
-      if (b < nv - 1) visit(c, c + 1);
-    }
-    const out = { monotone: null, ripples: null, divergent: null };
-    const room = { monotone: -1, ripples: -1, divergent: -1 };
-    for (let c = 0; c < nu * nv; c++) {
-      if (depth[c] > room[key[c]]) {
-        room[key[c]] = depth[c];
-        out[key[c]] = [lrAt(Math.floor(c / nv)), betaAt(c % nv)];
-      }
-    }
-    return out;
+    const cells = deepestCells({
+      columns: nu,
+      rows: nv,
+      regionAt: (a, b) => region(map.rate[rows[b] + columns[a]], lrs[a], betas[b]),
+      clear: (a, b) => Math.abs(a - starA) <= 2 && Math.abs(b - starB) <= 1,
+    });
+    const at = (name) => (cells.has(name) ? [lrAt(cells.get(name)[0]), betaAt(cells.get(name)[1])] : null);
+    return { monotone: at('monotone'), ripples: at('ripples'), divergent: at('divergent') };
   }
 
   function draw(ctx) {
@@ -316,7 +286,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     ctx.stroke();
   }
 
-  shared.subscribe(() => changed());
+  shell.hold(shared.subscribe(() => changed()));
   return {
     state: () => ({ curvature: [A[0][0], A[1][1]], lr: shared.get().lr, beta: shared.get().beta }),
     scenario: () => ({ ...scene.scenario, w0: shared.get().w0, optimizer: { kind: 'momentum', lr: shared.get().lr, beta: shared.get().beta } }),
@@ -326,5 +296,6 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
       for (let j = 0; j < nBeta; j++) for (let i = 0; i < nLr; i++) rows.push([map.lr[i], map.beta[j], map.rate[j * nLr + i]]);
       return { columns: ['lr', 'beta', 'rate'], rows };
     },
+    dispose: shell.dispose,
   };
 }

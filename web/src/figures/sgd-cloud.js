@@ -3,9 +3,8 @@
 // step −γ∇f(w) (arrow); mini-batch steps (rings, one-step SGD runs from the
 // core) spread less as the batch grows, with variance σ²/B · (n − B)/(n − 1).
 import { clipTo } from '../plot/axes.js';
-import { responsiveCanvas } from '../plot/canvas.js';
+import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl, viewScales } from '../plot/path-view.js';
-import { legend } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
@@ -23,6 +22,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   let w = scenario.w0, batch = scenario.optimizer.batch, seed = scenario.seed;
   let parts, full, sigma2, batchSteps, measured, standardError, law, gd, sgd, shown = scenario.steps;
   const contours = problemContours(core, problem, view);
+  const shell = figureShell(root);
 
   // What depends on w alone: the per-example steps, their mean and spread,
   // and the GD path. Moving the batch slider or the seed keeps them.
@@ -64,9 +64,9 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
 
   const stepCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
   const pathCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
-  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
-  const steps = responsiveCanvas(stepCanvas, drawSteps, { aspect: 1, maxHeight: 460 });
-  const paths = responsiveCanvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
+  const { caption } = shell;
+  const steps = shell.canvas(stepCanvas, drawSteps, { aspect: 1, maxHeight: 460 });
+  const paths = shell.canvas(pathCanvas, drawPaths, { aspect: 1, maxHeight: 460 });
   const batchSlider = linearSlider({
     id: `${id}-batch`, label: s.batchLabel, lo: 1, hi: n, step: 1, value: batch,
     format: (b) => `B = ${b}`, onInput: (b) => { batch = b; rerun(false); },
@@ -76,6 +76,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
 
   // Play animates the two paths on the right, step by step.
   const controls = player({ strings: t, onFrame: (k) => { shown = k; paths.redraw(); }, last: () => scenario.steps, fps: 20 });
+  shell.hold(controls.dispose);
 
   function rerun(moved = true) {
     if (moved) computeAtPoint();
@@ -96,21 +97,19 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     root.dataset.law = String(law);
   }
 
-  root.replaceChildren(
-    el('h2', { class: 'figure-title', text: s.title }),
-    ...s.text.map((p) => el('p', { text: p })),
-    el('div', { class: 'toolbar' }, [batchSlider.element, seeds.element]),
-    el('div', { class: 'toolbar' }, [controls.element]),
-    legend([
+  shell.fill({
+    title: s.title,
+    text: s.text,
+    toolbars: [[batchSlider.element, seeds.element], [controls.element]],
+    legend: [
       { label: s.names.parts, color: cssColors.series[2] },
       { label: s.names.full, color: cssColors.ink },
       { label: s.names.batches, color: cssColors.series[0] },
       { label: s.names.gd, color: cssColors.series[1] },
-    ]),
-    el('div', { class: 'pair' }, [stepCanvas, pathCanvas]),
-    el('p', { class: 'hint', text: s.dragHint }),
-    caption,
-  );
+    ],
+    plots: [el('div', { class: 'pair' }, [stepCanvas, pathCanvas])],
+    notes: [hint(s.dragHint)],
+  });
   computeAtPoint();
   computeBatches();
   update(); // queues the first pictures
@@ -178,6 +177,6 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     state: () => ({ n, condition: problem.condition, noise: problem.noise, data_seed: problem.data_seed, lr, batch, w0: w, seed, steps: scenario.steps }),
     scenario: () => ({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: scenario.steps, seed }),
     table: () => traceTable([{ name: 'gd', trace: gd }, { name: 'sgd', trace: sgd }]),
-    dispose: () => controls.dispose(),
+    dispose: shell.dispose,
   };
 }

@@ -4,7 +4,7 @@
 // sweep of f after K steps against γ, where the current γ can be dragged.
 // Every number drawn comes from the core (core.trace), never from JS math.
 import { clipTo, drawAxes, plotArea } from '../plot/axes.js';
-import { responsiveCanvas } from '../plot/canvas.js';
+import { figureShell, hint } from '../plot/figure-shell.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { floorNote } from '../plot/series.js';
 import { theme } from '../plot/theme.js';
@@ -22,6 +22,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   const [ratioLo, ratioHi] = scene.ratioRange;
   const floor = scene.lossFloor;
   const f = (w) => 0.5 * a * w * w;
+  const shell = figureShell(root);
   const run = (ratio, steps = K) => core.trace({ ...scene.scenario, optimizer: { kind: 'gd', lr: ratio / a }, steps });
 
   // --- the static part: text and four regime panels -----------------------
@@ -31,7 +32,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     const label = el('figcaption', { text: `${s.gammaOverA(ratio)} — ${s.regime[trace.regime]}` });
     canvas.setAttribute('aria-label', label.textContent);
     const figure = el('figure', { class: 'panel' }, [canvas, label]);
-    const painter = responsiveCanvas(canvas, (ctx, width, height) => drawParabola(ctx, width, height, trace, trace.rows, true), {
+    const painter = shell.canvas(canvas, (ctx, width, height) => drawParabola(ctx, width, height, trace, trace.rows, true), {
       aspect: 0.75,
       minHeight: 110,
       maxHeight: 200,
@@ -48,17 +49,17 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   const lossCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
   const sweepCanvas = el('canvas', { class: 'sweep-canvas', role: 'img', 'aria-label': s.sweepHint });
   const regimeBadge = el('p', { class: 'regime-badge' });
-  const caption = el('p', { class: 'caption', 'aria-live': 'polite' });
+  const { caption } = shell;
 
-  const parabola = responsiveCanvas(parabolaCanvas, (ctx, w, h) => drawParabola(ctx, w, h, trace, shown + 1, false));
-  const loss = responsiveCanvas(lossCanvas, drawLoss);
+  const parabola = shell.canvas(parabolaCanvas, (ctx, w, h) => drawParabola(ctx, w, h, trace, shown + 1, false));
+  const loss = shell.canvas(lossCanvas, drawLoss);
 
   // The sweep depends only on the scene: computed once, from the core.
   const sweepRatios = core.logspace(ratioLo, ratioHi, scene.sweepPoints);
   const swept = core.lossSweep(scene.scenario, sweepRatios.map((r) => r / a));
   const sweep = Array.from(sweepRatios, (r, i) => ({ ratio: r, loss: swept.loss[i], diverged: swept.divergedAt[i] >= 0 }));
   const sweepTop = Math.max(...sweep.map((p) => p.loss)) * 100;
-  const sweepPainter = responsiveCanvas(sweepCanvas, drawSweep, { aspect: 0.5, minHeight: 180, maxHeight: 320 });
+  const sweepPainter = shell.canvas(sweepCanvas, drawSweep, { aspect: 0.5, minHeight: 180, maxHeight: 320 });
 
   const slider = logSlider({
     id: `${root.id || 'step-sizes'}-gamma`,
@@ -72,6 +73,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     onInput: (r) => setRatio(r, false),
   });
   const controls = player({ strings: t, onFrame: (k) => { shown = k; redrawRun(); }, last: () => trace.rows - 1 });
+  shell.hold(controls.dispose);
 
   function setRatio(r, fromSweep) {
     ratio = r;
@@ -106,16 +108,14 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   };
   dragPoint(sweepCanvas, (e) => setRatio(ratioAt(e), true));
 
-  root.replaceChildren(
-    el('h2', { class: 'figure-title', text: s.title }),
-    ...s.text.map((p) => el('p', { text: p })),
-    el('div', { class: 'panels', role: 'group', 'aria-label': s.panelsLabel }, panels.map((p) => p.figure)),
-    el('div', { class: 'toolbar' }, [slider.element, controls.element, regimeBadge]),
-    el('div', { class: 'pair' }, [parabolaCanvas, lossCanvas]),
-    sweepCanvas,
-    el('p', { class: 'hint', text: s.sweepHint }),
-    caption,
-  );
+  shell.fill({
+    title: s.title,
+    text: s.text,
+    before: [el('div', { class: 'panels', role: 'group', 'aria-label': s.panelsLabel }, panels.map((p) => p.figure))],
+    toolbars: [[slider.element, controls.element, regimeBadge]],
+    plots: [el('div', { class: 'pair' }, [parabolaCanvas, lossCanvas]), sweepCanvas],
+    notes: [hint(s.sweepHint)],
+  });
   redrawRun();
   for (const p of panels) p.painter.redraw();
   parabola.redraw();
@@ -260,12 +260,6 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     state: () => ({ a, lr: ratio / a, w0, steps: K }),
     scenario: () => ({ ...scene.scenario, optimizer: { kind: 'gd', lr: ratio / a } }),
     table: () => traceTable([{ name: 'gd', trace }]),
-    dispose() {
-      controls.dispose();
-      for (const p of panels) p.painter.dispose();
-      parabola.dispose();
-      loss.dispose();
-      sweepPainter.dispose();
-    },
+    dispose: shell.dispose,
   };
 }

@@ -6,17 +6,7 @@ import { el } from '../controls/controls.js';
 import { renderAt } from '../plot/canvas.js';
 import { theme } from '../plot/theme.js';
 import { toCsv } from './table.js';
-
-/** A parameter value as attribute / URL text: numbers shortest round-trip, points "x,y". */
-export function paramText(value) {
-  return Array.isArray(value) ? value.map(String).join(',') : String(value);
-}
-
-export function queryOf(state) {
-  const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(state)) params.set(key, paramText(value));
-  return params.toString();
-}
+import { paramText, stateParams } from './url-state.js';
 
 const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -25,7 +15,7 @@ const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
  * iframe cannot inherit the language of the page around it).
  */
 export function figurePageUrl(scene, state, site, lang) {
-  const params = new URLSearchParams(queryOf(state ?? {}));
+  const params = stateParams(state ?? {});
   if (lang) params.set('lang', lang);
   return new URL(`embed/${scene}.html${params.size ? `?${params}` : ''}`, site).href;
 }
