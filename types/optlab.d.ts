@@ -172,6 +172,16 @@ export interface CoreLimits {
 /** A scenario or problem: the object, or its JSON text. */
 type Json<T> = T | string;
 type NumberList = ArrayLike<number>;
+/** An optimizer of the core's registry (`optlab optimizers`). */
+export interface OptimizerInfo {
+  name: Scenario['optimizer']['kind'];
+  rule: string;
+  /** Whether it takes a step size lr. */
+  lr: boolean;
+  batch: 'none' | 'optional' | 'stochastic';
+  params: { name: string; min: number; max: number; minOpen: boolean; maxOpen: boolean; default: number | null; integer: boolean }[];
+}
+
 /** A problem of the scenario contract (see Scenario). */
 export type Problem = Scenario['problem'];
 
@@ -196,6 +206,10 @@ export interface OptlabCore {
   lossSweep(scenario: Json<Scenario>, lrs: NumberList): { loss: Float64Array; divergedAt: Int32Array };
   /** ∇f_i(w) for every part of a finite-sum problem: n rows of dim numbers. */
   partGradients(problem: Json<Problem>, w: NumberList): Float64Array;
+  /** The mini-batch gradients of SGD's first steps from w: draw d is run d's first step in finalPositions (same seed). */
+  batchGradients(request: { problem: Json<Problem>; w: NumberList; batch: number; seed?: number; draws: number }): Float64Array;
+  /** The core's registry of optimizers, with each one's rule and parameters. */
+  optimizers(): OptimizerInfo[];
   /** Momentum's linear rate over a (γ, β) grid; with `colors` (RGBA entries) also an nLr × nBeta RGBA image. */
   rateMap(grid: { eigenvalues: NumberList; lr: [number, number]; beta: [number, number]; nLr: number; nBeta: number; colors?: Uint8Array | Uint8ClampedArray }, out?: Float64Array): RateMap & { image?: Uint8ClampedArray };
   /** The same map measured by simulating `steps` heavy-ball steps per cell. */

@@ -57,3 +57,17 @@ test("the d.ts's optimizer kinds and fields are the registry's", () => {
   const fields = new Set(['lr', 'batch', ...listed.flatMap((o) => o.params.map((p) => p.name))]);
   for (const field of fields) assert.match(line, new RegExp(`\\b${field}\\?: number`), field);
 });
+
+test("docs/scenario.md's table of optimizers is the registry's: every kind, in order, with its parameters", () => {
+  const text = readFileSync(join(root, 'docs/scenario.md'), 'utf8');
+  const section = text.slice(text.indexOf('## Optimizers'), text.indexOf('\n## ', text.indexOf('## Optimizers') + 1));
+  const rows = section.split('\n').filter((l) => /^\| `[a-z_0-9]+` \|/.test(l)).map((l) => l.split(' | '));
+  const listed = fromCli();
+  assert.deepEqual(rows.map((r) => r[0].replace(/^\| `|`$/g, '')), listed.map((o) => o.name));
+  rows.forEach((row, i) => {
+    const o = listed[i];
+    const fields = [...row.at(-1).split(';')[0].matchAll(/`([a-z_0-9]+)`/g)].map((m) => m[1]);
+    assert.deepEqual(fields, [...(o.lr ? ['lr'] : []), ...o.params.map((p) => p.name), ...(o.batch !== 'none' ? ['batch'] : [])], row.join(' | '));
+    for (const p of o.params) if (p.default !== null) assert.ok(row.at(-1).includes(`(${p.default})`), `${o.name}.${p.name}: its default ${p.default}`);
+  });
+});
