@@ -100,14 +100,19 @@ async function start() {
   const site = () => new URL('.', location.href).href;
   let hashTimer = 0;
   // A link may make each figure's first picture heavy (the most runs, the
-  // finest grid): the eight together, or one after the core's start, would
-  // hold the page for longer than a reader waits for an answer. Each figure
-  // is built in a task of its own.
+  // finest grid): the eight together would hold the page for longer than a
+  // reader waits for an answer. So when the link sets anything, each figure
+  // is built in a task of its own. The defaults are light, and the page
+  // builds them in one task: each yield lets the browser lay out and paint
+  // the page so far, which makes the load of the whole page slower.
+  const oneTaskEach = touched.size > 0;
   for (const slot of slots) {
     const name = slot.dataset.figure;
     if (!Object.hasOwn(mounts, name)) continue;
-    paintQueuedNow();
-    await new Promise((next) => setTimeout(next));
+    if (oneTaskEach) {
+      paintQueuedNow();
+      await new Promise((next) => setTimeout(next));
+    }
     performance.mark(`optlab-mount-${name}`);
     const owner = keyOwner(name);
     const result = mountFigure(slot, {
