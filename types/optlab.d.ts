@@ -222,6 +222,10 @@ export interface OptlabCore {
   momentumRate(eigenvalues: NumberList, lr: number, beta: number): number;
   /** Polyak's optimal (γ*, β*) and its rate for eigenvalues in [mu, L]. */
   optimalMomentum(mu: number, L: number): { lr: number; beta: number; rate: number };
+  /** Gradient descent's best step 2/(μ + L) for these eigenvalues, and its rate. */
+  optimalGradientDescent(eigenvalues: NumberList): { lr: number; rate: number };
+  /** Steps until an error shrinking by `rate` is below `target` of its start; null if it does not shrink. */
+  stepsToTarget(rate: number, target: number): number | null;
   /** n points from lo to hi evenly spaced in log, identical on every target. */
   logspace(lo: number, hi: number, n: number): Float64Array;
 }

@@ -15,7 +15,9 @@
 
 #include <cmath>
 #include <cstdint>
+#include <optional>
 
+#include "core/portable_math.hpp"
 #include "core/types.hpp"
 
 namespace optlab {
@@ -47,6 +49,24 @@ inline MomentumOptimum optimal_momentum(double mu, double L) {
   const double sl = std::sqrt(L), sm = std::sqrt(mu);
   const double r = (sl - sm) / (sl + sm);
   return {4.0 / ((sl + sm) * (sl + sm)), r * r, r};
+}
+
+// Gradient descent's best step for eigenvalues in [μ, L] (β = 0): γ = 2/(μ + L)
+// balances the two extreme curvatures, |1 − γμ| = |1 − γL| = (L − μ)/(L + μ).
+// The rate is momentum_rate's at that step, over the given eigenvalues.
+inline MomentumOptimum optimal_gradient_descent(const Vector& eigenvalues) {
+  const double lr = 2.0 / (eigenvalues.minCoeff() + eigenvalues.maxCoeff());
+  return {lr, 0.0, momentum_rate(lr, 0.0, eigenvalues)};
+}
+
+// Steps until an error that shrinks by `rate` each step is below `target`
+// of where it started: ⌈log target / log rate⌉, for 0 < rate < 1 and
+// 0 < target < 1; none for a rate that does not shrink it (or is 0).
+inline std::optional<int> steps_to_target(double rate, double target) {
+  if (!(rate > 0.0 && rate < 1.0) || !(target > 0.0 && target < 1.0)) return std::nullopt;
+  const double steps = std::ceil(portable_log(target) / portable_log(rate));
+  if (!(steps <= 2147483647.0)) return std::nullopt;
+  return static_cast<int>(steps);
 }
 
 // Rates over a grid: out[j * n_lr + i] = rate(lrs[i], betas[j]).

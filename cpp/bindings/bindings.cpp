@@ -267,6 +267,27 @@ val optimal_momentum(val mu, val lambda_max) {
   });
 }
 
+// Gradient descent's best step for the eigenvalues and its rate, {lr, rate}.
+val optimal_gradient_descent(val eigenvalues) {
+  return guarded([&] {
+    const auto opt = optlab::optimal_gradient_descent(vector_arg(eigenvalues, "eigenvalues", kEigenvalue, optlab::limits::kMaxDim));
+    val result = val::object();
+    result.set("lr", opt.lr);
+    result.set("rate", opt.rate);
+    return result;
+  });
+}
+
+// Steps until the error is below `target` of where it started, or null.
+val steps_to_target(val rate, val target) {
+  return guarded([&] {
+    const double r = number_arg(rate, "rate", Range{0.0, optlab::limits::kMaxAbsInput});
+    const double t = number_arg(target, "target", Range{0.0, 1.0, true, true});
+    const auto steps = optlab::steps_to_target(r, t);
+    return steps ? val(*steps) : val::null();
+  });
+}
+
 // Runs firstRun .. firstRun + runs − 1 (firstRun optional, 0 by default):
 // a page can split many runs into calls that each take a fraction of a frame.
 val final_positions(const std::string& scenario_text, val runs, val first_run) {
@@ -428,6 +449,8 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("simulatedRateMap", &simulated_rate_map);
   emscripten::function("momentumRate", &momentum_rate);
   emscripten::function("optimalMomentum", &optimal_momentum);
+  emscripten::function("optimalGradientDescent", &optimal_gradient_descent);
+  emscripten::function("stepsToTarget", &steps_to_target);
   emscripten::function("logspace", &logspace);
   emscripten::function("valueGrid", &value_grid);
   emscripten::function("doubleWellPoints", &double_well_points);

@@ -178,3 +178,15 @@ test('optlab finals gives the same final positions as the wasm finalPositions', 
     assert.match(r.stderr, /RUNS must be an integer from 1 to 100000/);
   }
 });
+
+test("gradient descent's best step and the steps to a target come from the core", async () => {
+  const c = await core();
+  const best = c.optimalGradientDescent([1, 5]);
+  assert.equal(best.lr, 2 / 6);
+  assert.ok(Math.abs(best.rate - 4 / 6) < 1e-15, best.rate);
+  assert.equal(best.rate, c.momentumRate([1, 5], best.lr, 0));
+  assert.equal(c.stepsToTarget(0.5, 1e-3), 10); // 0.5^10 < 1e-3 < 0.5^9
+  assert.equal(c.stepsToTarget(0.9, 1e-6), Math.ceil(Math.log(1e-6) / Math.log(0.9)));
+  for (const rate of [0, 1, 1.5]) assert.equal(c.stepsToTarget(rate, 1e-6), null);
+  assert.throws(() => c.stepsToTarget(0.5, 0), /^Error: target must be a finite number > 0 and < 1 \(got 0\)$/);
+});

@@ -214,6 +214,16 @@ export class OptlabCore {
     return this._call('optimalMomentum', mu, L);
   }
 
+  /** Gradient descent's best step 2/(μ + L) for these eigenvalues, and its rate: {lr, rate}. */
+  optimalGradientDescent(eigenvalues) {
+    return this._call('optimalGradientDescent', eigenvalues);
+  }
+
+  /** ⌈log target / log rate⌉: steps until an error shrinking by `rate` is below `target` of its start; null if it does not shrink. */
+  stepsToTarget(rate, target) {
+    return this._call('stepsToTarget', rate, target);
+  }
+
   /** n points from lo to hi evenly spaced in log, identical on every target. */
   logspace(lo, hi, n) {
     return this._call('logspace', lo, hi, n);

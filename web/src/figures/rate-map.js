@@ -32,11 +32,9 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   // still-cold JavaScript while the page starts.
   const map = core.rateMap({ eigenvalues, lr: lrRange, beta: betaRange, nLr, nBeta, colors: viridisTable() }, out);
   const best = core.optimalMomentum(mu, L);
-  // Gradient descent's best (β = 0): γ = 2/(μ + L) balances the two extreme
-  // curvatures, |1 − γμ| = |1 − γL| = (L − μ)/(L + μ); the caption sets it
-  // against the star's rate, the acceleration momentum buys.
-  const gdLr = 2 / (mu + L);
-  const bestGd = { lr: gdLr, rate: core.momentumRate(eigenvalues, gdLr, 0) };
+  // Gradient descent's best (β = 0); the caption sets it against the star's
+  // rate, the acceleration momentum buys.
+  const bestGd = core.optimalGradientDescent(eigenvalues);
   const labels = regionLabels();
   const shell = figureShell(root);
 
@@ -59,7 +57,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   function describe() {
     const { lr, beta } = shared.get();
     const rate = core.momentumRate(eigenvalues, lr, beta);
-    const stepsToTarget = rate < 1 && rate > 0 ? Math.ceil(Math.log(scene.target) / Math.log(rate)) : null;
+    const stepsToTarget = core.stepsToTarget(rate, scene.target);
     caption.textContent = s.caption({ lr, beta, rate, stepsToTarget, target: scene.target, best, bestGd });
     canvas.setAttribute('aria-label', caption.textContent);
     root.dataset.rate = String(rate);
