@@ -195,7 +195,10 @@ FinalPositions final_positions(const Problem& problem, const OptimizerSpec& opti
                                const Vector& w0, int steps, std::uint64_t seed, int runs, int first_run) {
   // The fast loop is SGD's rule (vanilla_step with a mini-batch) on the double well.
   const DoubleWell* well = problem.as_double_well();
-  if (!well || optimizer.info->name != Sgd::info().name || problem.gradient_noise() > 0.0)
+  // Sgd's name, built once: info() makes a whole description, and a page
+  // calls this once per slice of runs.
+  static const std::string sgd = Sgd::info().name;
+  if (!well || optimizer.info->name != sgd || problem.gradient_noise() > 0.0)
     return final_positions_general(problem, optimizer, w0, steps, seed, runs, first_run);
   FinalPositions out;
   out.dim = 1;
