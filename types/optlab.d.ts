@@ -161,6 +161,7 @@ export interface CoreLimits {
   maxRuns: number;
   maxWork: number;
   maxGridCells: number;
+  maxGridSide: number;
   maxIsolineCrossings: number;
   maxDocumentBytes: number;
   /** The largest seed, 2^53 − 1. */

@@ -108,4 +108,27 @@ void rate_map_image(const double* rate, int n_lr, int n_beta, const std::uint8_t
   }
 }
 
+RateGrid::RateGrid(Vector values, double lr_lo, double lr_hi, int n_lr, double beta_lo, double beta_hi, int n_beta)
+    : eigenvalues(std::move(values)), lrs(static_cast<std::size_t>(n_lr)) {
+  portable_logspace(lr_lo, lr_hi, n_lr, lrs.data());
+  for (int j = 0; j < n_beta; ++j)
+    betas.push_back(beta_lo + (beta_hi - beta_lo) * static_cast<double>(j) / static_cast<double>(n_beta - 1));
+}
+
+std::vector<double> momentum_rate_map(const RateGrid& grid) {
+  std::vector<double> rate(grid.lrs.size() * grid.betas.size());
+  momentum_rate_map(grid.eigenvalues, grid.lrs.data(), static_cast<int>(grid.lrs.size()), grid.betas.data(),
+                    static_cast<int>(grid.betas.size()), rate.data());
+  return rate;
+}
+
+std::vector<double> simulated_rate_map(const RateGrid& grid, int steps) {
+  const std::size_t n_lr = grid.lrs.size();
+  std::vector<double> rate(n_lr * grid.betas.size());
+  for (std::size_t j = 0; j < grid.betas.size(); ++j)
+    for (std::size_t i = 0; i < n_lr; ++i)
+      rate[j * n_lr + i] = simulated_momentum_rate(grid.lrs[i], grid.betas[j], grid.eigenvalues, steps, steps / 2);
+  return rate;
+}
+
 }  // namespace optlab

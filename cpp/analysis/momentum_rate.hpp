@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 #include "core/portable_math.hpp"
 #include "core/types.hpp"
@@ -68,6 +69,20 @@ inline std::optional<int> steps_to_target(double rate, double target) {
   if (!(steps <= 2147483647.0)) return std::nullopt;
   return static_cast<int>(steps);
 }
+
+// A (γ, β) grid: γ log-spaced over [lr_lo, lr_hi] (portable_logspace, the
+// same numbers on every target), β evenly over [beta_lo, beta_hi].
+struct RateGrid {
+  Vector eigenvalues;
+  std::vector<double> lrs, betas;
+  RateGrid(Vector eigenvalues, double lr_lo, double lr_hi, int n_lr, double beta_lo, double beta_hi, int n_beta);
+};
+
+// The exact rate of every cell, rate[j * lrs.size() + i] at (lrs[i], betas[j]).
+std::vector<double> momentum_rate_map(const RateGrid& grid);
+// The rate of every cell measured by simulate_momentum_rate over `steps`
+// steps (window steps / 2).
+std::vector<double> simulated_rate_map(const RateGrid& grid, int steps);
 
 // Rates over a grid: out[j * n_lr + i] = rate(lrs[i], betas[j]).
 void momentum_rate_map(const Vector& eigenvalues, const double* lrs, int n_lr, const double* betas, int n_beta,

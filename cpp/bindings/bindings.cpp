@@ -84,29 +84,29 @@ std::string describe(const val& value) {
   return "a " + type;
 }
 
+// A JS value read as the number, integer or array of numbers a function
+// takes; the checks and their messages are scenario/fields', the ones the
+// scenario and the CLI's requests give.
 double number_arg(const val& value, const std::string& name, const Range& range) {
-  if (!value.isNumber() || !std::isfinite(value.as<double>()) ||
-      !range.contains(value.as<double>()))
-    reject(name + " must be a finite number " + range.describe() + " (got " + describe(value) + ")");
-  return value.as<double>();
+  if (!value.isNumber()) optlab::reject_number(name, range, describe(value));
+  return optlab::check_number(value.as<double>(), name, range);
 }
 
 int count_arg(const val& value, const std::string& name, int lo, int hi) {
-  const double x = number_arg(value, name, Range{static_cast<double>(lo), static_cast<double>(hi)});
-  if (x != std::floor(x))
-    reject(name + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + " (got " +
-           optlab::format_number(x) + ")");
-  return static_cast<int>(x);
+  if (!value.isNumber()) optlab::reject_integer(name, lo, hi, "", describe(value));
+  return static_cast<int>(optlab::check_integer(value.as<double>(), name, lo, hi));
 }
 
-// An array or typed array of finite numbers in `range`, 1..max_length long.
+bool is_array(const val& value) {
+  return val::global("Array").call<bool>("isArray", value) || val::global("ArrayBuffer").call<bool>("isView", value);
+}
+
+// An array or typed array of finite numbers in `range`, 1..max_length long;
+// the length is checked before anything is copied.
 Vector vector_arg(const val& value, const std::string& name, const Range& range, int max_length) {
-  if (!val::global("Array").call<bool>("isArray", value) && !val::global("ArrayBuffer").call<bool>("isView", value))
-    reject(name + " must be an array of numbers");
-  const double length = value["length"].as<double>();
-  if (!(length >= 1 && length <= max_length))
-    reject(name + " must have from 1 to " + std::to_string(max_length) + " numbers (got " + optlab::format_number(length) + ")");
-  const int n = static_cast<int>(length);
+  if (!is_array(value)) reject(name + " must be an array of numbers (got " + describe(value) + ")");
+  optlab::check_length(name, value["length"].as<double>(), 1, static_cast<std::size_t>(max_length));
+  const int n = value["length"].as<int>();
   Vector out(n);
   for (int i = 0; i < n; ++i) out[i] = number_arg(value[i], name + "[" + std::to_string(i) + "]", range);
   return out;
@@ -115,16 +115,7 @@ Vector vector_arg(const val& value, const std::string& name, const Range& range,
 const Range kEigenvalue{0.0, optlab::limits::kMaxAbsInput, true};
 const Range kLr{0.0, optlab::limits::kMaxAbsInput, true};
 const Range kBeta{0.0, 1.0, false, true};
-constexpr int kMaxGrid = 4096;
-
-// nx × ny of a grid: its memory, and its work with the given units per cell.
-void grid_cells(const std::string& name, std::size_t nx, int ny, double work_per_cell = 1.0) {
-  const double cells = static_cast<double>(nx) * ny;
-  if (cells > static_cast<double>(optlab::limits::kMaxGridCells))
-    reject(name + " must be at most " + std::to_string(optlab::limits::kMaxGridCells) + " cells (got " +
-           optlab::format_number(cells) + ")");
-  optlab::check_work({{name, cells}, {"work units per cell", work_per_cell}});
-}
+constexpr int kMaxGridSide = optlab::limits::kMaxGridSide;
 
 val run(const std::string& scenario) {
   return guarded([&] { return optlab::run_scenario_json(scenario); });
@@ -161,89 +152,49 @@ val logspace(const val& lo, const val& hi, const val& n) {
   return guarded([&] {
     const double a = number_arg(lo, "lo", kLr);
     const double b = number_arg(hi, "hi", Range{a, optlab::limits::kMaxAbsInput, true});
-    std::vector<double> out(static_cast<std::size_t>(count_arg(n, "n", 1, kMaxGrid)));
+    std::vector<double> out(static_cast<std::size_t>(count_arg(n, "n", 1, kMaxGridSide)));
     optlab::portable_logspace(a, b, static_cast<int>(out.size()), out.data());
     return copy_to_js(out);
   });
 }
 
-// The (γ, β) grid: γ log-spaced over [lrMin, lrMax], β evenly over [betaMin, betaMax].
-struct Grid {
-  Vector eigenvalues;
-  std::vector<double> lrs, betas;
-};
-
-Grid grid_args(const val& eigenvalues, const val& lr_min, const val& lr_max, const val& n_lr,
-               const val& beta_min, const val& beta_max, const val& n_beta) {
-  Grid g;
-  g.eigenvalues = vector_arg(eigenvalues, "eigenvalues", kEigenvalue, optlab::limits::kMaxDim);
-  const double a = number_arg(lr_min, "lrMin", kLr);
-  const double b = number_arg(lr_max, "lrMax", Range{a, optlab::limits::kMaxAbsInput, true});
-  g.lrs.resize(static_cast<std::size_t>(count_arg(n_lr, "nLr", 2, kMaxGrid)));
-  optlab::portable_logspace(a, b, static_cast<int>(g.lrs.size()), g.lrs.data());
-  const double c = number_arg(beta_min, "betaMin", kBeta);
-  const double d = number_arg(beta_max, "betaMax", Range{c, 1.0, true, true});
-  const int nb = count_arg(n_beta, "nBeta", 2, kMaxGrid);
-  grid_cells("nLr × nBeta", g.lrs.size(), nb);
-  for (int j = 0; j < nb; ++j) g.betas.push_back(c + (d - c) * static_cast<double>(j) / static_cast<double>(nb - 1));
-  return g;
-}
-
-val grid_result(const Grid& g, const std::vector<double>& rate) {
+val rate_map_result(const optlab::RateGrid& grid, const std::vector<double>& rate) {
   val result = val::object();
-  result.set("lr", copy_to_js(g.lrs));
-  result.set("beta", copy_to_js(g.betas));
+  result.set("lr", copy_to_js(grid.lrs));
+  result.set("beta", copy_to_js(grid.betas));
   result.set("rate", copy_to_js(rate));
   return result;
 }
 
-// The map is redrawn on every pointer move while (γ, β) is dragged, so it
-// skips the per-call allocations: the rates go into a buffer kept between
-// calls, returned as a *view* of the wasm heap. Given a colour table (RGBA
-// bytes), the heatmap's image comes the same way. The JS wrapper
-// (web/core/optlab-core.js) copies both out at once, before any other call
-// can overwrite them or grow memory.
-val rate_map_view(val eigenvalues, val lr_min, val lr_max, val n_lr, val beta_min, val beta_max, val n_beta,
-                  val colors) {
-  static std::vector<double> rate;
-  static std::vector<std::uint8_t> image, table;
+// Momentum's rate over a (γ, β) grid (scenario/requests.hpp's rate_map
+// request). Given a colour table (RGBA bytes), the heatmap's image comes
+// with it: the page paints it while it starts, when JavaScript is still cold.
+val rate_map(const std::string& request_text, val colors) {
   return guarded([&] {
-    const Grid g = grid_args(eigenvalues, lr_min, lr_max, n_lr, beta_min, beta_max, n_beta);
-    const int nl = static_cast<int>(g.lrs.size()), nb = static_cast<int>(g.betas.size());
-    rate.resize(g.lrs.size() * g.betas.size());
-    optlab::momentum_rate_map(g.eigenvalues, g.lrs.data(), nl, g.betas.data(), nb, rate.data());
-    val result = val::object();
-    result.set("lr", copy_to_js(g.lrs));
-    result.set("beta", copy_to_js(g.betas));
-    result.set("rate", val(emscripten::typed_memory_view(rate.size(), rate.data())));
+    const optlab::RateMapRequest r = optlab::parse_rate_map(request_text, false);
+    const std::vector<double> rate = optlab::momentum_rate_map(r.grid);
+    val result = rate_map_result(r.grid, rate);
     if (!colors.isUndefined()) {
       if (!colors.instanceof(val::global("Uint8Array")) && !colors.instanceof(val::global("Uint8ClampedArray")))
-        reject("colors must be a Uint8Array of RGBA entries");
+        reject("colors must be a Uint8Array of RGBA entries (got " + describe(colors) + ")");
       const int bytes = colors["length"].as<int>();
       if (bytes < 4 || bytes > 4 * 4096 || bytes % 4 != 0)
         reject("colors must hold from 1 to 4096 RGBA entries (4 bytes each; got " + std::to_string(bytes) + " bytes)");
-      table.resize(static_cast<std::size_t>(bytes));
+      std::vector<std::uint8_t> table(static_cast<std::size_t>(bytes));
       val(emscripten::typed_memory_view(table.size(), table.data())).call<void>("set", colors);
-      image.resize(4 * rate.size());
-      optlab::rate_map_image(rate.data(), nl, nb, table.data(), bytes / 4, image.data());
-      result.set("image", val(emscripten::typed_memory_view(image.size(), image.data())));
+      std::vector<std::uint8_t> image(4 * rate.size());
+      optlab::rate_map_image(rate.data(), static_cast<int>(r.grid.lrs.size()), static_cast<int>(r.grid.betas.size()),
+                             table.data(), bytes / 4, image.data());
+      result.set("image", val::global("Uint8ClampedArray").new_(emscripten::typed_memory_view(image.size(), image.data())));
     }
     return result;
   });
 }
 
-val simulated_rate_map(val eigenvalues, val lr_min, val lr_max, val n_lr, val beta_min, val beta_max,
-                       val n_beta, val steps) {
+val simulated_rate_map(const std::string& request_text) {
   return guarded([&] {
-    const Grid g = grid_args(eigenvalues, lr_min, lr_max, n_lr, beta_min, beta_max, n_beta);
-    const int k = count_arg(steps, "steps", 2, optlab::limits::kMaxSteps);
-    grid_cells("nLr × nBeta", g.lrs.size(), static_cast<int>(g.betas.size()),
-               k * static_cast<double>(g.eigenvalues.size()) * optlab::kSimulatedStepWork);
-    std::vector<double> rate(g.lrs.size() * g.betas.size());
-    for (std::size_t j = 0; j < g.betas.size(); ++j)
-      for (std::size_t i = 0; i < g.lrs.size(); ++i)
-        rate[j * g.lrs.size() + i] = optlab::simulated_momentum_rate(g.lrs[i], g.betas[j], g.eigenvalues, k, k / 2);
-    return grid_result(g, rate);
+    const optlab::RateMapRequest r = optlab::parse_rate_map(request_text, true);
+    return rate_map_result(r.grid, optlab::simulated_rate_map(r.grid, r.steps));
   });
 }
 
@@ -313,7 +264,7 @@ val loss_sweep(const std::string& scenario_text, val lrs) {
   return guarded([&] {
     optlab::Scenario s = optlab::parse_scenario(scenario_text);
     if (!s.optimizer.info->step_size) reject("lossSweep needs an optimizer with a step size (got " + s.optimizer.name() + ")");
-    const Vector values = vector_arg(lrs, "lrs", kLr, 4096);
+    const Vector values = vector_arg(lrs, "lrs", kLr, kMaxGridSide);
     optlab::check_work({{"lrs.length", static_cast<double>(values.size())},
                         {"work units per run", optlab::run_work(*s.problem, s.optimizer, s.steps)}});
     const optlab::LossSweep sweep = optlab::loss_sweep(*s.problem, s.optimizer, s.w0, s.steps, s.seed,
@@ -325,18 +276,12 @@ val loss_sweep(const std::string& scenario_text, val lrs) {
   });
 }
 
-// ∇f_i(w) for every part i of a finite sum, as n rows of dim numbers.
-val part_gradients(const std::string& problem_text, val w) {
+// ∇f_i(w) for every part i of a finite sum, as n rows of dim numbers
+// (scenario/requests.hpp's gradients request).
+val part_gradients(const std::string& request_text) {
   return guarded([&] {
-    const auto problem = optlab::parse_problem(optlab::parse_json(problem_text, "the problem"));
-    const int n = problem->num_functions();
-    if (n == 0) reject("problem.kind must be a finite sum (least_squares or double_well) (got " + problem->kind() + ")");
-    const Vector at = vector_arg(w, "w", Range{-optlab::limits::kMaxAbsInput, optlab::limits::kMaxAbsInput},
-                                 optlab::limits::kMaxDim);
-    if (at.size() != problem->dim())
-      reject("w must have " + std::to_string(problem->dim()) + " numbers, one per dimension of the problem (got " +
-             std::to_string(at.size()) + ")");
-    return copy_to_js(optlab::part_gradients(*problem, at));
+    const auto r = optlab::parse_gradients(request_text);
+    return copy_to_js(optlab::part_gradients(*r.problem, r.w));
   });
 }
 
@@ -364,26 +309,10 @@ val double_well_points(const std::string& problem_text) {
   });
 }
 
-// f on a grid, for contour plots: out[j * nx + i] = f(x_i, y_j), x and y
-// evenly spaced over [x0, x1] and [y0, y1]. A one-dimensional problem gives
-// f along [x0, x1] (ny must be 1; y is ignored).
-val value_grid(const std::string& problem_text, val x0, val x1, val nx, val y0, val y1, val ny) {
-  return guarded([&] {
-    const auto problem = optlab::parse_problem(optlab::parse_json(problem_text, "the problem"));
-    const int dim = problem->dim();
-    if (dim > 2)
-      reject("valueGrid needs a problem of dimension 1 or 2 (got dimension " + std::to_string(dim) + ")");
-    const Range any{-optlab::limits::kMaxAbsInput, optlab::limits::kMaxAbsInput};
-    const double a = number_arg(x0, "x0", any), b = number_arg(x1, "x1", Range{a, optlab::limits::kMaxAbsInput, true});
-    const int n = count_arg(nx, "nx", 2, 4096);
-    const int m = dim == 1 ? count_arg(ny, "ny", 1, 1) : count_arg(ny, "ny", 2, 1024);
-    const double c = dim == 1 ? 0.0 : number_arg(y0, "y0", any);
-    const double d = dim == 1 ? 0.0 : number_arg(y1, "y1", Range{c, optlab::limits::kMaxAbsInput, true});
-    grid_cells("nx × ny", static_cast<std::size_t>(n), m, problem->evaluation_work());
-    std::vector<double> out(static_cast<std::size_t>(n) * static_cast<std::size_t>(m));
-    optlab::value_grid(*problem, a, b, n, c, d, m, out.data());
-    return copy_to_js(out);
-  });
+// f on a grid, for contour plots (scenario/requests.hpp's grid request):
+// out[j * nx + i] = f(x_i, y_j); a one-dimensional problem gives f along x.
+val value_grid(const std::string& request_text) {
+  return guarded([&] { return copy_to_js(optlab::grid_values(optlab::parse_grid(request_text))); });
 }
 
 // Iso-lines of a grid of samples (from valueGrid): five numbers per
@@ -391,10 +320,9 @@ val value_grid(const std::string& problem_text, val x0, val x1, val nx, val y0, 
 // each line simplified within `tolerance` grid units (optional, 0 to 1).
 val isolines(val values, val nx, val ny, val levels, val tolerance) {
   return guarded([&] {
-    const int n = count_arg(nx, "nx", 2, 4096), m = count_arg(ny, "ny", 2, 4096);
-    grid_cells("nx × ny", static_cast<std::size_t>(n), m);
-    if (!val::global("ArrayBuffer").call<bool>("isView", values) && !val::global("Array").call<bool>("isArray", values))
-      reject("values must be an array of numbers");
+    const int n = count_arg(nx, "nx", 2, kMaxGridSide), m = count_arg(ny, "ny", 2, kMaxGridSide);
+    optlab::check_cells("nx × ny", n, m);
+    if (!is_array(values)) reject("values must be an array of numbers (got " + describe(values) + ")");
     // The length is checked before the copy is made; then one bulk copy (the
     // grid has thousands of samples), and every sample checked.
     const double length = values["length"].as<double>();
@@ -428,6 +356,7 @@ val limits_object() {
   out.set("maxRuns", kMaxRuns);
   out.set("maxWork", kMaxWork);
   out.set("maxGridCells", static_cast<double>(kMaxGridCells));
+  out.set("maxGridSide", kMaxGridSide);
   out.set("maxIsolineCrossings", static_cast<double>(kMaxIsolineCrossings));
   out.set("maxDocumentBytes", static_cast<double>(kMaxDocumentBytes));
   out.set("maxSeed", kMaxSeed);
@@ -445,7 +374,7 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("partGradients", &part_gradients);
   emscripten::function("batchGradients", &batch_gradients);
   emscripten::function("lossSweep", &loss_sweep);
-  emscripten::function("rateMapView", &rate_map_view);
+  emscripten::function("rateMap", &rate_map);
   emscripten::function("simulatedRateMap", &simulated_rate_map);
   emscripten::function("momentumRate", &momentum_rate);
   emscripten::function("optimalMomentum", &optimal_momentum);

@@ -62,6 +62,12 @@ void print_help(std::ostream& out) {
                             (draw d is run d of finals)
        optlab double_well FILE
                             the double well's minima and ridge: {"problem"}
+       optlab rate_map FILE momentum's rate over a (gamma, beta) grid:
+                            {"eigenvalues", "lr": [lo, hi], "nLr",
+                            "beta": [lo, hi], "nBeta"} (gamma log-spaced)
+       optlab simulated_rate_map FILE
+                            the same with "steps": each rate measured by
+                            running momentum that many steps
        optlab --help        show this text
 
 A scenario is one JSON object:

@@ -26,6 +26,8 @@ inline constexpr double kMaxWork = 4e9;
 // Cells of one grid (valueGrid, the rate maps, isolines): each is a double
 // in memory and at least one evaluation.
 inline constexpr long kMaxGridCells = 1L << 20;
+// Points along one axis of a grid, and step sizes of one sweep.
+inline constexpr int kMaxGridSide = 4096;
 // (level, cell) pairs where a level crosses a cell, for isolines: each adds
 // at most two segments (ten numbers) to the result. The most detailed plot
 // of the lesson has about 6,000; a checkerboard grid of 2^20 cells with 256

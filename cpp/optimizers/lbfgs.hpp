@@ -28,7 +28,14 @@ struct Lbfgs {
     o.params = {{"memory", 1.0, static_cast<double>(limits::kMaxMemory), false, false, 6.0, true}};
     o.batch = BatchUse::None;
     o.exact_gradients = true;
+    o.step_work = &step_work;
     return o;
+  }
+  // Each trial point of its line search costs f and ∇f; the two-loop
+  // recursion 4·m·d.
+  static double step_work(const OptimizerSpec& spec, double evaluation, double dim) {
+    const double trials = 2.0 * (limits::kLbfgsMaxLineSearch + 1);
+    return trials * 2.0 * evaluation + 4.0 * spec.param("memory") * dim;
   }
   // Its own loop: LBFGSpp's solver, with every accepted iterate reported.
   static RunStatus run(const Problem& problem, const OptimizerSpec& spec, const Vector& w0, int steps,

@@ -46,6 +46,10 @@ enum class QuadraticTheory {
 struct OptimizerSpec;
 using Runner = RunStatus (*)(const Problem&, const OptimizerSpec&, const Vector& w0, int steps, std::uint64_t seed,
                              RunObserver&);
+// The work of one step in scenario/work.hpp's units, for an optimizer whose
+// step is not one gradient and an update of a few vector operations, given
+// the work of one evaluation of f and ∇f and the dimension.
+using StepWork = double (*)(const OptimizerSpec&, double evaluation, double dim);
 
 struct OptimizerInfo {
   std::string name;        // "kind" in the scenario
@@ -56,6 +60,7 @@ struct OptimizerInfo {
   bool exact_gradients = false;  // refuses gradient noise (lbfgs)
   QuadraticTheory theory = QuadraticTheory::None;
   Runner run = nullptr;    // set by the registry
+  StepWork step_work = nullptr;  // null: one gradient (or mini-batch) and the update
 };
 
 struct OptimizerSpec {

@@ -73,10 +73,31 @@ const Json& Fields::required(const std::string& key) const {
   return object_.at(key);
 }
 
+void reject_number(const std::string& path, const Range& range, const std::string& got) {
+  reject(path + " must be a finite number " + range.describe() + " (got " + got + ")");
+}
+
+double check_number(double x, const std::string& path, const Range& range) {
+  if (!std::isfinite(x) || !range.contains(x)) reject_number(path, range, format_number(x));
+  return x;
+}
+
 double read_number(const Json& value, const std::string& path, const Range& range) {
   if (!value.is_number() || !std::isfinite(value.get<double>()) || !range.contains(value.get<double>()))
-    reject(path + " must be a finite number " + range.describe() + " (got " + describe_value(value) + ")");
+    reject_number(path, range, describe_value(value));
   return value.get<double>();
+}
+
+void reject_integer(const std::string& path, long long lo, long long hi, const std::string& note,
+                    const std::string& got) {
+  reject(path + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) + note + " (got " +
+         got + ")");
+}
+
+long long check_integer(double x, const std::string& path, long long lo, long long hi, const std::string& note) {
+  if (!(std::isfinite(x) && x == std::floor(x) && x >= static_cast<double>(lo) && x <= static_cast<double>(hi)))
+    reject_integer(path, lo, hi, note, format_number(x));
+  return static_cast<long long>(x);
 }
 
 long long read_integer(const Json& value, const std::string& path, long long lo, long long hi,
@@ -95,10 +116,15 @@ long long read_integer(const Json& value, const std::string& path, long long lo,
     ok = std::isfinite(d) && d == std::floor(d) && std::fabs(d) <= 9007199254740991.0;
     if (ok) result = static_cast<long long>(d);
   }
-  if (!ok || result < lo || result > hi)
-    reject(path + " must be an integer from " + std::to_string(lo) + " to " + std::to_string(hi) +
-           note + " (got " + describe_value(value) + ")");
+  if (!ok || result < lo || result > hi) reject_integer(path, lo, hi, note, describe_value(value));
   return result;
+}
+
+void check_length(const std::string& path, double length, std::size_t min_length, std::size_t max_length,
+                  const std::string& note) {
+  if (!(length >= static_cast<double>(min_length) && length <= static_cast<double>(max_length)))
+    reject(path + " must have from " + std::to_string(min_length) + " to " + std::to_string(max_length) +
+           " numbers" + note + " (got " + format_number(length) + ")");
 }
 
 std::vector<double> read_numbers(const Json& value, const std::string& path, const Range& range,
@@ -109,9 +135,7 @@ std::vector<double> read_numbers(const Json& value, const std::string& path, con
   if (expected && value.size() != *expected)
     reject(path + " must have " + std::to_string(*expected) + " number" + (*expected == 1 ? "" : "s") +
            length_note + " (got " + std::to_string(value.size()) + ")");
-  if (value.size() < min_length || value.size() > max_length)
-    reject(path + " must have from " + std::to_string(min_length) + " to " + std::to_string(max_length) +
-           " numbers" + length_note + " (got " + std::to_string(value.size()) + ")");
+  check_length(path, static_cast<double>(value.size()), min_length, max_length, length_note);
   std::vector<double> out;
   out.reserve(value.size());
   for (std::size_t i = 0; i < value.size(); ++i)

@@ -70,6 +70,17 @@ class Fields {
 double read_number(const Json& value, const std::string& path, const Range& range);
 long long read_integer(const Json& value, const std::string& path, long long lo, long long hi,
                        const std::string& note = "");
+// The checks of read_number and read_integer for a number read by another
+// front end (the wasm module reads JavaScript values), with the same
+// messages; `got` is how the value reads when it is not a number at all.
+double check_number(double x, const std::string& path, const Range& range);
+long long check_integer(double x, const std::string& path, long long lo, long long hi, const std::string& note = "");
+[[noreturn]] void reject_number(const std::string& path, const Range& range, const std::string& got);
+[[noreturn]] void reject_integer(const std::string& path, long long lo, long long hi, const std::string& note,
+                                 const std::string& got);
+// An array's length against min..max, before anything is read from it.
+void check_length(const std::string& path, double length, std::size_t min_length, std::size_t max_length,
+                  const std::string& note = "");
 // An array of numbers; length must be `expected` when given.
 std::vector<double> read_numbers(const Json& value, const std::string& path, const Range& range,
                                  std::optional<std::size_t> expected, const std::string& length_note,

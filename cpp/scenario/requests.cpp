@@ -23,9 +23,9 @@ Json rows(const std::vector<double>& flat, std::size_t width) {
   return out;
 }
 
-// [lo, hi] with lo < hi, both within the inputs' bound.
-std::pair<double, double> interval(const Fields& f, const std::string& key) {
-  const auto ends = read_numbers(f.required(key), f.path(key), kAny, 2, " ([lo, hi])");
+// [lo, hi] with lo < hi, both in `range`.
+std::pair<double, double> interval(const Fields& f, const std::string& key, const Range& range = kAny) {
+  const auto ends = read_numbers(f.required(key), f.path(key), range, 2, " ([lo, hi])");
   if (!(ends[0] < ends[1]))
     reject(f.path(key) + " must be [lo, hi] with lo < hi (got [" + format_number(ends[0]) + ", " +
            format_number(ends[1]) + "])");
@@ -38,41 +38,76 @@ Vector point(const Fields& f, const Problem& problem) {
   return Eigen::Map<const Vector>(w.data(), static_cast<Eigen::Index>(w.size()));
 }
 
-Json grid(const Json& request) {
+GridRequest read_grid(const Json& request) {
   const Fields f(request, "", {"problem", "x", "nx", "y", "ny"}, "a grid request", "the request");
-  const auto problem = parse_problem(f.required("problem"));
-  const int dim = problem->dim();
-  if (dim > 2) reject("grid needs a problem of dimension 1 or 2 (got dimension " + std::to_string(dim) + ")");
-  const auto [x0, x1] = interval(f, "x");
-  const int nx = static_cast<int>(f.integer("nx", 2, 4096));
-  double y0 = 0.0, y1 = 0.0;
-  int ny = 1;
+  GridRequest r;
+  r.problem = parse_problem(f.required("problem"));
+  const int dim = r.problem->dim();
+  if (dim > 2) reject("a grid needs a problem of dimension 1 or 2 (got dimension " + std::to_string(dim) + ")");
+  std::tie(r.x0, r.x1) = interval(f, "x");
+  r.nx = static_cast<int>(f.integer("nx", 2, limits::kMaxGridSide));
   if (dim == 2) {
-    std::tie(y0, y1) = interval(f, "y");
-    ny = static_cast<int>(f.integer("ny", 2, 1024));
+    std::tie(r.y0, r.y1) = interval(f, "y");
+    r.ny = static_cast<int>(f.integer("ny", 2, limits::kMaxGridSide));
   } else if (f.has("y") || f.has("ny")) {
-    reject("y and ny are for problems of dimension 2 (" + problem->kind() + " has dimension 1)");
+    reject("y and ny are for problems of dimension 2 (" + r.problem->kind() + " has dimension 1)");
   }
-  check_work({{"nx × ny", static_cast<double>(nx) * ny}, {"work units per cell", problem->evaluation_work()}});
-  std::vector<double> values(static_cast<std::size_t>(nx) * static_cast<std::size_t>(ny));
-  value_grid(*problem, x0, x1, nx, y0, y1, ny, values.data());
+  check_cells("nx × ny", r.nx, r.ny, r.problem->evaluation_work());
+  return r;
+}
+
+Json grid(const Json& request) {
+  const GridRequest r = read_grid(request);
   Json out;
-  out["nx"] = nx;
-  out["ny"] = ny;
-  out["values"] = values;
+  out["nx"] = r.nx;
+  out["ny"] = r.ny;
+  out["values"] = grid_values(r);
   return out;
 }
 
-Json gradients(const Json& request) {
+GradientsRequest read_gradients(const Json& request) {
   const Fields f(request, "", {"problem", "w"}, "a gradients request", "the request");
-  const auto problem = parse_problem(f.required("problem"));
-  if (problem->num_functions() == 0)
-    reject("problem.kind must be a finite sum (least_squares or double_well) (got " + problem->kind() + ")");
-  const Vector w = point(f, *problem);
+  GradientsRequest r;
+  r.problem = parse_problem(f.required("problem"));
+  if (r.problem->num_functions() == 0)
+    reject("problem.kind must be a finite sum (least_squares or double_well) (got " + r.problem->kind() + ")");
+  r.w = point(f, *r.problem);
+  return r;
+}
+
+Json gradients(const Json& request) {
+  const GradientsRequest r = read_gradients(request);
   Json out;
-  out["n"] = problem->num_functions();
-  out["dim"] = problem->dim();
-  out["gradients"] = rows(part_gradients(*problem, w), static_cast<std::size_t>(problem->dim()));
+  out["n"] = r.problem->num_functions();
+  out["dim"] = r.problem->dim();
+  out["gradients"] = rows(part_gradients(*r.problem, r.w), static_cast<std::size_t>(r.problem->dim()));
+  return out;
+}
+
+RateMapRequest read_rate_map(const Json& request, bool simulated) {
+  std::vector<std::string> keys{"eigenvalues", "lr", "nLr", "beta", "nBeta"};
+  if (simulated) keys.push_back("steps");
+  const Fields f(request, "", keys, simulated ? "a simulated_rate_map request" : "a rate_map request", "the request");
+  const auto values = read_numbers(f.required("eigenvalues"), f.path("eigenvalues"),
+                                   Range{0.0, limits::kMaxAbsInput, true}, std::nullopt, "", 1, limits::kMaxDim);
+  const auto [lr_lo, lr_hi] = interval(f, "lr", Range{0.0, limits::kMaxAbsInput, true});
+  const int n_lr = static_cast<int>(f.integer("nLr", 2, limits::kMaxGridSide));
+  const auto [beta_lo, beta_hi] = interval(f, "beta", Range{0.0, 1.0, false, true});
+  const int n_beta = static_cast<int>(f.integer("nBeta", 2, limits::kMaxGridSide));
+  const int steps = simulated ? static_cast<int>(f.integer("steps", 2, limits::kMaxSteps)) : 0;
+  const double per_cell = simulated ? steps * static_cast<double>(values.size()) * kSimulatedStepWork : 1.0;
+  check_cells("nLr × nBeta", n_lr, n_beta, per_cell);
+  return RateMapRequest{RateGrid(Eigen::Map<const Vector>(values.data(), static_cast<Eigen::Index>(values.size())),
+                                 lr_lo, lr_hi, n_lr, beta_lo, beta_hi, n_beta),
+                        steps};
+}
+
+Json rate_map(const Json& request, bool simulated) {
+  const RateMapRequest r = read_rate_map(request, simulated);
+  Json out;
+  out["lr"] = r.grid.lrs;
+  out["beta"] = r.grid.betas;
+  out["rate"] = simulated ? simulated_rate_map(r.grid, r.steps) : momentum_rate_map(r.grid);
   return out;
 }
 
@@ -113,12 +148,31 @@ Json double_well(const Json& request) {
 
 }  // namespace
 
+GridRequest parse_grid(const std::string& request_text) {
+  return read_grid(parse_json(request_text, "the request"));
+}
+
+std::vector<double> grid_values(const GridRequest& r) {
+  std::vector<double> values(static_cast<std::size_t>(r.nx) * static_cast<std::size_t>(r.ny));
+  value_grid(*r.problem, r.x0, r.x1, r.nx, r.y0, r.y1, r.ny, values.data());
+  return values;
+}
+
+GradientsRequest parse_gradients(const std::string& request_text) {
+  return read_gradients(parse_json(request_text, "the request"));
+}
+
+RateMapRequest parse_rate_map(const std::string& request_text, bool simulated) {
+  return read_rate_map(parse_json(request_text, "the request"), simulated);
+}
+
 BatchGradientsRequest parse_batch_gradients(const std::string& request_text) {
   return parse_batch(parse_json(request_text, "the request"));
 }
 
 const std::vector<std::string>& request_verbs() {
-  static const std::vector<std::string> verbs{"grid", "gradients", "batch_gradients", "double_well"};
+  static const std::vector<std::string> verbs{"grid",     "gradients", "batch_gradients", "double_well",
+                                              "rate_map", "simulated_rate_map"};
   return verbs;
 }
 
@@ -128,6 +182,8 @@ std::string request_json(const std::string& verb, const std::string& request_tex
   if (verb == "gradients") return gradients(request).dump();
   if (verb == "batch_gradients") return batch(request).dump();
   if (verb == "double_well") return double_well(request).dump();
+  if (verb == "rate_map") return rate_map(request, false).dump();
+  if (verb == "simulated_rate_map") return rate_map(request, true).dump();
   reject("unknown verb '" + printable(verb) + "'");
 }
 

@@ -13,6 +13,10 @@
 //                    (draw d: the first step's gradient of run d of `finals`)
 //   double_well      {"problem"}  (a double_well)
 //                    -> {"deep", "shallow", "ridge"}
+//   rate_map         {"eigenvalues", "lr": [lo, hi], "nLr", "beta": [lo, hi], "nBeta"}
+//                    -> {"lr", "beta", "rate": [momentum's rate at j * nLr + i]}
+//                    (γ log-spaced, β evenly spaced)
+//   simulated_rate_map  the same and "steps": each rate measured by simulation
 #pragma once
 
 #include <cstdint>
@@ -20,9 +24,33 @@
 #include <string>
 #include <vector>
 
+#include "analysis/momentum_rate.hpp"
 #include "problems/problem.hpp"
 
 namespace optlab {
+
+// A grid request, validated: f on nx × ny points (ny = 1 along a line).
+struct GridRequest {
+  std::unique_ptr<Problem> problem;
+  double x0 = 0, x1 = 1, y0 = 0, y1 = 0;
+  int nx = 2, ny = 1;
+};
+GridRequest parse_grid(const std::string& request_text);
+std::vector<double> grid_values(const GridRequest& r);
+
+// A gradients request, validated.
+struct GradientsRequest {
+  std::unique_ptr<Problem> problem;
+  Vector w;
+};
+GradientsRequest parse_gradients(const std::string& request_text);
+
+// A rate_map (steps = 0) or simulated_rate_map request, validated.
+struct RateMapRequest {
+  RateGrid grid;
+  int steps = 0;
+};
+RateMapRequest parse_rate_map(const std::string& request_text, bool simulated);
 
 // A batch_gradients request, validated (the wasm module's batchGradients
 // reads the same request).

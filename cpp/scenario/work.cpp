@@ -11,12 +11,7 @@ namespace optlab {
 double step_work(const Problem& problem, const OptimizerSpec& optimizer) {
   const double evaluation = problem.evaluation_work();
   const double dim = problem.dim();
-  if (!optimizer.info->step_size) {
-    // L-BFGS: each trial point of its line search costs f and ∇f; the
-    // two-loop recursion 4·m·d.
-    const double trials = 2.0 * (limits::kLbfgsMaxLineSearch + 1);
-    return trials * 2.0 * evaluation + 4.0 * optimizer.param("memory") * dim;
-  }
+  if (optimizer.info->step_work) return optimizer.info->step_work(optimizer, evaluation, dim);
   const double oracle = optimizer.batch > 0 ? optimizer.batch * (dim + kSampleWork) : evaluation;
   const double noise = problem.gradient_noise() > 0.0 ? dim : 0.0;
   return oracle + noise + 2.0 * evaluation + dim;
@@ -41,6 +36,13 @@ void check_work(const std::vector<WorkFactor>& factors) {
   const double most = std::floor(limits::kMaxWork / rest);
   if (most < 1.0) throw ScenarioError("this call is too much work: " + over);
   throw ScenarioError(factors.front().name + " must be at most " + format_number(most) + " here: " + over);
+}
+
+void check_cells(const std::string& name, double nx, double ny, double per_cell) {
+  if (nx * ny > static_cast<double>(limits::kMaxGridCells))
+    reject(name + " must be at most " + std::to_string(limits::kMaxGridCells) + " cells (got " +
+           format_number(nx * ny) + ")");
+  check_work({{name, nx * ny}, {"work units per cell", per_cell}});
 }
 
 }  // namespace optlab

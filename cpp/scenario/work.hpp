@@ -46,4 +46,9 @@ struct WorkFactor {
 //   (a few seconds of one core)
 void check_work(const std::vector<WorkFactor>& factors);
 
+// A grid of nx × ny cells (`name` as the caller calls it, "nx × ny"): at
+// most limits::kMaxGridCells of memory, and at most the work limit at
+// `per_cell` units each.
+void check_cells(const std::string& name, double nx, double ny, double per_cell = 1.0);
+
 }  // namespace optlab

@@ -7,6 +7,7 @@
 #include "core/limits.hpp"
 #include "helpers.hpp"
 #include "run/registry.hpp"
+#include "scenario/requests.hpp"
 #include "scenario/work.hpp"
 
 using optlab::test::rejection;
@@ -347,4 +348,42 @@ TEST_CASE("the registry: every optimizer parses from its name, lr and defaults, 
   CHECK_THROWS_AS(optlab::optimizer_spec("momentum", 0.1, 0, {{"gamma", 1}}), std::logic_error);
   CHECK(optlab::optimizer_spec("nesterov", 0.1, 0, {{"beta", 0.5}}).param("beta") == 0.5);
   CHECK(optlab::optimizer_spec("heavy_ball", 0.1).param("beta") == 0.9);
+}
+
+TEST_CASE("the requests: one parser per verb, for the CLI and the wasm module, with the scenario's messages") {
+  const auto refused = [](const std::string& verb, const std::string& request) {
+    try {
+      optlab::request_json(verb, request);
+    } catch (const optlab::ScenarioError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  const std::string grid = R"("eigenvalues":[1,5],"lr":[0.01,1],"nLr":4,"beta":[0,0.9],"nBeta":3)";
+  const optlab::Json map = optlab::Json::parse(optlab::request_json("rate_map", "{" + grid + "}"));
+  REQUIRE(map["rate"].size() == 12);
+  CHECK(map["lr"][0] == 0.01);
+  CHECK(map["lr"][3] == 1.0);
+  CHECK(map["beta"][2] == 0.9);
+  optlab::Vector eigenvalues(2);
+  eigenvalues << 1, 5;
+  for (int j = 0; j < 3; ++j)
+    for (int i = 0; i < 4; ++i)
+      CHECK(map["rate"][j * 4 + i].get<double>() ==
+            optlab::momentum_rate(map["lr"][i].get<double>(), map["beta"][j].get<double>(), eigenvalues));
+  CHECK(refused("rate_map", R"({"eigenvalues":[1,5],"lr":[0.01,1],"nLr":4,"beta":[0,1],"nBeta":3})") ==
+        "beta[1] must be a finite number >= 0 and < 1 (got 1)");
+  CHECK(refused("rate_map", R"({"eigenvalues":[],"lr":[0.01,1],"nLr":4,"beta":[0,0.9],"nBeta":3})") ==
+        "eigenvalues must have from 1 to 10 numbers (got 0)");
+  CHECK(refused("rate_map", "{" + grid + R"(,"steps":10})") ==
+        "steps is not a field of a rate_map request (allowed: eigenvalues, lr, nLr, beta, nBeta)");
+  CHECK(refused("simulated_rate_map", "{" + grid + R"(,"steps":1})") == "steps must be an integer from 2 to 20000 (got 1)");
+  CHECK(refused("rate_map", R"({"eigenvalues":[1],"lr":[0.01,1],"nLr":4096,"beta":[0,0.9],"nBeta":4096})") ==
+        "nLr × nBeta must be at most 1048576 cells (got 16777216)");
+  CHECK(refused("grid", R"({"problem":{"kind":"rosenbrock"},"x":[-1,1],"nx":4096.5,"y":[0,1],"ny":2})") ==
+        "nx must be an integer from 2 to 4096 (got 4096.5)");
+  // The same checks for a number another front end has read.
+  CHECK_THROWS_WITH(optlab::check_integer(0.5, "runs", 1, 9), "runs must be an integer from 1 to 9 (got 0.5)");
+  CHECK_THROWS_WITH(optlab::check_number(std::nan(""), "lr", optlab::Range{0, 1, true}), "lr must be a finite number > 0 and <= 1 (got NaN)");
+  CHECK_THROWS_WITH(optlab::check_length("w", 11, 1, 10), "w must have from 1 to 10 numbers (got 11)");
 }

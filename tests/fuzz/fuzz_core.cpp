@@ -28,6 +28,7 @@
 #include "problems/double_well.hpp"
 #include "run/run.hpp"
 #include "scenario/output.hpp"
+#include "scenario/requests.hpp"
 #include "scenario/work.hpp"
 
 namespace {
@@ -199,14 +200,38 @@ void momentum(Bytes& in) {
   rate_map_image(rate.data(), n, n, colors.data(), 7, image.data());
 }
 
+// The requests the CLI and the wasm module share, parsed from the rest of
+// the input and computed when their work is small.
+void request(Bytes& in) {
+  const int which = in.byte() % 3;
+  const bool simulated = in.byte() % 2 == 1;
+  const std::string text = in.rest();
+  try {
+    if (which == 0) {
+      const GridRequest r = parse_grid(text);
+      if (r.nx * static_cast<double>(r.ny) * r.problem->evaluation_work() <= kFuzzWork) (void)grid_values(r);
+    } else if (which == 1) {
+      const RateMapRequest r = parse_rate_map(text, simulated);
+      const double cells = static_cast<double>(r.grid.lrs.size() * r.grid.betas.size());
+      if (r.steps == 0 && cells <= kFuzzWork) (void)momentum_rate_map(r.grid);
+      if (r.steps > 0 && cells * r.steps * r.grid.eigenvalues.size() <= kFuzzWork) (void)simulated_rate_map(r.grid, r.steps);
+    } else {
+      const GradientsRequest r = parse_gradients(text);
+      (void)part_gradients(*r.problem, r.w);
+    }
+  } catch (const ScenarioError&) {
+  }
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   Bytes in{data, size};
-  switch (in.byte() % 4) {
+  switch (in.byte() % 5) {
     case 0: scenario(in); break;
     case 1: problem(in); break;
     case 2: raw_isolines(in); break;
+    case 3: request(in); break;
     default: momentum(in); break;
   }
   return 0;

@@ -47,5 +47,11 @@ for (const p of problems) text(1, grid, p);
 // Isolines over a 10 x 10 grid of small integers (saddles and flat cells) at
 // four levels between them, then the momentum analysis over spread-out numbers.
 write(Buffer.from([2, 8, 8, ...Array.from({ length: 100 }, (_, i) => (i * 7) % 5), 3, ...[0.5, 1.5, 2.5, 3.5].flatMap(raw), 128]));
-write(Buffer.from([3, 2, ...Array.from({ length: 40 }, (_, i) => (i * 37) % 256)]));
+write(Buffer.from([4, 2, ...Array.from({ length: 40 }, (_, i) => (i * 37) % 256)]));
+// The shared requests: a grid, both rate maps, a finite sum's gradients.
+text(3, [0, 0], { problem: { kind: 'rosenbrock' }, x: [-2, 2], nx: 12, y: [-1, 3], ny: 9 });
+const map = { eigenvalues: [0.5, 4], lr: [0.01, 1], nLr: 12, beta: [0, 0.95], nBeta: 8 };
+text(3, [1, 0], map);
+text(3, [1, 1], { ...map, steps: 40 });
+text(3, [2, 0], { problem: { kind: 'least_squares', n: 8, dim: 2 }, w: [0.5, -1] });
 console.log(`${count} seeds in ${out}`);

@@ -58,23 +58,23 @@ test('typed-array entry points validate their arguments by name', async () => {
   const c = await core();
   const expect = (fn, message) => assert.throws(fn, (e) => e instanceof Error && e.message === message);
   const grid = { eigenvalues: [1, 5], lr: [0.001, 1], beta: [0, 0.99], nLr: 64, nBeta: 64 };
-  expect(() => c.rateMap({ ...grid, lr: [-1, 1] }), 'lrMin must be a finite number > 0 and <= 1000000 (got -1)');
-  expect(() => c.rateMap({ ...grid, lr: [1, 0.5] }), 'lrMax must be a finite number > 1 and <= 1000000 (got 0.5)');
-  expect(() => c.rateMap({ ...grid, beta: [0, 1] }), 'betaMax must be a finite number > 0 and < 1 (got 1)');
-  expect(() => c.rateMap({ ...grid, nLr: 1e9 }), 'nLr must be a finite number >= 2 and <= 4096 (got 1000000000)');
+  expect(() => c.rateMap({ ...grid, lr: [-1, 1] }), 'lr[0] must be a finite number > 0 and <= 1000000 (got -1)');
+  expect(() => c.rateMap({ ...grid, lr: [1, 0.5] }), 'lr must be [lo, hi] with lo < hi (got [1, 0.5])');
+  expect(() => c.rateMap({ ...grid, beta: [0, 1] }), 'beta[1] must be a finite number >= 0 and < 1 (got 1)');
+  expect(() => c.rateMap({ ...grid, nLr: 1e9 }), 'nLr must be an integer from 2 to 4096 (got 1000000000)');
   expect(() => c.rateMap({ ...grid, nLr: 10.5 }), 'nLr must be an integer from 2 to 4096 (got 10.5)');
-  expect(() => c.rateMap({ ...grid, eigenvalues: [1, NaN] }), 'eigenvalues[1] must be a finite number > 0 and <= 1000000 (got NaN)');
+  expect(() => c.rateMap({ ...grid, eigenvalues: [1, NaN] }), 'eigenvalues[1] must be a finite number > 0 and <= 1000000 (got "NaN")');
   expect(() => c.rateMap({ ...grid, eigenvalues: [] }), 'eigenvalues must have from 1 to 10 numbers (got 0)');
-  expect(() => c.rateMap({ ...grid, eigenvalues: 'x' }), 'eigenvalues must be an array of numbers');
+  expect(() => c.rateMap({ ...grid, eigenvalues: 'x' }), 'eigenvalues must be an array of numbers (got "x")');
   expect(() => c.momentumRate([1], 'fast', 0.5), 'lr must be a finite number > 0 and <= 1000000 (got fast)');
   expect(() => c.logspace(0, 1, 5), 'lo must be a finite number > 0 and <= 1000000 (got 0)');
   expect(() => c.partGradients({ kind: 'rosenbrock' }, [0, 0]), 'problem.kind must be a finite sum (least_squares or double_well) (got rosenbrock)');
-  expect(() => c.partGradients({ kind: 'double_well' }, [0, 0]), 'w must have 1 numbers, one per dimension of the problem (got 2)');
+  expect(() => c.partGradients({ kind: 'double_well' }, [0, 0]), 'w must have 1 number, one per dimension of double_well (got 2)');
   expect(() => c.doubleWellPoints({ kind: 'rosenbrock' }), 'problem.kind must be double_well (got rosenbrock)');
   const well = c.doubleWellPoints({ kind: 'double_well' }); // docs/scenario.md: w ≈ −1.107 and 0.838, the ridge between
   assert.deepEqual([well.deep, well.ridge, well.shallow].map((w) => Number(w.toFixed(3))), [-1.107, 0.27, 0.838]);
   expect(() => c.finalPositions('{"problem":{"kind":"double_well"},"optimizer":{"kind":"sgd","lr":0.1},"w0":[1],"steps":3}', 0),
-    'runs must be a finite number >= 1 and <= 100000 (got 0)');
+    'runs must be an integer from 1 to 100000 (got 0)');
 });
 
 test('every entry point counts its work first: over the limit, a message names the setting and how far to lower it', async () => {
@@ -119,7 +119,7 @@ test('every entry point counts its work first: over the limit, a message names t
   const pieces = [[0, 8], [8, 21], [29, 21]].map(([first, runs]) => c.finalPositions(well, runs, first));
   assert.deepEqual(Array.from(pieces.flatMap((p) => Array.from(p.w))), Array.from(whole.w));
   assert.deepEqual(pieces.flatMap((p) => Array.from(p.diverged)), Array.from(whole.diverged));
-  refused(() => c.finalPositions(well, 10, 99991), /^firstRun must be a finite number >= 0 and <= 99990 \(got 99991\)$/, false);
+  refused(() => c.finalPositions(well, 10, 99991), /^firstRun must be an integer from 0 to 99990 \(got 99991\)$/, false);
 });
 
 test('200,000 rejected calls leave the wasm stack and memory where they were, and a valid call still works', async () => {

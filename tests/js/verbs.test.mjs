@@ -45,3 +45,23 @@ test('batch gradients: draw d is the gradient of the first step of finalPosition
   assert.throws(() => c.batchGradients({ problem, w, batch: 13, draws }), /^Error: batch must be an integer from 1 to 12 \(n of the problem\) \(got 13\)$/);
   assert.throws(() => c.batchGradients({ problem: { kind: 'rosenbrock' }, w, batch: 1, draws }), /problem\.kind must be a finite sum/);
 });
+
+test('optlab rate_map and simulated_rate_map give rateMap\'s and simulatedRateMap\'s numbers, refused alike', async () => {
+  const c = await core();
+  const grid = { eigenvalues: [0.5, 4], lr: [0.01, 1], nLr: 9, beta: [0, 0.95], nBeta: 5 };
+  const map = c.rateMap(grid);
+  const out = verb('rate_map', grid);
+  assert.deepEqual(out.lr, Array.from(map.lr));
+  assert.deepEqual(out.beta, Array.from(map.beta));
+  assert.deepEqual(out.rate, Array.from(map.rate));
+  // A typed array of eigenvalues is the same request.
+  assert.deepEqual(Array.from(c.rateMap({ ...grid, eigenvalues: new Float64Array([0.5, 4]) }).rate), out.rate);
+  const simulated = verb('simulated_rate_map', { ...grid, steps: 60 });
+  assert.deepEqual(simulated.rate, Array.from(c.simulatedRateMap({ ...grid, steps: 60 }).rate));
+  const bad = { ...grid, beta: [0.5, 0.2] };
+  const refused = cli(['rate_map', '-'], JSON.stringify(bad));
+  assert.equal(refused.status, 2);
+  const message = 'beta must be [lo, hi] with lo < hi (got [0.5, 0.2])';
+  assert.equal(refused.stderr.trim(), `optlab: ${message}`);
+  assert.throws(() => c.rateMap(bad), (e) => e.message === message);
+});

@@ -43,6 +43,17 @@ function snapshot(value, most) {
   return copy;
 }
 
+// A list for a JSON request, for the core to judge: a typed array as a plain
+// array (JSON.stringify would write it as an object), and a number JSON
+// cannot hold (NaN, ±Infinity) as its name, so the message quotes it
+// instead of the null JSON would make of it.
+function list(value) {
+  if (primitive(value)) return value;
+  const copy = snapshot(value, 1 << 20);
+  if (!Array.isArray(copy) && !typedArrays.has(typedName.call(copy))) return copy;
+  return Array.from(copy, (x) => (typeof x === 'number' && !Number.isFinite(x) ? String(x) : x));
+}
+
 export class OptlabCore {
   /** @param {object} module the instantiated Emscripten module */
   constructor(module) {
@@ -141,7 +152,7 @@ export class OptlabCore {
 
   /** ∇f_i(w) for every part of a finite-sum problem, as n rows of dim numbers. */
   partGradients(problem, w) {
-    return this._call('partGradients', this._text(problem), w);
+    return this._call('partGradients', this._text({ problem, w: list(w) }));
   }
 
   /**
@@ -150,47 +161,41 @@ export class OptlabCore {
    * finalPositions (seed derived from seed and d), batch B examples each.
    */
   batchGradients({ problem, w, batch, seed = 0, draws }) {
-    return this._call('batchGradients', this._text({ problem, w, batch, seed, draws }));
+    return this._call('batchGradients', this._text({ problem, w: list(w), batch, seed, draws }));
   }
 
   /**
    * Momentum's linear rate over a (γ, β) grid: γ log-spaced in lr = [min, max],
    * β evenly spaced in beta = [min, max]; rate[j * nLr + i] is at (lr[i], beta[j]).
-   * Pass `out` (a Float64Array of nLr * nBeta) to reuse one array while
-   * redrawing: a fresh 512 KB array per frame costs page faults and GC.
+   * With `out` (a Float64Array of nLr * nBeta) the rates are written there.
    * With `colors` (RGBA bytes, entry 0 slow, last fast) the map comes with
    * `image`, an nLr × nBeta RGBA Uint8ClampedArray with β growing upwards:
    * each cell coloured by −log10(1 − rate) from 0 to 3; divergent cells
    * take entry 0, the slowest (draw the divergent region over them).
    */
   rateMap({ eigenvalues, lr, beta, nLr, nBeta, colors }, out) {
-    const map = this._call('rateMapView', eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, colors);
-    // `rate` and `image` are views of the wasm heap, valid only until the
-    // next call: copy them now.
-    if (out === undefined) {
-      map.rate = map.rate.slice();
-    } else {
+    const map = this._call('rateMap', this._text({ eigenvalues: list(eigenvalues), lr, nLr, beta, nBeta }), colors);
+    if (out !== undefined) {
       if (!(out instanceof Float64Array) || out.length !== map.rate.length) {
         throw new Error(`rateMap: out must be a Float64Array of nLr * nBeta = ${map.rate.length} numbers`);
       }
       out.set(map.rate);
       map.rate = out;
     }
-    if (map.image) map.image = new Uint8ClampedArray(map.image);
     return map;
   }
 
   /** The same map measured by simulating `steps` heavy-ball steps per cell. */
   simulatedRateMap({ eigenvalues, lr, beta, nLr, nBeta, steps }) {
-    return this._call('simulatedRateMap', eigenvalues, lr[0], lr[1], nLr, beta[0], beta[1], nBeta, steps);
+    return this._call('simulatedRateMap', this._text({ eigenvalues: list(eigenvalues), lr, nLr, beta, nBeta, steps }));
   }
 
   /**
    * f of a 2D problem on a grid: values[j * nx + i] at (x[i], y[j]), evenly
    * spaced. For a 1D problem give only x and nx: f along the line.
    */
-  valueGrid(problem, { x, y = [0, 1], nx, ny = 1 }) {
-    return this._call('valueGrid', this._text(problem), x[0], x[1], nx, y[0], y[1], ny);
+  valueGrid(problem, { x, nx, y, ny }) {
+    return this._call('valueGrid', this._text({ problem, x, nx, y, ny }));
   }
 
   /**
