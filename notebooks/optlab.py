@@ -99,6 +99,18 @@ def batch_gradients(problem, w, batch, seed, draws):
     return np.asarray(_call(["batch_gradients", "-"], request)["gradients"], dtype=float)
 
 
+def rate_map(eigenvalues, lr, n_lr, beta, n_beta):
+    """Momentum's rate over a (γ, β) grid from the core: (lrs, betas, R), R[j, i] at (lrs[i], betas[j]).
+
+    γ is log-spaced over lr = [lo, hi], β evenly spaced over beta = [lo, hi].
+    """
+    request = {"eigenvalues": [float(x) for x in eigenvalues], "lr": list(lr), "nLr": int(n_lr),
+               "beta": list(beta), "nBeta": int(n_beta)}
+    out = _call(["rate_map", "-"], request)
+    rate = np.asarray(out["rate"], dtype=float).reshape(len(out["beta"]), len(out["lr"]))
+    return np.asarray(out["lr"], dtype=float), np.asarray(out["beta"], dtype=float), rate
+
+
 def double_well(problem):
     """The double well's two minima and the ridge between them: {"deep", "shallow", "ridge"}."""
     return _call(["double_well", "-"], {"problem": problem})
