@@ -160,9 +160,11 @@ export class OptlabFigure extends Base {
     }
     // A newer change is on its way, or the figure left the page meanwhile.
     if (this._settings !== settings || !this.isConnected) return;
-    shadow.replaceChildren(box);
+    // The old figure is released while it is still in the shadow root:
+    // its radios leave their group only from there (plot/figure-shell.js).
     this._figure?.dispose?.();
     this._figure = null;
+    shadow.replaceChildren(box);
     const mounted = mountFigure(box, {
       settings, core, t,
       changed: () => this.dispatchEvent(new CustomEvent('optlab-change', { bubbles: true, composed: true, detail: { state: this.state } })),
@@ -187,10 +189,10 @@ export class OptlabFigure extends Base {
       line.textContent = m;
       error.append(line);
     }
-    box.replaceChildren(error);
-    shadow.replaceChildren(box);
     this._figure?.dispose?.();
     this._figure = null;
+    box.replaceChildren(error);
+    shadow.replaceChildren(box);
     this.dataset.ready = 'error';
     this.dispatchEvent(new CustomEvent('optlab-error', { bubbles: true, composed: true, detail: { messages } }));
   }
