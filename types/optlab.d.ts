@@ -221,6 +221,7 @@ export interface OptlabCore {
   isolines(values: NumberList, nx: number, ny: number, levels: NumberList, tolerance?: number): Float64Array;
   /** Momentum's linear rate on a quadratic with these eigenvalues. */
   momentumRate(eigenvalues: NumberList, lr: number, beta: number): number;
+  nesterovRate(eigenvalues: NumberList, lr: number, beta: number): number;
   /** Polyak's optimal (γ*, β*) and its rate for eigenvalues in [mu, L]. */
   optimalMomentum(mu: number, L: number): { lr: number; beta: number; rate: number };
   /** Gradient descent's best step 2/(μ + L) for these eigenvalues, and its rate. */

@@ -40,6 +40,36 @@ inline double momentum_rate(double lr, double beta, const Vector& eigenvalues) {
   return rate;
 }
 
+// Nesterov's form (optimizers/nesterov.hpp) along an eigenvector with
+// eigenvalue λ, with state (w_k, p_k) and x = γλ:
+//
+//   p_{k+1} = β p_k + λ w_k,   w_{k+1} = (1 − x(1 + β)) w_k − γβ² p_k,
+//
+// a 2×2 matrix with trace t = (1 + β)(1 − x) and determinant d = β(1 − x);
+// its rate is the larger |root| of z² − t z + d. It stays below 1 only for
+// x < 2(1 + β)/(1 + 2β), a smaller step than heavy ball's x < 2(1 + β): the
+// best (γ, β) of heavy ball can be out of bounds for Nesterov.
+inline double nesterov_rate(double lr, double beta, double lambda) {
+  const double x = lr * lambda;
+  const double t = (1.0 + beta) * (1.0 - x), d = beta * (1.0 - x);
+  const double disc = t * t - 4.0 * d;
+  if (disc < 0.0) return std::sqrt(d);  // complex pair (then d > 0), |z|² = d
+  return 0.5 * (std::fabs(t) + std::sqrt(disc));
+}
+
+inline double nesterov_rate(double lr, double beta, const Vector& eigenvalues) {
+  double rate = 0.0;
+  for (Eigen::Index i = 0; i < eigenvalues.size(); ++i) {
+    const double r = nesterov_rate(lr, beta, eigenvalues[i]);
+    rate = r > rate ? r : rate;
+  }
+  return rate;
+}
+
+// The largest γ at which Nesterov's rate stays below 1 for a largest
+// eigenvalue L: γL = 2(1 + β)/(1 + 2β).
+inline double nesterov_stable_lr(double beta, double L) { return 2.0 * (1.0 + beta) / ((1.0 + 2.0 * beta) * L); }
+
 struct MomentumOptimum {
   double lr, beta, rate;
 };

@@ -205,6 +205,14 @@ val momentum_rate(val eigenvalues, val lr, val beta) {
   });
 }
 
+// Nesterov's rate at (γ, β): the spectral radius of its own iteration.
+val nesterov_rate(val eigenvalues, val lr, val beta) {
+  return guarded([&] {
+    return optlab::nesterov_rate(number_arg(lr, "lr", kLr), number_arg(beta, "beta", kBeta),
+                                 vector_arg(eigenvalues, "eigenvalues", kEigenvalue, optlab::limits::kMaxDim));
+  });
+}
+
 val optimal_momentum(val mu, val lambda_max) {
   return guarded([&] {
     const double m = number_arg(mu, "mu", kEigenvalue);
@@ -377,6 +385,7 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("rateMap", &rate_map);
   emscripten::function("simulatedRateMap", &simulated_rate_map);
   emscripten::function("momentumRate", &momentum_rate);
+  emscripten::function("nesterovRate", &nesterov_rate);
   emscripten::function("optimalMomentum", &optimal_momentum);
   emscripten::function("optimalGradientDescent", &optimal_gradient_descent);
   emscripten::function("stepsToTarget", &steps_to_target);

@@ -30,6 +30,7 @@ struct Nesterov {
     o.name = "nesterov";
     o.rule = "p <- beta p + g; w <- w - lr (g + beta p)";
     o.params = {momentum_beta()};
+    o.theory = QuadraticTheory::Nesterov;
     return o;
   }
 };

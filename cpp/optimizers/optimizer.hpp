@@ -40,7 +40,8 @@ enum class BatchUse { None, Optional, Stochastic };
 enum class QuadraticTheory {
   None,
   Momentum,          // its rate is the heavy-ball 2x2 recurrence's (β = 0 for gd)
-  MomentumAndRegime  // that, and the regime of γ against 1/a and 2/a (gd)
+  MomentumAndRegime,  // that, and the regime of γ against 1/a and 2/a (gd)
+  Nesterov            // its rate is its own 2x2 iteration's (analysis/momentum_rate.hpp)
 };
 
 struct OptimizerSpec;

@@ -15,8 +15,11 @@ RunOutput run_scenario(const Scenario& s) {
     const QuadraticTheory theory = s.optimizer.info->theory;
     if (theory == QuadraticTheory::MomentumAndRegime)
       out.regime = classify_step_size(s.optimizer.lr, eigenvalues->maxCoeff());
-    if (theory != QuadraticTheory::None)
-      out.rate = momentum_rate(s.optimizer.lr, s.optimizer.param_or("beta", 0.0), *eigenvalues);
+    const double beta = s.optimizer.param_or("beta", 0.0);
+    if (theory == QuadraticTheory::Nesterov)
+      out.rate = nesterov_rate(s.optimizer.lr, beta, *eigenvalues);
+    else if (theory != QuadraticTheory::None)
+      out.rate = momentum_rate(s.optimizer.lr, beta, *eigenvalues);
   }
   return out;
 }

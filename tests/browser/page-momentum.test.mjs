@@ -27,6 +27,15 @@ describe('momentum and the (γ, β) map', () => {
     assert.match(await page.textContent('#momentum .caption'), /^γ = 0\.333, β = 0\.00\./);
     await page.click('#rate-map button');
     assert.match(await page.textContent('#momentum'), /β = 0\.15/);
+    // Heavy ball's best is out of Nesterov's bounds (γL = 1.91 > 2(1 + β)/(1 + 2β) = 1.77):
+    // its f grows, slowly, and the caption says it diverges, at Nesterov's own rate.
+    const best = await page.textContent('#momentum .caption');
+    const [, nesterovRate] = best.match(/Nesterov diverges \(rate ([\d.]+) > 1; f is above its start from step \d+\)/) ?? [];
+    assert.ok(nesterovRate, best);
+    const x = 0.381966 * 5, b = 0.145898; // γ*L and β* of Polyak for μ = 1, L = 5
+    const t = (1 + b) * (1 - x), d = b * (1 - x);
+    assert.ok(Math.abs(Number(nesterovRate) - (Math.abs(t) + Math.sqrt(t * t - 4 * d)) / 2) < 0.006, best); // 1.157, shown to 3 digits
+    assert.match(best, /momentum \d+,/);
     // A mouse over the map reads the rate there, and moves nothing.
     const caption = await page.textContent('#momentum .caption');
     const readout = () => page.locator('#rate-map .map-readout').textContent();

@@ -75,6 +75,45 @@ TEST_CASE("real momentum runs on the bowl contract at the predicted rate") {
   CHECK(measured == doctest::Approx(predicted).epsilon(0.01));
 }
 
+TEST_CASE("Nesterov's runs contract (or grow) at Nesterov's own rate, not heavy ball's") {
+  Vector eig(2);
+  eig << 1.0, 5.0;
+  int checked = 0;
+  for (double beta : {0.0, 0.146, 0.5, 0.9}) {
+    for (double lr : {0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.382, 0.45}) {
+      const std::string scenario = R"({"problem":{"kind":"quadratic","A":[[1,0],[0,5]]},"optimizer":{"kind":"nesterov","lr":)" +
+                                   format_number(lr) + R"(,"beta":)" + format_number(beta) + R"(},"w0":[1,1],"steps":200})";
+      const auto out = test::run_json(scenario);
+      const double predicted = nesterov_rate(lr, beta, eig);
+      CHECK(out["rate"].get<double>() == predicted);
+      // Near a double root the error decays like k ρ^k; a run that stopped
+      // (diverged) or reached rounding shows no clean rate.
+      bool near_double_root = false;
+      for (int i = 0; i < 2; ++i) {
+        const double x = lr * eig[i], t = (1 + beta) * (1 - x), d = beta * (1 - x);
+        near_double_root = near_double_root || std::fabs(t * t - 4 * d) < 0.05;
+      }
+      if (near_double_root || predicted < 0.3 || out["w"].size() < 201) continue;
+      auto norm_at = [&](int k) { return std::hypot(out["w"][k][0].get<double>(), out["w"][k][1].get<double>()); };
+      if (norm_at(200) < 1e-250) continue;
+      CAPTURE(lr);
+      CAPTURE(beta);
+      CHECK(std::pow(norm_at(200) / norm_at(100), 1.0 / 100.0) == doctest::Approx(predicted).epsilon(0.02));
+      ++checked;
+    }
+  }
+  CHECK(checked >= 12);
+  // The star of figure 4 (Polyak's best for heavy ball on this bowl) is out
+  // of Nesterov's bounds: γL = 1.91 > 2(1 + β)/(1 + 2β) = 1.77.
+  const auto best = optimal_momentum(1.0, 5.0);
+  CHECK(momentum_rate(best.lr, best.beta, eig) < 1.0);
+  CHECK(nesterov_rate(best.lr, best.beta, eig) > 1.0);
+  CHECK(best.lr > nesterov_stable_lr(best.beta, 5.0));
+  CHECK(nesterov_rate(nesterov_stable_lr(0.5, 5.0), 0.5, 5.0) == doctest::Approx(1.0));
+  // β = 0 is gradient descent for both.
+  CHECK(nesterov_rate(0.3, 0.0, eig) == momentum_rate(0.3, 0.0, eig));
+}
+
 TEST_CASE("the optimal (γ*, β*) beats every point of a fine grid") {
   const double mu = 1.0, L = 5.0;
   const auto best = optimal_momentum(mu, L);

@@ -190,3 +190,16 @@ test("gradient descent's best step and the steps to a target come from the core"
   for (const rate of [0, 1, 1.5]) assert.equal(c.stepsToTarget(rate, 1e-6), null);
   assert.throws(() => c.stepsToTarget(0.5, 0), /^Error: target must be a finite number > 0 and < 1 \(got 0\)$/);
 });
+
+test('nesterovRate is the rate a Nesterov run reports, and heavy ball\'s best is out of its bounds', async () => {
+  const c = await core();
+  const bowl = { kind: 'quadratic', A: [[1, 0], [0, 5]] };
+  for (const [lr, beta] of [[0.1, 0.5], [0.3, 0.2], [0.382, 0.146]]) {
+    const out = c.run({ problem: bowl, optimizer: { kind: 'nesterov', lr, beta }, w0: [1, 1], steps: 0 });
+    assert.equal(out.rate, c.nesterovRate([1, 5], lr, beta));
+  }
+  const best = c.optimalMomentum(1, 5);
+  assert.ok(c.momentumRate([1, 5], best.lr, best.beta) < 1);
+  assert.ok(c.nesterovRate([1, 5], best.lr, best.beta) > 1);
+  assert.throws(() => c.nesterovRate([1, 5], 0.1, 1), /^Error: beta must be a finite number >= 0 and < 1 \(got 1\)$/);
+});

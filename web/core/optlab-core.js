@@ -210,8 +210,14 @@ export class OptlabCore {
     return this._call('isolines', values, nx, ny, levels, tolerance);
   }
 
+  /** Momentum's (heavy ball's) rate at one (γ, β): the largest spectral radius of its iteration over the eigenvalues. */
   momentumRate(eigenvalues, lr, beta) {
     return this._call('momentumRate', eigenvalues, lr, beta);
+  }
+
+  /** Nesterov's rate at one (γ, β), from its own iteration: below 1 only for γL < 2(1 + β)/(1 + 2β). */
+  nesterovRate(eigenvalues, lr, beta) {
+    return this._call('nesterovRate', eigenvalues, lr, beta);
   }
 
   /** Polyak's optimal (γ*, β*) and its rate for eigenvalues in [mu, L]. */

@@ -145,6 +145,11 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     showRules(lr, beta);
     const reach = (tr) => {
       if (tr.divergedAt !== null) return { diverged: tr.divergedAt };
+      // A rate above 1 diverges, however slowly the loss has grown by step K.
+      if (tr.rate !== null && tr.rate > 1) {
+        const above = tr.loss.findIndex((f) => f > tr.loss[0]);
+        return { growing: tr.rate, above: above < 0 ? null : above };
+      }
       const goal = scene.target * tr.loss[0];
       const k = settledBelow(tr.loss, goal);
       return k < 0 ? { never: true } : { step: k };

@@ -164,7 +164,9 @@ export default {
     names: { gd: 'gradient descent', momentum: 'momentum', nesterov: 'Nesterov', heavy_ball: 'heavy ball' },
     caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
       const say = (r) =>
-        r.diverged !== undefined ? `diverges (stopped at step ${r.diverged})` : r.never ? `not within ${K} steps` : `${r.step}`;
+        r.diverged !== undefined ? `diverges (stopped at step ${r.diverged})`
+          : r.growing !== undefined ? `diverges (rate ${formatNumber(r.growing)} > 1${r.above === null ? '' : `; f is above its start from step ${r.above}`})`
+            : r.never ? `not within ${K} steps` : `${r.step}`;
       return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. From which step f stays below ${formatNumber(target)} of its starting value: momentum ${say(momentum)}, Nesterov ${say(nesterov)}, gradient descent ${say(gd)}.`;
     },
   },

@@ -169,7 +169,9 @@ export default {
     names: { gd: '경사 하강법', momentum: '모멘텀', nesterov: '네스테로프 모멘텀', heavy_ball: '무거운 공 형태' },
     caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
       const say = (r) =>
-        r.diverged !== undefined ? `발산 (${r.diverged} 번째 걸음에서 멈춤)` : r.never ? `${K} 걸음 안에 도달하지 못함` : `${r.step} 번째 걸음`;
+        r.diverged !== undefined ? `발산 (${r.diverged} 번째 걸음에서 멈춤)`
+          : r.growing !== undefined ? `발산 (속도 ${formatNumber(r.growing)} > 1${r.above === null ? '' : `, ${r.above} 번째 걸음부터 f 가 처음 값보다 큼`})`
+            : r.never ? `${K} 걸음 안에 도달하지 못함` : `${r.step} 번째 걸음`;
       return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f 가 처음 값의 ${formatNumber(target)} 아래에 계속 머물기 시작하는 걸음: 모멘텀 ${say(momentum)}, 네스테로프 모멘텀 ${say(nesterov)}, 경사 하강법 ${say(gd)}.`;
     },
   },
