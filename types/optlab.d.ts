@@ -37,7 +37,7 @@ export interface SceneAttributes {
   'step-sizes': { a?: string /* [0.001, 1000] */; lr?: string /* [0.0078125/a, 4/a] */; w0?: string /* [-10, 10] */; steps?: string /* 1..200 */ };
   'sgd-cloud': { n?: string /* 2..200 examples */; condition?: string /* [1, 100] */; noise?: string /* [0, 5] */; data_seed?: string /* 0..2^53−1 */; lr?: string /* (0, 1] */; batch?: string /* 1..n */; w0?: string /* [-2.5, 3.5] × [-1.5, 4] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
   annealing: { lr?: string /* [0.01, 0.5] */; batch?: string /* 1..16 */; runs?: string /* 1..2000 */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..5000 */ };
-  momentum: { curvature?: string /* "a1,a2": A = diag(a1, a2), each in [0.1, 100] */; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; steps?: string /* 1..1000 */ };
+  momentum: { curvature?: string /* "a1,a2": A = diag(a1, a2), each in [0.1, 100] */; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; steps?: string /* 1..1000 */; gd?: 'same' | 'best' };
   'beta-effect': { curvature?: string /* each in [0.1, 100] */; lr?: string /* [0.001, 1], γ(1 − β) when locked */; lock?: 'on' | 'off'; steps?: string /* 1..1000 */ };
   'rate-map': { curvature?: string /* each in [0.1, 100] */; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */ };
   'noise-smoothing': { lr?: string /* (0, 1] */; beta?: string /* [0, 0.99] */; curvature?: string /* each in [0.1, 100] */; noise?: string /* [0, 10] */; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
@@ -49,7 +49,7 @@ export interface ControlsOf {
   'step-sizes': 'lr' | 'player';
   'sgd-cloud': 'batch' | 'seed' | 'player';
   annealing: 'lr' | 'batch' | 'seed' | 'player';
-  momentum: 'lr' | 'beta' | 'heavy-ball' | 'player';
+  momentum: 'lr' | 'beta' | 'heavy-ball' | 'gd-step' | 'player';
   'beta-effect': 'lr' | 'lock' | 'player';
   'rate-map': 'best';
   'noise-smoothing': 'beta' | 'seed' | 'player';

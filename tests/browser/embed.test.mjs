@@ -209,7 +209,7 @@ describe('the element', () => {
     const message = await page.locator('optlab-figure').evaluate((f) => f.shadowRoot.textContent);
     // In the figure's language, every word of it.
     assert.match(message, /^optlab: 이 그림을 그릴 수 없습니다/);
-    assert.match(message, /betta 은\(는\) momentum 의 설정이 아닙니다: momentum 의 설정은 curvature, lr, beta, w0, steps 입니다/);
+    assert.match(message, /betta 은\(는\) momentum 의 설정이 아닙니다: momentum 의 설정은 curvature, lr, beta, w0, steps, gd 입니다/);
     assert.match(message, /a b 은\(는\) momentum 의 설정이 아닙니다/);
     assert.match(message, /curvature 값은 각각 0\.1 부터 100 까지인 "a1,a2" 두 수여야 합니다 \(받은 값: "1,500"\)/);
     assert.doesNotMatch(message, /must be|is not a setting|got "/);

@@ -127,7 +127,7 @@ describe('momentum and the (γ, β) map', () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const path = () => page.$eval('#momentum canvas', (c) => c.toDataURL());
     const plain = await path();
-    await page.check('#momentum input[type=checkbox]');
+    await page.check('#momentum-hb');
     // Checking scrolled the figure into view; a canvas that was far from the
     // screen repaints once the browser reports it near (a frame or two later).
     await page.waitForFunction((before) => document.querySelector('#momentum canvas').toDataURL() !== before, plain, { timeout: 5000 });
@@ -136,6 +136,33 @@ describe('momentum and the (γ, β) map', () => {
     await page.keyboard.press('End'); // γ = 1 with β = 0.8: 5γ > 2(1 + β)
     await page.waitForFunction(() => /diverges \(stopped at step \d+\)/.test(document.querySelector('#momentum .caption').textContent));
     assert.doesNotMatch(await page.textContent('#momentum'), /NaN|Infinity|undefined/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('figure 4 can run gradient descent at its own best γ = 2/(μ + L): a click, the caption, the rule and the link say so', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const caption = () => page.textContent('#momentum .caption');
+    assert.match(await caption(), /^γ = 0\.05, β = 0\.80\..*, gradient descent not within 100 steps\.$/);
+    const box = page.locator('label[for="momentum-gd"]');
+    await bringIntoView(box);
+    const at = await box.boundingBox();
+    await page.mouse.click(at.x + 8, at.y + at.height / 2);
+    // The bowl's curvatures are 1 and 5: γ = 2/6, and gradient descent's rate (L − μ)/(L + μ) = 2/3;
+    // f, quadratic in the error, shrinks by (2/3)² per step and reaches 10⁻⁶ of its start in about 17.
+    await page.waitForFunction(() => /gradient descent at its own γ = 0\.333 \d+\.$/.test(document.querySelector('#momentum .caption').textContent));
+    const [, steps] = (await caption()).match(/at its own γ = 0\.333 (\d+)\.$/);
+    assert.ok(Number(steps) >= 15 && Number(steps) <= 19, await caption());
+    assert.match(await caption(), /^γ = 0\.05, β = 0\.80\./); // momentum keeps its own γ
+    await page.waitForFunction(() => /0\.333/.test(document.querySelector('#momentum .equations .rule').textContent));
+    // The page's link carries it, and opening the link restores it.
+    await page.waitForFunction(() => /momentum\.gd=best/.test(location.hash));
+    const link = page.url();
+    const again = await open(link, { inside: servedUrl });
+    assert.equal(await again.page.isChecked('#momentum-gd'), true);
+    assert.equal(await again.page.textContent('#momentum .caption'), await caption());
+    assert.deepEqual(again.problems, []);
+    await again.page.close();
     assert.deepEqual(problems, []);
     await page.close();
   });

@@ -115,13 +115,15 @@ export const sceneSpecs = {
   },
   momentum: {
     scene: bowlScene,
-    controls: { lr: 'lr', beta: 'beta', 'heavy-ball': 'hb', player: null },
+    controls: { lr: 'lr', beta: 'beta', 'heavy-ball': 'hb', 'gd-step': 'gd', player: null },
     params: {
       curvature: curvature((s) => s.scenario.problem),
       lr: { kind: number({ min: bowlScene.lrRange[0], max: bowlScene.lrRange[1] }) },
       beta: { kind: number({ min: bowlScene.betaRange[0], max: bowlScene.betaRange[1] }) },
       w0: { kind: point(bowlScene.view) },
       steps: steps(1000),
+      // Gradient descent at momentum's γ, or at its own best 2/(μ + L).
+      gd: { kind: oneOf(['same', 'best']), set: (s, x) => { s.gd = x; } },
     },
   },
   'beta-effect': {

@@ -22,6 +22,12 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   const floor = scene.lossFloor;
   const id = root.id || 'momentum';
   let showHeavyBall = false;
+  // Gradient descent at momentum's γ (the lecture's comparison: what β adds),
+  // or at its own best step 2/(μ + L) (the acceleration of figure 6: the best
+  // GD against the best momentum).
+  let gdAtBest = scene.gd === 'best';
+  const eigenvalues = () => [scenario.problem.A[0][0], scenario.problem.A[1][1]].sort((p, q) => p - q);
+  const gdLr = (lr) => (gdAtBest ? core.optimalGradientDescent(eigenvalues()).lr : lr);
   let runs;
   let shown = K;
   const shell = figureShell(root);
@@ -39,7 +45,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   let heavyBallRun;
   function compute() {
     const { lr, beta, w0 } = shared.get();
-    const run = (kind) => core.trace({ ...scenario, w0, optimizer: kind === 'gd' ? { kind, lr } : { kind, lr, beta } });
+    const run = (kind) => core.trace({ ...scenario, w0, optimizer: kind === 'gd' ? { kind, lr: gdLr(lr) } : { kind, lr, beta } });
     runs = Object.fromEntries(['gd', 'momentum', 'nesterov'].map((k) => [k, run(k)]));
     heavyBallRun = () => (runs.heavy_ball ??= run('heavy_ball'));
   }
@@ -64,6 +70,14 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     showHeavyBall = heavyBall.checked;
     paths.redraw();
   });
+  const gdBest = el('input', { type: 'checkbox', id: `${id}-gd` });
+  gdBest.checked = gdAtBest;
+  gdBest.addEventListener('change', () => {
+    gdAtBest = gdBest.checked;
+    compute();
+    update();
+    changed();
+  });
   const controls = player({ strings: t, onFrame: (k) => { shown = k; update(); }, last: () => K });
   shell.hold(controls.dispose);
 
@@ -82,10 +96,11 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   let typesetTimer = 0;
   shell.hold(() => clearTimeout(typesetTimer));
   function typesetRules(lr, beta) {
-    typesetFor = `${lr}:${beta}`;
+    typesetFor = `${lr}:${beta}:${gdAtBest}`;
     const g = `\\htmlClass{optlab-lr}{${texNumber(formatNumber(lr))}}`, b = `\\htmlClass{optlab-beta}{${beta.toFixed(2)}}`;
+    const gGd = `\\htmlClass{optlab-gd-lr}{${texNumber(formatNumber(gdLr(lr)))}}`;
     const rules = [
-      [s.names.gd, `w_{k+1} = w_k - ${g}\\,g_k`],
+      [s.names.gd, `w_{k+1} = w_k - ${gGd}\\,g_k`],
       [s.names.momentum, `{p_{k+1} = ${b}\\,p_k + g_k},\\quad\\allowbreak {w_{k+1} = w_k - ${g}\\,p_{k+1}}`],
       [s.names.heavy_ball, `w_{k+1} = w_k - ${g}\\,g_k + {${b}\\,(w_k - w_{k-1})}`],
       [s.names.nesterov, `{p_{k+1} = ${b}\\,p_k + g_k},\\quad\\allowbreak {w_{k+1} = w_k - ${g}\\,(g_k + ${b}\\,p_{k+1})}`],
@@ -105,7 +120,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   let numbersTimer = 0;
   shell.hold(() => clearTimeout(numbersTimer));
   function showRules(lr, beta) {
-    if (`${lr}:${beta}` === typesetFor) return;
+    if (`${lr}:${beta}:${gdAtBest}` === typesetFor) return;
     if (!typesetFor) {
       if (!firstTypeset) {
         firstTypeset = true;
@@ -128,8 +143,9 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     }
     numbersAt = performance.now();
     // Only the number that moved is rewritten (γ's slider leaves β's alone).
-    const lrText = formatNumber(lr), betaText = beta.toFixed(2);
+    const lrText = formatNumber(lr), betaText = beta.toFixed(2), gdText = formatNumber(gdLr(lr));
     for (const n of equations.querySelectorAll('.optlab-lr > .mord')) if (n.textContent !== lrText) n.textContent = lrText;
+    for (const n of equations.querySelectorAll('.optlab-gd-lr > .mord')) if (n.textContent !== gdText) n.textContent = gdText;
     for (const n of equations.querySelectorAll('.optlab-beta > .mord')) if (n.textContent !== betaText) n.textContent = betaText;
     clearTimeout(typesetTimer);
     typesetTimer = setTimeout(() => {
@@ -154,7 +170,10 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
       const k = settledBelow(tr.loss, goal);
       return k < 0 ? { never: true } : { step: k };
     };
-    caption.textContent = s.caption({ lr, beta, K, target: scene.target, gd: reach(runs.gd), momentum: reach(runs.momentum), nesterov: reach(runs.nesterov) });
+    caption.textContent = s.caption({
+      lr, beta, K, target: scene.target, gdLr: gdAtBest ? gdLr(lr) : null,
+      gd: reach(runs.gd), momentum: reach(runs.momentum), nesterov: reach(runs.nesterov),
+    });
     pathCanvas.setAttribute('aria-label', caption.textContent);
     lossCanvas.setAttribute('aria-label', caption.textContent);
   }
@@ -178,7 +197,11 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     text: paragraphs(s.text, { A: scenario.problem.A }),
     toolbars: [
       [lrSlider.element, betaSlider.element],
-      [controls.element, el('label', { class: 'check', for: `${id}-hb` }, [heavyBall, el('span', { text: s.heavyBallToggle })])],
+      [
+        controls.element,
+        el('label', { class: 'check', for: `${id}-hb` }, [heavyBall, el('span', { text: s.heavyBallToggle })]),
+        el('label', { class: 'check', for: `${id}-gd` }, [gdBest, el('span', { text: s.gdBestToggle })]),
+      ],
     ],
     legend: [
       { label: names.gd, color: cssColors.series[2] },
@@ -217,7 +240,10 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   }
 
   return {
-    state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: shared.get().lr, beta: shared.get().beta, w0: shared.get().w0, steps: K }),
+    state: () => ({
+      curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: shared.get().lr, beta: shared.get().beta, w0: shared.get().w0, steps: K,
+      gd: gdAtBest ? 'best' : 'same',
+    }),
     scenario: () => ({ ...scenario, w0: shared.get().w0, optimizer: { kind: 'momentum', lr: shared.get().lr, beta: shared.get().beta } }),
     table: () => traceTable(['gd', 'momentum', 'nesterov', 'heavy_ball'].map((name) => ({ name, trace: name === 'heavy_ball' ? heavyBallRun() : runs[name] }))),
     dispose: shell.dispose,

@@ -159,15 +159,17 @@ export default {
     lrLabel: 'step size γ',
     betaLabel: 'momentum β',
     heavyBallToggle: 'draw the heavy-ball form over momentum',
+    gdBestToggle: 'gradient descent at its own best γ = 2/(μ + L)',
     dragHint: 'Drag the white point or click where it should go (or focus the plot and use the arrow keys) to move the start w₀.',
     stepAxis: 'step k',
     names: { gd: 'gradient descent', momentum: 'momentum', nesterov: 'Nesterov', heavy_ball: 'heavy ball' },
-    caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
+    caption: ({ lr, beta, K, target, gdLr = null, gd, momentum, nesterov }) => {
       const say = (r) =>
         r.diverged !== undefined ? `diverges (stopped at step ${r.diverged})`
           : r.growing !== undefined ? `diverges (rate ${formatNumber(r.growing)} > 1${r.above === null ? '' : `; f is above its start from step ${r.above}`})`
             : r.never ? `not within ${K} steps` : `${r.step}`;
-      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. From which step f stays below ${formatNumber(target)} of its starting value: momentum ${say(momentum)}, Nesterov ${say(nesterov)}, gradient descent ${say(gd)}.`;
+      const gdName = gdLr === null ? 'gradient descent' : `gradient descent at its own γ = ${formatNumber(gdLr)}`;
+      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. From which step f stays below ${formatNumber(target)} of its starting value: momentum ${say(momentum)}, Nesterov ${say(nesterov)}, ${gdName} ${say(gd)}.`;
     },
   },
 

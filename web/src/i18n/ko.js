@@ -164,15 +164,17 @@ export default {
     lrLabel: '이동 크기 γ',
     betaLabel: '모멘텀 β',
     heavyBallToggle: '무거운 공 형태를 모멘텀 위에 겹쳐 그리기',
+    gdBestToggle: '경사 하강법을 자신에게 가장 좋은 γ = 2/(μ + L) 로 실행',
     dragHint: '흰 점을 끌거나 옮길 자리를 누르거나, 그림을 선택한 뒤 화살표 키로 시작점 w₀ 을 옮겨 보세요.',
     stepAxis: '걸음 k',
     names: { gd: '경사 하강법', momentum: '모멘텀', nesterov: '네스테로프 모멘텀', heavy_ball: '무거운 공 형태' },
-    caption: ({ lr, beta, K, target, gd, momentum, nesterov }) => {
+    caption: ({ lr, beta, K, target, gdLr = null, gd, momentum, nesterov }) => {
       const say = (r) =>
         r.diverged !== undefined ? `발산 (${r.diverged} 번째 걸음에서 멈춤)`
           : r.growing !== undefined ? `발산 (속도 ${formatNumber(r.growing)} > 1${r.above === null ? '' : `, ${r.above} 번째 걸음부터 f 가 처음 값보다 큼`})`
             : r.never ? `${K} 걸음 안에 도달하지 못함` : `${r.step} 번째 걸음`;
-      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f 가 처음 값의 ${formatNumber(target)} 아래에 계속 머물기 시작하는 걸음: 모멘텀 ${say(momentum)}, 네스테로프 모멘텀 ${say(nesterov)}, 경사 하강법 ${say(gd)}.`;
+      const gdName = gdLr === null ? '경사 하강법' : `자신의 γ = ${formatNumber(gdLr)} 인 경사 하강법`;
+      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f 가 처음 값의 ${formatNumber(target)} 아래에 계속 머물기 시작하는 걸음: 모멘텀 ${say(momentum)}, 네스테로프 모멘텀 ${say(nesterov)}, ${gdName} ${say(gd)}.`;
     },
   },
 
