@@ -150,8 +150,8 @@ describe('momentum and the (γ, β) map', () => {
     await page.mouse.click(at.x + 8, at.y + at.height / 2);
     // The bowl's curvatures are 1 and 5: γ = 2/6, and gradient descent's rate (L − μ)/(L + μ) = 2/3;
     // f, quadratic in the error, shrinks by (2/3)² per step and reaches 10⁻⁶ of its start in about 17.
-    await page.waitForFunction(() => /gradient descent at its own γ = 0\.333 \d+\.$/.test(document.querySelector('#momentum .caption').textContent));
-    const [, steps] = (await caption()).match(/at its own γ = 0\.333 (\d+)\.$/);
+    await page.waitForFunction(() => /gradient descent \(at its own γ = 0\.333\) \d+\.$/.test(document.querySelector('#momentum .caption').textContent));
+    const [, steps] = (await caption()).match(/at its own γ = 0\.333\) (\d+)\.$/);
     assert.ok(Number(steps) >= 15 && Number(steps) <= 19, await caption());
     assert.match(await caption(), /^γ = 0\.05, β = 0\.80\./); // momentum keeps its own γ
     await page.waitForFunction(() => /0\.333/.test(document.querySelector('#momentum .equations .rule').textContent));

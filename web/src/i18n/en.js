@@ -168,7 +168,7 @@ export default {
         r.diverged !== undefined ? `diverges (stopped at step ${r.diverged})`
           : r.growing !== undefined ? `diverges (rate ${formatNumber(r.growing)} > 1${r.above === null ? '' : `; f is above its start from step ${r.above}`})`
             : r.never ? `not within ${K} steps` : `${r.step}`;
-      const gdName = gdLr === null ? 'gradient descent' : `gradient descent at its own γ = ${formatNumber(gdLr)}`;
+      const gdName = gdLr === null ? 'gradient descent' : `gradient descent (at its own γ = ${formatNumber(gdLr)})`;
       return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. From which step f stays below ${formatNumber(target)} of its starting value: momentum ${say(momentum)}, Nesterov ${say(nesterov)}, ${gdName} ${say(gd)}.`;
     },
   },
