@@ -60,6 +60,10 @@ void print_help(std::ostream& out) {
                             the gradients of SGD's first steps from w:
                             {"problem", "w", "batch", "seed", "draws"}
                             (draw d is run d of finals)
+       optlab batch_noise FILE
+                            the variance of those gradients, by the law
+                            sigma^2/B (n-B)/(n-1) and measured over the draws
+                            (the same request, draws >= 2)
        optlab double_well FILE
                             the double well's minima and ridge: {"problem"}
        optlab --help        show this text

@@ -76,8 +76,9 @@ Json gradients(const Json& request) {
   return out;
 }
 
-BatchGradientsRequest parse_batch(const Json& request) {
-  const Fields f(request, "", {"problem", "w", "batch", "seed", "draws"}, "a batch_gradients request", "the request");
+// batch_noise measures a variance over the draws, which takes two of them.
+BatchGradientsRequest parse_batch(const Json& request, const std::string& verb, int min_draws) {
+  const Fields f(request, "", {"problem", "w", "batch", "seed", "draws"}, "a " + verb + " request", "the request");
   BatchGradientsRequest r;
   r.problem = parse_problem(f.required("problem"));
   const int n = r.problem->num_functions();
@@ -85,17 +86,31 @@ BatchGradientsRequest parse_batch(const Json& request) {
   r.w = point(f, *r.problem);
   r.batch = static_cast<int>(f.integer("batch", 1, n, std::nullopt, " (n of the problem)"));
   r.seed = static_cast<std::uint64_t>(f.integer("seed", 0, static_cast<long long>(limits::kMaxSeed), 0));
-  r.draws = static_cast<int>(f.integer("draws", 1, limits::kMaxRuns));
+  r.draws = static_cast<int>(f.integer("draws", min_draws, limits::kMaxRuns));
   check_work({{"draws", static_cast<double>(r.draws)}, {"work units per draw", r.batch * (r.problem->dim() + kSampleWork)}});
   return r;
 }
 
 Json batch(const Json& request) {
-  const BatchGradientsRequest r = parse_batch(request);
+  const BatchGradientsRequest r = parse_batch(request, "batch_gradients", 1);
   Json out;
   out["draws"] = r.draws;
   out["dim"] = r.problem->dim();
   out["gradients"] = rows(batch_gradients(*r.problem, r.w, r.batch, r.seed, r.draws), static_cast<std::size_t>(r.problem->dim()));
+  return out;
+}
+
+Json noise(const Json& request) {
+  const BatchGradientsRequest r = parse_batch(request, "batch_noise", 2);
+  const BatchNoise b = batch_noise(*r.problem, r.w, r.batch, r.seed, r.draws);
+  Json out;
+  out["dim"] = r.problem->dim();
+  out["draws"] = r.draws;
+  out["mean"] = std::vector<double>(b.mean.data(), b.mean.data() + b.mean.size());
+  out["sigma2"] = b.sigma2;
+  out["law"] = b.law;
+  out["measured"] = b.measured;
+  out["standard_error"] = b.standard_error;
   return out;
 }
 
@@ -114,11 +129,15 @@ Json double_well(const Json& request) {
 }  // namespace
 
 BatchGradientsRequest parse_batch_gradients(const std::string& request_text) {
-  return parse_batch(parse_json(request_text, "the request"));
+  return parse_batch(parse_json(request_text, "the request"), "batch_gradients", 1);
+}
+
+BatchGradientsRequest parse_batch_noise(const std::string& request_text) {
+  return parse_batch(parse_json(request_text, "the request"), "batch_noise", 2);
 }
 
 const std::vector<std::string>& request_verbs() {
-  static const std::vector<std::string> verbs{"grid", "gradients", "batch_gradients", "double_well"};
+  static const std::vector<std::string> verbs{"grid", "gradients", "batch_gradients", "batch_noise", "double_well"};
   return verbs;
 }
 
@@ -127,6 +146,7 @@ std::string request_json(const std::string& verb, const std::string& request_tex
   if (verb == "grid") return grid(request).dump();
   if (verb == "gradients") return gradients(request).dump();
   if (verb == "batch_gradients") return batch(request).dump();
+  if (verb == "batch_noise") return noise(request).dump();
   if (verb == "double_well") return double_well(request).dump();
   reject("unknown verb '" + printable(verb) + "'");
 }

@@ -11,6 +11,10 @@
 //   batch_gradients  {"problem", "w", "batch", "seed", "draws"}
 //                    -> {"draws", "dim", "gradients": [g_d, one row per draw]}
 //                    (draw d: the first step's gradient of run d of `finals`)
+//   batch_noise      the same request (draws ≥ 2)
+//                    -> {"dim", "draws", "mean": ∇f(w), "sigma2", "law", "measured",
+//                        "standard_error"}: g_B's variance by the law and measured
+//                    over the draws (analysis/gradients.hpp's batch_noise)
 //   double_well      {"problem"}  (a double_well)
 //                    -> {"deep", "shallow", "ridge"}
 #pragma once
@@ -24,8 +28,8 @@
 
 namespace optlab {
 
-// A batch_gradients request, validated (the wasm module's batchGradients
-// reads the same request).
+// A batch_gradients or batch_noise request, validated (the wasm module's
+// batchGradients and batchNoise read the same requests).
 struct BatchGradientsRequest {
   std::unique_ptr<Problem> problem;
   Vector w;
@@ -34,6 +38,7 @@ struct BatchGradientsRequest {
   int draws = 1;
 };
 BatchGradientsRequest parse_batch_gradients(const std::string& request_text);
+BatchGradientsRequest parse_batch_noise(const std::string& request_text);
 
 // The verbs' names, in the order `optlab --help` lists them.
 const std::vector<std::string>& request_verbs();
