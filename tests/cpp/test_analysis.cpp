@@ -117,7 +117,8 @@ TEST_CASE("the divergent edge γL = 2(1 + β) is where the rate reaches 1") {
 }
 
 TEST_CASE("critical damping: β = (1 − √(γλ))² from lr_lo, cut on the divergent region's edge") {
-  for (const auto& [mu, L] : std::vector<std::pair<double, double>>{{1, 5}, {0.1, 100}, {1, 10}}) {
+  for (const auto& bowl : std::vector<std::pair<double, double>>{{1, 5}, {0.1, 100}, {1, 10}}) {
+    const double mu = bowl.first, L = bowl.second;  // not a structured binding: CAPTURE takes it by reference
     for (const double lambda : {mu, L}) {
       CAPTURE(mu);
       CAPTURE(L);
