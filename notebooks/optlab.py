@@ -110,6 +110,19 @@ def rate_map(eigenvalues, lr, n_lr, beta, n_beta):
     rate = np.asarray(out["rate"], dtype=float).reshape(len(out["beta"]), len(out["lr"]))
     return np.asarray(out["lr"], dtype=float), np.asarray(out["beta"], dtype=float), rate
 
+def batch_noise(problem, w, batch, seed, draws):
+    """How noisy the mini-batch gradient g_B is at w, from the core (draws >= 2).
+
+    Returns {"mean": ∇f(w) as a numpy array, "sigma2": σ², the spread of the
+    parts' gradients, "law": σ²/B · (n − B)/(n − 1), "measured": the mean of
+    ‖g_d − ∇f‖² over the draws of batch_gradients(), "standard_error": its
+    standard error}.
+    """
+    request = {"problem": problem, "w": list(w), "batch": int(batch), "seed": int(seed), "draws": int(draws)}
+    out = _call(["batch_noise", "-"], request)
+    out["mean"] = np.asarray(out["mean"], dtype=float)
+    return out
+
 
 def double_well(problem):
     """The double well's two minima and the ridge between them: {"deep", "shallow", "ridge"}."""

@@ -150,6 +150,9 @@ export interface RateMap {
   rate: Float64Array;
 }
 
+/** A region of the (γ, β) map: the error shrinks without overshoot, with ripples, or grows. */
+export type MomentumRegion = 'monotone' | 'ripples' | 'divergent';
+
 /** The core's limits: the largest input each call takes. */
 export interface CoreLimits {
   maxSteps: number;
@@ -209,6 +212,8 @@ export interface OptlabCore {
   partGradients(problem: Json<Problem>, w: NumberList): Float64Array;
   /** The mini-batch gradients of SGD's first steps from w: draw d is run d's first step in finalPositions (same seed). */
   batchGradients(request: { problem: Json<Problem>; w: NumberList; batch: number; seed?: number; draws: number }): Float64Array;
+  /** The mini-batch gradient's noise at w: ∇f(w), σ², the law σ²/B · (n − B)/(n − 1) and the variance measured over the draws (≥ 2), with its standard error. */
+  batchNoise(request: { problem: Json<Problem>; w: NumberList; batch: number; seed?: number; draws: number }): { dim: number; draws: number; mean: Float64Array; sigma2: number; law: number; measured: number; standardError: number };
   /** The core's registry of optimizers, with each one's rule and parameters. */
   optimizers(): OptimizerInfo[];
   /** Momentum's linear rate over a (γ, β) grid; with `colors` (RGBA entries) also an nLr × nBeta RGBA image. */
@@ -222,6 +227,12 @@ export interface OptlabCore {
   /** Momentum's linear rate on a quadratic with these eigenvalues. */
   momentumRate(eigenvalues: NumberList, lr: number, beta: number): number;
   nesterovRate(eigenvalues: NumberList, lr: number, beta: number): number;
+  /** The (γ, β) map's lines: the divergent edge γL = 2(1 + β) and, per eigenvalue, its critical-damping curve up to that edge; (γ, β) pairs interleaved. */
+  momentumBoundaries(map: { eigenvalues: NumberList; lr: [number, number]; beta: [number, number]; samples?: number; edgeSegments?: number }): { edge: Float64Array; damping: Float64Array[] };
+  /** The map's region at (γ, β), from the exact rate. */
+  momentumRegion(eigenvalues: NumberList, lr: number, beta: number): MomentumRegion;
+  /** The regions of a grid in one call: [j * lrs.length + i] at (lrs[i], betas[j]). */
+  momentumRegions(eigenvalues: NumberList, lrs: NumberList, betas: NumberList): MomentumRegion[];
   /** Polyak's optimal (γ*, β*) and its rate for eigenvalues in [mu, L]. */
   optimalMomentum(mu: number, L: number): { lr: number; beta: number; rate: number };
   /** Gradient descent's best step 2/(μ + L) for these eigenvalues, and its rate. */

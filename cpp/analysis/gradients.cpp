@@ -1,5 +1,7 @@
 #include "analysis/gradients.hpp"
 
+#include <cmath>
+
 #include "core/rng.hpp"
 #include "optimizers/gradient_oracle.hpp"
 
@@ -28,6 +30,42 @@ std::vector<double> batch_gradients(const Problem& problem, const Vector& w, int
     oracle(w, g);
     out.insert(out.end(), g.data(), g.data() + g.size());
   }
+  return out;
+}
+
+BatchNoise batch_noise(const Problem& problem, const Vector& w, int batch, std::uint64_t seed, int draws) {
+  const int n = problem.num_functions();
+  const auto dim = static_cast<std::size_t>(w.size());
+  const std::vector<double> parts = part_gradients(problem, w);
+  // ‖a − mean‖², summed dimension by dimension.
+  BatchNoise out;
+  const auto squared_distance = [&](const double* a) {
+    double s = 0.0;
+    for (std::size_t k = 0; k < dim; ++k) {
+      const double d = a[k] - out.mean[static_cast<Eigen::Index>(k)];
+      s += d * d;
+    }
+    return s;
+  };
+  // Each part's share g_i/n added in turn (not the sum divided once): the
+  // page's arrow has always been drawn from these bits.
+  out.mean = Vector::Zero(w.size());
+  for (int i = 0; i < n; ++i)
+    for (std::size_t k = 0; k < dim; ++k)
+      out.mean[static_cast<Eigen::Index>(k)] += parts[static_cast<std::size_t>(i) * dim + k] / n;
+  for (int i = 0; i < n; ++i) out.sigma2 += squared_distance(parts.data() + static_cast<std::size_t>(i) * dim);
+  out.sigma2 /= n;
+  // B = n: the batch is the whole sum, no noise (and n = 1 would divide 0 by 0).
+  out.law = batch == n ? 0.0 : (out.sigma2 / batch) * (static_cast<double>(n - batch) / (n - 1));
+  const std::vector<double> drawn = batch_gradients(problem, w, batch, seed, draws);
+  std::vector<double> squares(static_cast<std::size_t>(draws));
+  for (int d = 0; d < draws; ++d) squares[static_cast<std::size_t>(d)] = squared_distance(drawn.data() + static_cast<std::size_t>(d) * dim);
+  for (double s : squares) out.measured += s;
+  out.measured /= draws;
+  double spread = 0.0;
+  for (double s : squares) spread += (s - out.measured) * (s - out.measured);
+  spread /= draws - 1;
+  out.standard_error = std::sqrt(spread / draws);
   return out;
 }
 

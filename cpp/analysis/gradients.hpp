@@ -20,4 +20,22 @@ std::vector<double> part_gradients(const Problem& problem, const Vector& w);
 std::vector<double> batch_gradients(const Problem& problem, const Vector& w, int batch, std::uint64_t seed,
                                     int draws);
 
+// How noisy the mini-batch gradient g_B is at w, as the lecture states it
+// and as draws of it measure it. The full gradient ∇f(w) is the mean of the
+// parts' gradients; σ² = (1/n) Σ ‖∇f_i(w) − ∇f(w)‖² their spread. Drawn
+// without replacement, g_B has variance E‖g_B − ∇f‖² = σ²/B · (n − B)/(n − 1)
+// (the law); `measured` is the mean of ‖g_d − ∇f‖² over the draws of
+// batch_gradients (same seed, so draw d is run d's first step), and
+// `standard_error` that mean's standard error, √(s²/draws) with s² the
+// squares' sample variance: how far from the law the measurement may
+// fairly land. draws ≥ 2.
+struct BatchNoise {
+  Vector mean;
+  double sigma2 = 0.0;
+  double law = 0.0;
+  double measured = 0.0;
+  double standard_error = 0.0;
+};
+BatchNoise batch_noise(const Problem& problem, const Vector& w, int batch, std::uint64_t seed, int draws);
+
 }  // namespace optlab

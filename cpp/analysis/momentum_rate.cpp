@@ -79,6 +79,71 @@ double simulated_momentum_rate(double lr, double beta, const Vector& eigenvalues
   return rate;
 }
 
+std::vector<double> divergent_edge(double L, double beta_lo, double beta_hi, int segments) {
+  std::vector<double> out;
+  out.reserve(2 * static_cast<std::size_t>(segments + 1));
+  for (int k = 0; k <= segments; ++k) {
+    const double beta = beta_lo + (static_cast<double>(k) / segments) * (beta_hi - beta_lo);
+    out.push_back(divergent_edge_lr(beta, L));
+    out.push_back(beta);
+  }
+  return out;
+}
+
+std::vector<double> critical_damping_curve(double lambda, double L, double lr_lo, double lr_hi, int samples) {
+  const double end = lr_hi < 1.0 / lambda ? lr_hi : 1.0 / lambda;
+  // γ_i = lr_lo · (end/lr_lo)^(i/samples), portable so the curve is the same everywhere.
+  const double log_lo = portable_log(lr_lo), log_end = portable_log(end);
+  const auto at = [&](int i) {
+    if (i == 0) return lr_lo;
+    if (i == samples) return end;
+    return portable_exp(log_lo + (static_cast<double>(i) / samples) * (log_end - log_lo));
+  };
+  const auto diverges = [&](double lr) { return lr * L >= 2.0 * (1.0 + critical_damping_beta(lr, lambda)); };
+  std::vector<double> out;
+  for (int i = 0; i <= samples; ++i) {
+    double lr = at(i);
+    if (diverges(lr)) {
+      if (i == 0) break;
+      double lo = at(i - 1);
+      for (int b = 0; b < 50; ++b) {
+        const double mid = std::sqrt(lo * lr);
+        if (diverges(mid)) lr = mid;
+        else lo = mid;
+      }
+      out.push_back(lo);
+      out.push_back(critical_damping_beta(lo, lambda));
+      break;
+    }
+    out.push_back(lr);
+    out.push_back(critical_damping_beta(lr, lambda));
+  }
+  return out;
+}
+
+MomentumRegion momentum_region(const Vector& eigenvalues, double lr, double beta) {
+  if (!(momentum_rate(lr, beta, eigenvalues) < 1.0)) return MomentumRegion::divergent;
+  const double L = eigenvalues.maxCoeff();
+  return lr * L <= 1.0 && beta <= critical_damping_beta(lr, L) ? MomentumRegion::monotone : MomentumRegion::ripples;
+}
+
+std::string to_string(MomentumRegion region) {
+  switch (region) {
+    case MomentumRegion::monotone: return "monotone";
+    case MomentumRegion::ripples: return "ripples";
+    case MomentumRegion::divergent: return "divergent";
+  }
+  return "";
+}
+
+void momentum_region_grid(const Vector& eigenvalues, const double* lrs, int n_lr, const double* betas, int n_beta,
+                          MomentumRegion* out) {
+  for (int j = 0; j < n_beta; ++j)
+    for (int i = 0; i < n_lr; ++i)
+      out[static_cast<std::size_t>(j) * static_cast<std::size_t>(n_lr) + static_cast<std::size_t>(i)] =
+          momentum_region(eigenvalues, lrs[i], betas[j]);
+}
+
 void momentum_rate_map(const Vector& eigenvalues, const double* lrs, int n_lr, const double* betas, int n_beta,
                        double* out) {
   for (int j = 0; j < n_beta; ++j)

@@ -16,6 +16,7 @@
 #include <cmath>
 #include <cstdint>
 #include <optional>
+#include <string>
 #include <vector>
 
 #include "core/portable_math.hpp"
@@ -113,6 +114,40 @@ std::vector<double> momentum_rate_map(const RateGrid& grid);
 // The rate of every cell measured by simulate_momentum_rate over `steps`
 // steps (window steps / 2).
 std::vector<double> simulated_rate_map(const RateGrid& grid, int steps);
+// The (γ, β) map's lines and regions. The largest curvature L decides
+// divergence: the rate reaches 1 on the edge γL = 2(1 + β). Along an
+// eigen-direction of curvature λ, momentum's two roots are real below the
+// critical damping β = (1 − √(γλ))² (γλ ≤ 1) and complex above it: the line
+// between a monotone approach and ripples.
+inline double divergent_edge_lr(double beta, double L) { return (2.0 * (1.0 + beta)) / L; }
+inline double critical_damping_beta(double lr, double lambda) {
+  const double d = 1.0 - std::sqrt(lr * lambda);
+  return d * d;
+}
+
+// Points (γ, β) of the divergent region's edge for β evenly spaced over
+// [beta_lo, beta_hi] in `segments` steps (segments + 1 points), as
+// interleaved pairs.
+std::vector<double> divergent_edge(double L, double beta_lo, double beta_hi, int segments);
+
+// Points (γ, β) of λ's critical-damping curve, γ log-spaced from lr_lo to
+// min(lr_hi, 1/λ) in `samples` steps, as interleaved pairs: only where runs
+// converge, so the curve is cut where it enters the divergent region of the
+// largest curvature L, its last point on that edge (found by bisection; along
+// the curve β falls as γ grows, so it enters once). Empty if it starts there.
+std::vector<double> critical_damping_curve(double lambda, double L, double lr_lo, double lr_hi, int samples);
+
+// Which region of the map (γ, β) lies in, from the exact rate: divergent
+// where the rate is not below 1; monotone where no eigen-direction rings,
+// γλ ≤ 1 and β ≤ (1 − √(γλ))² for every λ, which the largest decides;
+// ripples elsewhere.
+enum class MomentumRegion : std::uint8_t { monotone, ripples, divergent };
+MomentumRegion momentum_region(const Vector& eigenvalues, double lr, double beta);
+std::string to_string(MomentumRegion region);
+
+// The region of every point of a grid: out[j * n_lr + i] for (lrs[i], betas[j]).
+void momentum_region_grid(const Vector& eigenvalues, const double* lrs, int n_lr, const double* betas, int n_beta,
+                          MomentumRegion* out);
 
 // Rates over a grid: out[j * n_lr + i] = rate(lrs[i], betas[j]).
 void momentum_rate_map(const Vector& eigenvalues, const double* lrs, int n_lr, const double* betas, int n_beta,

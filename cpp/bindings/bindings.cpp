@@ -347,6 +347,72 @@ val isolines(val values, val nx, val ny, val levels, val tolerance) {
   });
 }
 
+// The (γ, β) map's lines, once per map (scenario/requests.hpp's
+// momentum_boundaries request): {edge, damping}.
+val momentum_boundaries(const std::string& request_text) {
+  return guarded([&] {
+    const optlab::MomentumBoundaries b = optlab::momentum_boundaries(request_text);
+    val damping = val::array();
+    for (const auto& curve : b.damping) damping.call<void>("push", copy_to_js(curve));
+    val result = val::object();
+    result.set("edge", copy_to_js(b.edge));
+    result.set("damping", damping);
+    return result;
+  });
+}
+
+// The region of the map at one (γ, β): "monotone", "ripples" or "divergent".
+val momentum_region(val eigenvalues, val lr, val beta) {
+  return guarded([&] {
+    const Vector e = vector_arg(eigenvalues, "eigenvalues", kEigenvalue, optlab::limits::kMaxDim);
+    return optlab::to_string(optlab::momentum_region(e, number_arg(lr, "lr", kLr), number_arg(beta, "beta", kBeta)));
+  });
+}
+
+// The regions of a whole grid in one call (the map places its labels on a
+// coarse grid while the page starts): {names, codes}, codes[j * lrs.length
+// + i] the index in names of the region at (lrs[i], betas[j]).
+val momentum_region_grid(val eigenvalues, val lrs, val betas) {
+  return guarded([&] {
+    const Vector e = vector_arg(eigenvalues, "eigenvalues", kEigenvalue, optlab::limits::kMaxDim);
+    const Vector l = vector_arg(lrs, "lrs", kLr, kMaxGridSide);
+    const Vector b = vector_arg(betas, "betas", kBeta, kMaxGridSide);
+    optlab::check_cells("lrs.length × betas.length", static_cast<double>(l.size()), static_cast<double>(b.size()),
+                        static_cast<double>(e.size()));
+    std::vector<optlab::MomentumRegion> regions(static_cast<std::size_t>(l.size() * b.size()));
+    optlab::momentum_region_grid(e, l.data(), static_cast<int>(l.size()), b.data(), static_cast<int>(b.size()),
+                                 regions.data());
+    std::vector<std::uint8_t> codes(regions.size());
+    for (std::size_t k = 0; k < regions.size(); ++k) codes[k] = static_cast<std::uint8_t>(regions[k]);
+    val names = val::array();
+    for (auto r : {optlab::MomentumRegion::monotone, optlab::MomentumRegion::ripples, optlab::MomentumRegion::divergent})
+      names.set(static_cast<int>(r), optlab::to_string(r));
+    val result = val::object();
+    result.set("names", names);
+    result.set("codes", copy_to_js(codes));
+    return result;
+  });
+}
+
+// The mini-batch gradient's noise at w (the batch_noise request, as
+// `optlab batch_noise` reads it): {dim, draws, mean, sigma2, law, measured,
+// standardError}.
+val batch_noise(const std::string& request_text) {
+  return guarded([&] {
+    const auto r = optlab::parse_batch_noise(request_text);
+    const optlab::BatchNoise b = optlab::batch_noise(*r.problem, r.w, r.batch, r.seed, r.draws);
+    val result = val::object();
+    result.set("dim", static_cast<int>(b.mean.size()));
+    result.set("draws", r.draws);
+    result.set("mean", copy_to_js(b.mean.data(), static_cast<std::size_t>(b.mean.size())));
+    result.set("sigma2", b.sigma2);
+    result.set("law", b.law);
+    result.set("measured", b.measured);
+    result.set("standardError", b.standard_error);
+    return result;
+  });
+}
+
 // Bytes the core's allocator holds now: a host (and the tests) can see that
 // rejected calls keep no memory, which the size of the wasm memory, grown in
 // whole megabytes and never shrunk, cannot show.
@@ -396,4 +462,8 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("limits", &limits_object);
   emscripten::function("memoryInUse", &memory_in_use);
   emscripten::function("optimizers", &optlab::optimizers_json);
+  emscripten::function("momentumBoundaries", &momentum_boundaries);
+  emscripten::function("momentumRegion", &momentum_region);
+  emscripten::function("momentumRegionGrid", &momentum_region_grid);
+  emscripten::function("batchNoise", &batch_noise);
 }

@@ -60,6 +60,10 @@ void print_help(std::ostream& out) {
                             the gradients of SGD's first steps from w:
                             {"problem", "w", "batch", "seed", "draws"}
                             (draw d is run d of finals)
+       optlab batch_noise FILE
+                            the variance of those gradients, by the law
+                            sigma^2/B (n-B)/(n-1) and measured over the draws
+                            (the same request, draws >= 2)
        optlab double_well FILE
                             the double well's minima and ridge: {"problem"}
        optlab rate_map FILE momentum's rate over a (gamma, beta) grid:
@@ -68,6 +72,10 @@ void print_help(std::ostream& out) {
        optlab simulated_rate_map FILE
                             the same with "steps": each rate measured by
                             running momentum that many steps
+       optlab momentum_boundaries FILE
+                            the (gamma, beta) map's lines: {"eigenvalues",
+                            "lr": [lo, hi], "beta": [lo, hi], "samples",
+                            "edgeSegments"}
        optlab --help        show this text
 
 A scenario is one JSON object:

@@ -84,22 +84,55 @@ Json gradients(const Json& request) {
   return out;
 }
 
+// The (γ, β) plane's fields a map's requests share: the eigenvalues and
+// the γ and β intervals.
+struct MapAxes {
+  Vector eigenvalues;
+  double lr_lo, lr_hi, beta_lo, beta_hi;
+};
+MapAxes read_axes(const Fields& f) {
+  const auto values = read_numbers(f.required("eigenvalues"), f.path("eigenvalues"),
+                                   Range{0.0, limits::kMaxAbsInput, true}, std::nullopt, "", 1, limits::kMaxDim);
+  MapAxes axes{Eigen::Map<const Vector>(values.data(), static_cast<Eigen::Index>(values.size())), 0, 0, 0, 0};
+  std::tie(axes.lr_lo, axes.lr_hi) = interval(f, "lr", Range{0.0, limits::kMaxAbsInput, true});
+  std::tie(axes.beta_lo, axes.beta_hi) = interval(f, "beta", Range{0.0, 1.0, false, true});
+  return axes;
+}
+
 RateMapRequest read_rate_map(const Json& request, bool simulated) {
   std::vector<std::string> keys{"eigenvalues", "lr", "nLr", "beta", "nBeta"};
   if (simulated) keys.push_back("steps");
   const Fields f(request, "", keys, simulated ? "a simulated_rate_map request" : "a rate_map request", "the request");
-  const auto values = read_numbers(f.required("eigenvalues"), f.path("eigenvalues"),
-                                   Range{0.0, limits::kMaxAbsInput, true}, std::nullopt, "", 1, limits::kMaxDim);
-  const auto [lr_lo, lr_hi] = interval(f, "lr", Range{0.0, limits::kMaxAbsInput, true});
+  const MapAxes axes = read_axes(f);
   const int n_lr = static_cast<int>(f.integer("nLr", 2, limits::kMaxGridSide));
-  const auto [beta_lo, beta_hi] = interval(f, "beta", Range{0.0, 1.0, false, true});
   const int n_beta = static_cast<int>(f.integer("nBeta", 2, limits::kMaxGridSide));
   const int steps = simulated ? static_cast<int>(f.integer("steps", 2, limits::kMaxSteps)) : 0;
-  const double per_cell = simulated ? steps * static_cast<double>(values.size()) * kSimulatedStepWork : 1.0;
+  const double per_cell = simulated ? steps * static_cast<double>(axes.eigenvalues.size()) * kSimulatedStepWork : 1.0;
   check_cells("nLr × nBeta", n_lr, n_beta, per_cell);
-  return RateMapRequest{RateGrid(Eigen::Map<const Vector>(values.data(), static_cast<Eigen::Index>(values.size())),
-                                 lr_lo, lr_hi, n_lr, beta_lo, beta_hi, n_beta),
-                        steps};
+  return RateMapRequest{RateGrid(axes.eigenvalues, axes.lr_lo, axes.lr_hi, n_lr, axes.beta_lo, axes.beta_hi, n_beta), steps};
+}
+
+MomentumBoundaries read_boundaries(const Json& request) {
+  const Fields f(request, "", {"eigenvalues", "lr", "beta", "samples", "edgeSegments"}, "a momentum_boundaries request",
+                 "the request");
+  const MapAxes axes = read_axes(f);
+  const int samples = static_cast<int>(f.integer("samples", 1, limits::kMaxGridSide, 200));
+  const int segments = static_cast<int>(f.integer("edgeSegments", 1, limits::kMaxGridSide, 64));
+  check_cells("eigenvalues.length × samples", static_cast<double>(axes.eigenvalues.size()), samples);
+  MomentumBoundaries out;
+  const double L = axes.eigenvalues.maxCoeff();
+  out.edge = divergent_edge(L, axes.beta_lo, axes.beta_hi, segments);
+  for (Eigen::Index i = 0; i < axes.eigenvalues.size(); ++i)
+    out.damping.push_back(critical_damping_curve(axes.eigenvalues[i], L, axes.lr_lo, axes.lr_hi, samples));
+  return out;
+}
+
+Json boundaries(const Json& request) {
+  const MomentumBoundaries b = read_boundaries(request);
+  Json out;
+  out["edge"] = b.edge;
+  out["damping"] = b.damping;
+  return out;
 }
 
 Json rate_map(const Json& request, bool simulated) {
@@ -111,8 +144,9 @@ Json rate_map(const Json& request, bool simulated) {
   return out;
 }
 
-BatchGradientsRequest parse_batch(const Json& request) {
-  const Fields f(request, "", {"problem", "w", "batch", "seed", "draws"}, "a batch_gradients request", "the request");
+// batch_noise measures a variance over the draws, which takes two of them.
+BatchGradientsRequest parse_batch(const Json& request, const std::string& verb, int min_draws) {
+  const Fields f(request, "", {"problem", "w", "batch", "seed", "draws"}, "a " + verb + " request", "the request");
   BatchGradientsRequest r;
   r.problem = parse_problem(f.required("problem"));
   const int n = r.problem->num_functions();
@@ -120,17 +154,31 @@ BatchGradientsRequest parse_batch(const Json& request) {
   r.w = point(f, *r.problem);
   r.batch = static_cast<int>(f.integer("batch", 1, n, std::nullopt, " (n of the problem)"));
   r.seed = static_cast<std::uint64_t>(f.integer("seed", 0, static_cast<long long>(limits::kMaxSeed), 0));
-  r.draws = static_cast<int>(f.integer("draws", 1, limits::kMaxRuns));
+  r.draws = static_cast<int>(f.integer("draws", min_draws, limits::kMaxRuns));
   check_work({{"draws", static_cast<double>(r.draws)}, {"work units per draw", r.batch * (r.problem->dim() + kSampleWork)}});
   return r;
 }
 
 Json batch(const Json& request) {
-  const BatchGradientsRequest r = parse_batch(request);
+  const BatchGradientsRequest r = parse_batch(request, "batch_gradients", 1);
   Json out;
   out["draws"] = r.draws;
   out["dim"] = r.problem->dim();
   out["gradients"] = rows(batch_gradients(*r.problem, r.w, r.batch, r.seed, r.draws), static_cast<std::size_t>(r.problem->dim()));
+  return out;
+}
+
+Json noise(const Json& request) {
+  const BatchGradientsRequest r = parse_batch(request, "batch_noise", 2);
+  const BatchNoise b = batch_noise(*r.problem, r.w, r.batch, r.seed, r.draws);
+  Json out;
+  out["dim"] = r.problem->dim();
+  out["draws"] = r.draws;
+  out["mean"] = std::vector<double>(b.mean.data(), b.mean.data() + b.mean.size());
+  out["sigma2"] = b.sigma2;
+  out["law"] = b.law;
+  out["measured"] = b.measured;
+  out["standard_error"] = b.standard_error;
   return out;
 }
 
@@ -166,13 +214,21 @@ RateMapRequest parse_rate_map(const std::string& request_text, bool simulated) {
   return read_rate_map(parse_json(request_text, "the request"), simulated);
 }
 
+MomentumBoundaries momentum_boundaries(const std::string& request_text) {
+  return read_boundaries(parse_json(request_text, "the request"));
+}
+
 BatchGradientsRequest parse_batch_gradients(const std::string& request_text) {
-  return parse_batch(parse_json(request_text, "the request"));
+  return parse_batch(parse_json(request_text, "the request"), "batch_gradients", 1);
+}
+
+BatchGradientsRequest parse_batch_noise(const std::string& request_text) {
+  return parse_batch(parse_json(request_text, "the request"), "batch_noise", 2);
 }
 
 const std::vector<std::string>& request_verbs() {
-  static const std::vector<std::string> verbs{"grid",     "gradients", "batch_gradients", "double_well",
-                                              "rate_map", "simulated_rate_map"};
+  static const std::vector<std::string> verbs{"grid",        "gradients", "batch_gradients",   "batch_noise",
+                                              "double_well", "rate_map",  "simulated_rate_map", "momentum_boundaries"};
   return verbs;
 }
 
@@ -181,9 +237,11 @@ std::string request_json(const std::string& verb, const std::string& request_tex
   if (verb == "grid") return grid(request).dump();
   if (verb == "gradients") return gradients(request).dump();
   if (verb == "batch_gradients") return batch(request).dump();
+  if (verb == "batch_noise") return noise(request).dump();
   if (verb == "double_well") return double_well(request).dump();
   if (verb == "rate_map") return rate_map(request, false).dump();
   if (verb == "simulated_rate_map") return rate_map(request, true).dump();
+  if (verb == "momentum_boundaries") return boundaries(request).dump();
   reject("unknown verb '" + printable(verb) + "'");
 }
 

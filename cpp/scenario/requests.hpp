@@ -11,12 +11,20 @@
 //   batch_gradients  {"problem", "w", "batch", "seed", "draws"}
 //                    -> {"draws", "dim", "gradients": [g_d, one row per draw]}
 //                    (draw d: the first step's gradient of run d of `finals`)
+//   batch_noise      the same request (draws ≥ 2)
+//                    -> {"dim", "draws", "mean": ∇f(w), "sigma2", "law", "measured",
+//                        "standard_error"}: g_B's variance by the law and measured
+//                    over the draws (analysis/gradients.hpp's batch_noise)
 //   double_well      {"problem"}  (a double_well)
 //                    -> {"deep", "shallow", "ridge"}
 //   rate_map         {"eigenvalues", "lr": [lo, hi], "nLr", "beta": [lo, hi], "nBeta"}
 //                    -> {"lr", "beta", "rate": [momentum's rate at j * nLr + i]}
 //                    (γ log-spaced, β evenly spaced)
 //   simulated_rate_map  the same and "steps": each rate measured by simulation
+//   momentum_boundaries {"eigenvalues", "lr": [lo, hi], "beta": [lo, hi], "samples" (200),
+//                        "edgeSegments" (64)}
+//                    -> {"edge": [γ, β, γ, β, …], "damping": [one such curve per eigenvalue]}
+//                    (analysis/momentum_rate.hpp's divergent_edge, critical_damping_curve)
 #pragma once
 
 #include <cstdint>
@@ -52,8 +60,16 @@ struct RateMapRequest {
 };
 RateMapRequest parse_rate_map(const std::string& request_text, bool simulated);
 
-// A batch_gradients request, validated (the wasm module's batchGradients
-// reads the same request).
+// A momentum_boundaries request's lines: the divergent edge and each
+// eigenvalue's critical-damping curve, (γ, β) pairs interleaved.
+struct MomentumBoundaries {
+  std::vector<double> edge;
+  std::vector<std::vector<double>> damping;
+};
+MomentumBoundaries momentum_boundaries(const std::string& request_text);
+
+// A batch_gradients or batch_noise request, validated (the wasm module's
+// batchGradients and batchNoise read the same requests).
 struct BatchGradientsRequest {
   std::unique_ptr<Problem> problem;
   Vector w;
@@ -62,6 +78,7 @@ struct BatchGradientsRequest {
   int draws = 1;
 };
 BatchGradientsRequest parse_batch_gradients(const std::string& request_text);
+BatchGradientsRequest parse_batch_noise(const std::string& request_text);
 
 // The verbs' names, in the order `optlab --help` lists them.
 const std::vector<std::string>& request_verbs();

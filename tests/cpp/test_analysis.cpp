@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "analysis/final_positions.hpp"
+#include "analysis/gradients.hpp"
 #include "analysis/isolines.hpp"
 #include "analysis/momentum_rate.hpp"
 #include "analysis/step_size_regime.hpp"
@@ -137,6 +138,126 @@ TEST_CASE("rate map: region boundaries where the lecture puts them") {
   CHECK(momentum_rate(2.0 * (1 + 0.5) - 1e-9, 0.5, eig) < 1.0);  // γλ < 2(1 + β) converges
   CHECK(momentum_rate(2.0 * (1 + 0.5) + 1e-9, 0.5, eig) > 1.0);
   CHECK(momentum_rate(0.01, 0.999, eig) == doctest::Approx(std::sqrt(0.999)));  // ripples: |z| = √β
+}
+
+TEST_CASE("the divergent edge γL = 2(1 + β) is where the rate reaches 1") {
+  const std::vector<double> edge = divergent_edge(5.0, 0.0, 0.99, 64);
+  REQUIRE(edge.size() == 2 * 65);
+  CHECK(edge[0] == 2.0 / 5.0);
+  CHECK(edge[1] == 0.0);
+  CHECK(edge[2 * 64 + 1] == 0.99);
+  Vector eig(2);
+  eig << 1.0, 5.0;
+  for (std::size_t k = 0; k < edge.size(); k += 2) {
+    CHECK(edge[k] == doctest::Approx(2.0 * (1.0 + edge[k + 1]) / 5.0));
+    CHECK(momentum_rate(edge[k], edge[k + 1], eig) == doctest::Approx(1.0));
+    CHECK(momentum_rate(edge[k] * (1 - 1e-9), edge[k + 1], eig) < 1.0);
+  }
+}
+
+TEST_CASE("critical damping: β = (1 − √(γλ))² from lr_lo, cut on the divergent region's edge") {
+  for (const auto& bowl : std::vector<std::pair<double, double>>{{1, 5}, {0.1, 100}, {1, 10}}) {
+    const double mu = bowl.first, L = bowl.second;  // not a structured binding: CAPTURE takes it by reference
+    for (const double lambda : {mu, L}) {
+      CAPTURE(mu);
+      CAPTURE(L);
+      CAPTURE(lambda);
+      const std::vector<double> points = critical_damping_curve(lambda, L, 0.001, 1.0, 200);
+      REQUIRE(points.size() > 200);
+      CHECK(points[0] == 0.001);
+      for (std::size_t k = 0; k < points.size(); k += 2) {
+        const double lr = points[k], beta = points[k + 1];
+        CHECK(beta == doctest::Approx((1 - std::sqrt(lr * lambda)) * (1 - std::sqrt(lr * lambda))).epsilon(1e-15));
+        CHECK(lr * L < 2 * (1 + beta));  // every point converges
+        if (k > 0) CHECK(lr > points[k - 2]);
+      }
+      const double lr = points[points.size() - 2], beta = points.back();
+      // The bowl's own curvature L ends at γ = 1/L, β = 0, well inside; the
+      // smaller one, whose curve runs on to γ = 1/μ, meets the edge.
+      if (lambda == L) {
+        CHECK(points.size() == 2 * 201);
+        CHECK(lr == 1.0 / L);
+      } else {
+        CHECK(std::fabs(lr * L - 2 * (1 + beta)) < 1e-9);
+      }
+    }
+  }
+  // On the course's bowl the shallow curve ends at γ ≈ 0.43, short of 1/μ = 1.
+  const std::vector<double> shallow = critical_damping_curve(1.0, 5.0, 0.001, 1.0, 200);
+  CHECK(shallow[shallow.size() - 2] > 0.4);
+  CHECK(shallow[shallow.size() - 2] < 0.45);
+  // A curve that starts inside the divergent region has no point.
+  CHECK(critical_damping_curve(1.0, 5.0, 0.5, 1.0, 10).empty());
+}
+
+TEST_CASE("momentum regions: divergent by the exact rate, monotone under L's critical damping, ripples elsewhere") {
+  Vector eig(2);
+  eig << 1.0, 5.0;
+  CHECK(momentum_region(eig, 0.05, 0.8) == MomentumRegion::ripples);     // figure 4's default point
+  CHECK(momentum_region(eig, 0.05, 0.25) == MomentumRegion::monotone);   // on L's curve, (1 − √0.25)²
+  CHECK(momentum_region(eig, 0.05, 0.2501) == MomentumRegion::ripples);
+  CHECK(momentum_region(eig, 0.3, 0.0) == MomentumRegion::ripples);      // γL > 1: the stiff mode flips sign
+  CHECK(momentum_region(eig, 0.9, 0.1) == MomentumRegion::divergent);
+  CHECK(momentum_region(eig, 2 * 1.5 / 5 * (1 + 1e-12), 0.5) == MomentumRegion::divergent);
+  CHECK(momentum_region(eig, 2 * 1.5 / 5 * (1 - 1e-9), 0.5) == MomentumRegion::ripples);
+  CHECK(to_string(MomentumRegion::monotone) == "monotone");
+  CHECK(to_string(MomentumRegion::ripples) == "ripples");
+  CHECK(to_string(MomentumRegion::divergent) == "divergent");
+  // The grid is the points, row by row in β; divergent exactly where the rate is not below 1.
+  std::vector<double> lrs(40), betas(30);
+  portable_logspace(0.001, 1.0, 40, lrs.data());
+  for (int j = 0; j < 30; ++j) betas[static_cast<std::size_t>(j)] = 0.99 * j / 29.0;
+  std::vector<MomentumRegion> grid(40 * 30);
+  momentum_region_grid(eig, lrs.data(), 40, betas.data(), 30, grid.data());
+  int seen[3] = {0, 0, 0};
+  for (int j = 0; j < 30; ++j)
+    for (int i = 0; i < 40; ++i) {
+      const double lr = lrs[static_cast<std::size_t>(i)], beta = betas[static_cast<std::size_t>(j)];
+      const MomentumRegion r = grid[static_cast<std::size_t>(j * 40 + i)];
+      CHECK(r == momentum_region(eig, lr, beta));
+      CHECK((r == MomentumRegion::divergent) == !(momentum_rate(lr, beta, eig) < 1.0));
+      ++seen[static_cast<int>(r)];
+    }
+  CHECK(seen[0] > 0);
+  CHECK(seen[1] > 0);
+  CHECK(seen[2] > 0);
+}
+
+TEST_CASE("batch noise: the law σ²/B · (n − B)/(n − 1) against the draws' measured variance") {
+  const auto problem = parse_problem(Json::parse(R"({"kind": "least_squares", "n": 12, "dim": 2, "data_seed": 2})"));
+  Vector w(2);
+  w << 0.7, -1.3;
+  const std::vector<double> parts = part_gradients(*problem, w);
+  Vector full = Vector::Zero(2);
+  for (int i = 0; i < 12; ++i) full += Eigen::Map<const Vector>(parts.data() + 2 * i, 2) / 12.0;
+  double sigma2 = 0.0;
+  for (int i = 0; i < 12; ++i) sigma2 += (Eigen::Map<const Vector>(parts.data() + 2 * i, 2) - full).squaredNorm() / 12.0;
+  for (const int batch : {1, 3, 6, 11}) {
+    CAPTURE(batch);
+    const BatchNoise b = batch_noise(*problem, w, batch, 9, 40);
+    CHECK(b.mean[0] == doctest::Approx(full[0]).epsilon(1e-14));
+    CHECK(b.mean[1] == doctest::Approx(full[1]).epsilon(1e-14));
+    CHECK(b.sigma2 == doctest::Approx(sigma2).epsilon(1e-13));
+    CHECK(b.law == doctest::Approx(sigma2 / batch * (12.0 - batch) / 11.0).epsilon(1e-13));
+    // measured and its standard error are those of batch_gradients' draws.
+    const std::vector<double> g = batch_gradients(*problem, w, batch, 9, 40);
+    std::vector<double> squares;
+    for (int d = 0; d < 40; ++d) squares.push_back((Eigen::Map<const Vector>(g.data() + 2 * d, 2) - b.mean).squaredNorm());
+    double mean = 0.0, var = 0.0;
+    for (double s : squares) mean += s / 40.0;
+    for (double s : squares) var += (s - mean) * (s - mean) / 39.0;
+    CHECK(b.measured == doctest::Approx(mean).epsilon(1e-13));
+    CHECK(b.standard_error == doctest::Approx(std::sqrt(var / 40.0)).epsilon(1e-12));
+  }
+  // With many draws the measurement lands near the law (within 4 standard errors).
+  for (const int batch : {1, 2, 4, 8}) {
+    const BatchNoise b = batch_noise(*problem, w, batch, 1, 4000);
+    CHECK(std::fabs(b.measured - b.law) < 4 * b.standard_error);
+  }
+  // B = n: the batch is the whole sum, no noise by the law, and none (up to rounding) measured.
+  const BatchNoise whole = batch_noise(*problem, w, 12, 3, 5);
+  CHECK(whole.law == 0.0);
+  CHECK(whole.measured < 1e-24);
 }
 
 TEST_CASE("rate map image: colours by digits per step, divergent as the slowest, β upwards") {

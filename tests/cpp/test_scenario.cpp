@@ -387,3 +387,30 @@ TEST_CASE("the requests: one parser per verb, for the CLI and the wasm module, w
   CHECK_THROWS_WITH(optlab::check_number(std::nan(""), "lr", optlab::Range{0, 1, true}), "lr must be a finite number > 0 and <= 1 (got NaN)");
   CHECK_THROWS_WITH(optlab::check_length("w", 11, 1, 10), "w must have from 1 to 10 numbers (got 11)");
 }
+
+TEST_CASE("the batch_noise request: batch_gradients' fields, at least two draws, the statistics out") {
+  const std::string problem = R"({"kind":"least_squares","n":12,"dim":2,"data_seed":2})";
+  const auto message = [](const std::string& request) {
+    try {
+      optlab::request_json("batch_noise", request);
+    } catch (const optlab::ScenarioError& e) {
+      return std::string(e.what());
+    }
+    return std::string();
+  };
+  const optlab::Json out = optlab::Json::parse(optlab::request_json(
+      "batch_noise", R"({"problem":)" + problem + R"(,"w":[0.7,-1.3],"batch":3,"seed":9,"draws":40})"));
+  CHECK(out["dim"] == 2);
+  CHECK(out["draws"] == 40);
+  CHECK(out["mean"].size() == 2);
+  for (const char* key : {"sigma2", "law", "measured", "standard_error"}) CHECK(out[key].get<double>() > 0.0);
+  CHECK(message(R"({"problem":)" + problem + R"(,"w":[0.7,-1.3],"batch":3,"draws":1})") ==
+        "draws must be an integer from 2 to " + std::to_string(optlab::limits::kMaxRuns) + " (got 1)");
+  CHECK(message(R"({"problem":)" + problem + R"(,"w":[0.7,-1.3],"batch":13,"draws":4})") ==
+        "batch must be an integer from 1 to 12 (n of the problem) (got 13)");
+  CHECK(message(R"({"problem":)" + problem + R"(,"w":[0.7,-1.3],"batch":3,"draws":4,"gradients":1})").find("gradients") !=
+        std::string::npos);
+  CHECK(message(R"({"problem":{"kind":"rosenbrock"},"w":[0,0],"batch":1,"draws":4})").find("problem.kind must be a finite sum") == 0);
+  // batch_gradients still takes a single draw.
+  CHECK_NOTHROW(optlab::request_json("batch_gradients", R"({"problem":)" + problem + R"(,"w":[0.7,-1.3],"batch":3,"draws":1})"));
+}

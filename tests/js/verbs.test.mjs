@@ -58,10 +58,50 @@ test('optlab rate_map and simulated_rate_map give rateMap\'s and simulatedRateMa
   assert.deepEqual(Array.from(c.rateMap({ ...grid, eigenvalues: new Float64Array([0.5, 4]) }).rate), out.rate);
   const simulated = verb('simulated_rate_map', { ...grid, steps: 60 });
   assert.deepEqual(simulated.rate, Array.from(c.simulatedRateMap({ ...grid, steps: 60 }).rate));
+  const lines = { eigenvalues: [0.5, 4], lr: [0.01, 1], beta: [0, 0.95], samples: 50, edgeSegments: 8 };
+  const boundaries = c.momentumBoundaries(lines);
+  const fromCli = verb('momentum_boundaries', lines);
+  assert.deepEqual(fromCli.edge, Array.from(boundaries.edge));
+  assert.deepEqual(fromCli.damping, boundaries.damping.map((curve) => Array.from(curve)));
   const bad = { ...grid, beta: [0.5, 0.2] };
   const refused = cli(['rate_map', '-'], JSON.stringify(bad));
   assert.equal(refused.status, 2);
   const message = 'beta must be [lo, hi] with lo < hi (got [0.5, 0.2])';
   assert.equal(refused.stderr.trim(), `optlab: ${message}`);
   assert.throws(() => c.rateMap(bad), (e) => e.message === message);
+});
+
+test('batch noise: the CLI and wasm give the same statistics, the ones the page computed from partGradients and batchGradients', async () => {
+  const c = await core();
+  const problem = { kind: 'least_squares', n: 32, dim: 2, condition: 5, noise: 0.5, data_seed: 0 };
+  const w = [-1.5, 3], seed = 1, draws = 200;
+  for (const batch of [1, 5, 32]) {
+    const noise = c.batchNoise({ problem, w, batch, seed, draws });
+    const { mean, standard_error: standardError, ...rest } = verb('batch_noise', { problem, w, batch, seed, draws });
+    assert.deepEqual({ ...noise, mean: Array.from(noise.mean) }, { ...rest, mean, standardError });
+    // The page's former JavaScript, bit for bit: the full gradient as the
+    // mean of the parts, σ² their spread, the law, and the draws' variance.
+    const n = problem.n, g = c.partGradients(problem, w);
+    const full = [0, 0];
+    for (let i = 0; i < n; i++) for (let k = 0; k < 2; k++) full[k] += g[2 * i + k] / n;
+    let sigma2 = 0;
+    for (let i = 0; i < n; i++) sigma2 += (g[2 * i] - full[0]) ** 2 + (g[2 * i + 1] - full[1]) ** 2;
+    sigma2 /= n;
+    const drawn = c.batchGradients({ problem, w, batch, seed, draws });
+    const squares = Array.from({ length: draws }, (_, d) => {
+      const gx = drawn[2 * d] - full[0], gy = drawn[2 * d + 1] - full[1];
+      return gx * gx + gy * gy;
+    });
+    const measured = squares.reduce((a, b) => a + b, 0) / draws;
+    const spread = squares.reduce((a, b) => a + (b - measured) ** 2, 0) / (draws - 1);
+    assert.deepEqual(Array.from(noise.mean), full);
+    assert.equal(noise.sigma2, sigma2);
+    assert.equal(noise.law, (sigma2 / batch) * ((n - batch) / (n - 1)));
+    assert.equal(noise.measured, measured);
+    assert.equal(noise.standardError, Math.sqrt(spread / draws));
+  }
+  assert.throws(() => c.batchNoise({ problem, w, batch: 2, draws: 1 }), /^Error: draws must be an integer from 2 to 100000 \(got 1\)$/);
+  const refused = cli(['batch_noise', '-'], JSON.stringify({ problem, w, batch: 2, draws: 1 }));
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /^optlab: draws must be an integer from 2 /);
 });

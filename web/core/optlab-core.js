@@ -165,6 +165,18 @@ export class OptlabCore {
   }
 
   /**
+   * The mini-batch gradient's noise at w, for the same request as
+   * batchGradients (draws ≥ 2): {dim, draws, mean, sigma2, law, measured,
+   * standardError}. mean is ∇f(w), the mean of the parts' gradients; sigma2
+   * their spread (1/n) Σ ‖∇f_i − ∇f‖²; law σ²/B · (n − B)/(n − 1), the
+   * variance of g_B drawn without replacement; measured the mean of
+   * ‖g_d − ∇f‖² over the draws, and standardError its standard error.
+   */
+  batchNoise({ problem, w, batch, seed = 0, draws }) {
+    return this._call('batchNoise', this._text({ problem, w: list(w), batch, seed, draws }));
+  }
+
+  /**
    * Momentum's linear rate over a (γ, β) grid: γ log-spaced in lr = [min, max],
    * β evenly spaced in beta = [min, max]; rate[j * nLr + i] is at (lr[i], beta[j]).
    * With `out` (a Float64Array of nLr * nBeta) the rates are written there.
@@ -218,6 +230,33 @@ export class OptlabCore {
   /** Nesterov's rate at one (γ, β), from its own iteration: below 1 only for γL < 2(1 + β)/(1 + 2β). */
   nesterovRate(eigenvalues, lr, beta) {
     return this._call('nesterovRate', eigenvalues, lr, beta);
+  }
+
+  /**
+   * The (γ, β) map's lines, for eigenvalues with largest L: {edge, damping}.
+   * edge: the divergent region's edge γL = 2(1 + β), edgeSegments + 1 points
+   * with β evenly over beta = [min, max]; damping: for each eigenvalue λ (in
+   * the order given) the critical-damping curve β = (1 − √(γλ))², γ
+   * log-spaced from lr[0] to min(lr[1], 1/λ) in `samples` steps and cut
+   * where it enters the divergent region. Points as interleaved (γ, β)
+   * pairs in Float64Arrays.
+   */
+  momentumBoundaries({ eigenvalues, lr, beta, samples = 200, edgeSegments = 64 }) {
+    return this._call('momentumBoundaries', this._text({ eigenvalues: list(eigenvalues), lr, beta, samples, edgeSegments }));
+  }
+
+  /** The map's region at (γ, β) from the exact rate: 'monotone', 'ripples' or 'divergent'. */
+  momentumRegion(eigenvalues, lr, beta) {
+    return this._call('momentumRegion', eigenvalues, lr, beta);
+  }
+
+  /**
+   * The regions of a whole grid in one call: an array of lrs.length ×
+   * betas.length names, [j * lrs.length + i] at (lrs[i], betas[j]).
+   */
+  momentumRegions(eigenvalues, lrs, betas) {
+    const { names, codes } = this._call('momentumRegionGrid', eigenvalues, lrs, betas);
+    return Array.from(codes, (code) => names[code]);
   }
 
   /** Polyak's optimal (γ*, β*) and its rate for eigenvalues in [mu, L]. */

@@ -2,10 +2,10 @@
 // (spectral radius from the core, core.rateMap) over γ (log) and β; the
 // lines separate the regions: divergent (rate ≥ 1) and, for each eigenvalue
 // λ, critical damping β = (1 − √(γλ))², between monotone convergence and
-// ripples. The point is the (γ, β) of figure 4, and can be dragged.
+// ripples (core.momentumBoundaries; which region a point is in,
+// core.momentumRegion). The point is the (γ, β) of figure 4, and can be dragged.
 import { drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { viridisCss, viridisTable } from '../plot/colormap.js';
-import { criticalDamping, damped, divergentFrom } from '../plot/damping.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { deepestCells } from '../plot/region-labels.js';
 import { linearScale, logScale } from '../plot/scale.js';
@@ -35,6 +35,9 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   // Gradient descent's best (β = 0); the caption sets it against the star's
   // rate, the acceleration momentum buys.
   const bestGd = core.optimalGradientDescent(eigenvalues);
+  // The divergent region's edge and the critical-damping curves, once: like
+  // the map, they depend only on A.
+  const boundaries = core.momentumBoundaries({ eigenvalues, lr: lrRange, beta: betaRange });
   const labels = regionLabels();
   const shell = figureShell(root);
 
@@ -109,7 +112,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
       return;
     }
     const rate = core.momentumRate(eigenvalues, lr, beta);
-    readout.textContent = s.pointerAt({ lr, beta, rate, region: s.regions[region(rate, lr, beta)] });
+    readout.textContent = s.pointerAt({ lr, beta, rate, region: s.regions[core.momentumRegion(eigenvalues, lr, beta)] });
   });
   canvas.addEventListener('pointerleave', () => {
     readout.textContent = s.pointHint;
@@ -154,24 +157,6 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     ]);
   }
 
-  // The region of (γ, β): the rate from the nearest cell of the core's map;
-  // monotone where no eigenvalue's mode oscillates, γλ ≤ 1 and
-  // β ≤ (1 − √(γλ))² for every λ, which the largest, L, decides. (Function
-  // declarations, hoisted: regionLabels() runs above.)
-  function column(lr) {
-    return Math.min(nLr - 1, Math.max(0, Math.round((Math.log(lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * (nLr - 1))));
-  }
-  function row(beta) {
-    return Math.min(nBeta - 1, Math.max(0, Math.round(((beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * (nBeta - 1))));
-  }
-  function region(rate, lr, beta) {
-    if (!(rate < 1)) return 'divergent';
-    return lr * L <= 1 && beta <= damped(lr, L) ? 'monotone' : 'ripples';
-  }
-  function regionAt(lr, beta) {
-    return region(map.rate[row(beta) * nLr + column(lr)], lr, beta);
-  }
-
   // Where to name each region: the cell of a coarse grid deepest inside it
   // (plot/region-labels.js), kept away from the optimum's star (the
   // regions move with the bowl's curvatures). Cells are half as wide as
@@ -180,23 +165,18 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     const nu = 48, nv = 18;
     const lrAt = (a) => lrRange[0] * (lrRange[1] / lrRange[0]) ** ((a + 0.5) / nu);
     const betaAt = (b) => betaRange[0] + ((b + 0.5) / nv) * (betaRange[1] - betaRange[0]);
-    // Each coarse column's and row's place in the map, once (this runs while
-    // the page starts, in still-cold JavaScript).
-    const lrs = [], columns = [], betas = [], rows = [];
-    for (let a = 0; a < nu; a++) {
-      lrs.push(lrAt(a));
-      columns.push(column(lrs[a]));
-    }
-    for (let b = 0; b < nv; b++) {
-      betas.push(betaAt(b));
-      rows.push(row(betas[b]) * nLr);
-    }
-    const starA = Math.floor((Math.log(best.lr / lrRange[0]) / Math.log(lrRange[1] / lrRange[0])) * nu);
-    const starB = Math.floor(((best.beta - betaRange[0]) / (betaRange[1] - betaRange[0])) * nv);
+    const lrs = Array.from({ length: nu }, (_, a) => lrAt(a));
+    const betas = Array.from({ length: nv }, (_, b) => betaAt(b));
+    // Every coarse cell's region in one call to the core (864 calls would
+    // each pay the crossing into wasm while the page starts).
+    const regions = core.momentumRegions(eigenvalues, lrs, betas);
+    // The coarse cell of the star, in the plot's own coordinates.
+    const starA = Math.floor(logScale(lrRange, [0, nu])(best.lr));
+    const starB = Math.floor(linearScale(betaRange, [0, nv])(best.beta));
     const cells = deepestCells({
       columns: nu,
       rows: nv,
-      regionAt: (a, b) => region(map.rate[rows[b] + columns[a]], lrs[a], betas[b]),
+      regionAt: (a, b) => regions[b * nu + a],
       clear: (a, b) => Math.abs(a - starA) <= 2 && Math.abs(b - starB) <= 1,
     });
     const at = (name) => (cells.has(name) ? [lrAt(cells.get(name)[0]), betaAt(cells.get(name)[1])] : null);
@@ -220,10 +200,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     // The divergent region, exactly: the rate reaches 1 where the largest
     // curvature L meets γL = 2(1 + β).
     const edge = [];
-    for (let k = 0; k <= 64; k++) {
-      const beta = betaRange[0] + (k / 64) * (betaRange[1] - betaRange[0]);
-      edge.push([x(divergentFrom(beta, L)), y(beta)]);
-    }
+    for (let k = 0; k < boundaries.edge.length; k += 2) edge.push([x(boundaries.edge[k]), y(boundaries.edge[k + 1])]);
     ctx.beginPath();
     edge.forEach(([px, py], k) => (k ? ctx.lineTo(px, py) : ctx.moveTo(px, py)));
     ctx.lineTo(area.x1 + 1, area.y0);
@@ -239,9 +216,9 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     // Critical damping for each eigenvalue, up to the divergent region.
     ctx.setLineDash([5, 4]);
     ctx.lineWidth = 1.5;
-    for (const lambda of eigenvalues) {
+    for (const curve of boundaries.damping) {
       ctx.beginPath();
-      criticalDamping(lambda, L, lrRange).forEach(([lr, beta], i) => (i ? ctx.lineTo(x(lr), y(beta)) : ctx.moveTo(x(lr), y(beta))));
+      for (let k = 0; k < curve.length; k += 2) (k ? ctx.lineTo(x(curve[k]), y(curve[k + 1])) : ctx.moveTo(x(curve[k]), y(curve[k + 1])));
       ctx.stroke();
     }
     ctx.setLineDash([]);
@@ -254,7 +231,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
       // A name wider than its region at this size (a narrow figure) is left out: the colour key still says it.
       const half = ctx.measureText(s.regions[key]).width / 2 + 2;
       const ends = [x(at[0]) - half, x(at[0]) + half];
-      if (ends[0] < area.x0 || ends[1] > area.x1 || ends.some((px) => regionAt(x.invert(px), at[1]) !== key)) continue;
+      if (ends[0] < area.x0 || ends[1] > area.x1 || ends.some((px) => core.momentumRegion(eigenvalues, x.invert(px), at[1]) !== key)) continue;
       haloText(ctx, s.regions[key], x(at[0]), y(at[1]), 'rgba(0, 0, 0, 0.55)');
     }
     // The optimum and the current point, whole even on the frame (β = 0.99

@@ -20,45 +20,29 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   const n = problem.n;
   const id = root.id || 'sgd';
   let w = scenario.w0, batch = scenario.optimizer.batch, seed = scenario.seed;
-  let parts, full, sigma2, batchSteps, measured, standardError, law, gd, sgd, shown = scenario.steps;
+  let parts, full, batchSteps, measured, standardError, law, gd, sgd, shown = scenario.steps;
   const contours = problemContours(core, problem, view);
   const shell = figureShell(root);
 
-  // What depends on w alone: the per-example steps, their mean and spread,
-  // and the GD path. Moving the batch slider or the seed keeps them.
+  // What depends on w alone: the per-example steps and the GD path. Moving
+  // the batch slider or the seed keeps them.
   function computeAtPoint() {
     const g = core.partGradients(problem, w);
-    full = [0, 0];
-    for (let i = 0; i < n; i++) {
-      full[0] += g[2 * i] / n;
-      full[1] += g[2 * i + 1] / n;
-    }
     parts = Array.from({ length: n }, (_, i) => [w[0] - lr * g[2 * i], w[1] - lr * g[2 * i + 1]]);
-    sigma2 = 0;
-    for (let i = 0; i < n; i++) sigma2 += (g[2 * i] - full[0]) ** 2 + (g[2 * i + 1] - full[1]) ** 2;
-    sigma2 /= n;
     gd = core.trace({ problem, w0: w, steps: scenario.steps, optimizer: { kind: 'gd', lr } });
   }
 
-  // What the batch size and the seed change: the mini-batch steps and the SGD path.
+  // What the batch size and the seed change: the mini-batch steps, the
+  // gradient noise and the SGD path.
   function computeBatches() {
-    law = (sigma2 / batch) * ((n - batch) / (n - 1));
     // Mini-batch steps: `draws` one-step SGD runs of the core, each with its
-    // own derived seed, and the gradient g_B each of them drew.
+    // own derived seed.
     const ends = core.finalPositions({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: 1, seed }, scene.draws).w;
-    const drawn = core.batchGradients({ problem, w, batch, seed, draws: scene.draws });
-    batchSteps = [];
-    const squares = new Float64Array(scene.draws); // |g_B − ∇f|² of each draw
-    for (let d = 0; d < scene.draws; d++) {
-      batchSteps.push([ends[2 * d], ends[2 * d + 1]]);
-      const gx = drawn[2 * d] - full[0], gy = drawn[2 * d + 1] - full[1];
-      squares[d] = gx * gx + gy * gy;
-    }
-    // The measured variance is itself a mean of independent draws: its
-    // standard error says how far from the law it may fairly land.
-    measured = squares.reduce((a, b) => a + b, 0) / scene.draws;
-    const spread = squares.reduce((a, b) => a + (b - measured) ** 2, 0) / (scene.draws - 1);
-    standardError = Math.sqrt(spread / scene.draws);
+    batchSteps = Array.from({ length: scene.draws }, (_, d) => [ends[2 * d], ends[2 * d + 1]]);
+    // The full gradient (the mean of the parts'), the law σ²/B · (n − B)/(n − 1)
+    // and the variance those runs' gradients g_B measure, with its standard
+    // error: how far from the law the measurement may fairly land.
+    ({ mean: full, law, measured, standardError } = core.batchNoise({ problem, w, batch, seed, draws: scene.draws }));
     sgd = core.trace({ problem, w0: w, steps: scenario.steps, seed, optimizer: { kind: 'sgd', lr, batch } });
   }
 

@@ -2,7 +2,8 @@
 // Four fixed panels show the regimes; an interactive panel (γ on a log
 // slider, the iterates on the parabola, f(w_k) on a log axis) is linked to a
 // sweep of f after K steps against γ, where the current γ can be dragged.
-// Every number drawn comes from the core (core.trace), never from JS math.
+// Every number drawn comes from the core (core.trace, and core.valueGrid for
+// the parabola), never from JS math.
 import { clipTo, drawAxes, plotArea } from '../plot/axes.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { linearScale, logScale } from '../plot/scale.js';
@@ -21,8 +22,14 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   const K = scene.scenario.steps;
   const [ratioLo, ratioHi] = scene.ratioRange;
   const floor = scene.lossFloor;
-  const f = (w) => 0.5 * a * w * w;
   const shell = figureShell(root);
+  // The parabola drawn under the iterates: f from the core at 101 points
+  // evenly spread over [−span, span], the same for every panel (from w0 = 0,
+  // which gives no span, as from w0 = 1: the core takes no empty interval).
+  const span = 1.6 * Math.abs(w0) || 1.6;
+  const curveN = 101;
+  const curve = core.valueGrid(scene.scenario.problem, { x: [-span, span], nx: curveN });
+  const curveTop = Math.max(curve[0], curve[curveN - 1]);
   const run = (ratio, steps = K) => core.trace({ ...scene.scenario, optimizer: { kind: 'gd', lr: ratio / a }, steps });
 
   // --- the static part: text and four regime panels -----------------------
@@ -127,9 +134,8 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   function drawParabola(ctx, width, height, tr, count, small) {
     const colors = theme(root);
     const area = plotArea(width, height, small ? { top: 6, right: 6, bottom: 20, left: 8 } : undefined);
-    const span = 1.6 * Math.abs(w0);
     const x = linearScale([-span, span], [area.x0, area.x1]);
-    const y = linearScale([0, f(span) * 1.05], [area.y1, area.y0]);
+    const y = linearScale([0, curveTop * 1.05], [area.y1, area.y0]);
     if (small) {
       ctx.strokeStyle = colors.muted;
       ctx.strokeRect(area.x0 + 0.5, area.y0 + 0.5, area.x1 - area.x0, area.y1 - area.y0);
@@ -141,9 +147,9 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     ctx.strokeStyle = colors.muted;
     ctx.lineWidth = 1.5;
     ctx.beginPath();
-    for (let i = 0; i <= 100; i++) {
-      const w = -span + (2 * span * i) / 100;
-      i ? ctx.lineTo(x(w), y(f(w))) : ctx.moveTo(x(w), y(f(w)));
+    for (let i = 0; i < curveN; i++) {
+      const w = -span + (2 * span * i) / (curveN - 1);
+      i ? ctx.lineTo(x(w), y(curve[i])) : ctx.moveTo(x(w), y(curve[i]));
     }
     ctx.stroke();
     // The zig-zag: from (w_k, f(w_k)) to (w_{k+1}, f(w_{k+1})).
