@@ -228,7 +228,7 @@ export interface OptlabCore {
   momentumRate(eigenvalues: NumberList, lr: number, beta: number): number;
   nesterovRate(eigenvalues: NumberList, lr: number, beta: number): number;
   /** The (γ, β) map's lines: the divergent edge γL = 2(1 + β) and, per eigenvalue, its critical-damping curve up to that edge; (γ, β) pairs interleaved. */
-  momentumBoundaries(map: { eigenvalues: NumberList; lr: [number, number]; beta: [number, number]; samples?: number; edgeSegments?: number }): { edge: Float64Array; damping: Float64Array[] };
+  momentumBoundaries(map: { eigenvalues: NumberList; lr: [number, number]; beta: [number, number]; samples?: number; edgeSegments?: number }): { edge: Float64Array; nesterovEdge: Float64Array; damping: Float64Array[] };
   /** The map's region at (γ, β), from the exact rate. */
   momentumRegion(eigenvalues: NumberList, lr: number, beta: number): MomentumRegion;
   /** The regions of a grid in one call: [j * lrs.length + i] at (lrs[i], betas[j]). */

@@ -79,15 +79,28 @@ double simulated_momentum_rate(double lr, double beta, const Vector& eigenvalues
   return rate;
 }
 
-std::vector<double> divergent_edge(double L, double beta_lo, double beta_hi, int segments) {
+namespace {
+
+template <typename EdgeLr>
+std::vector<double> edge_points(double beta_lo, double beta_hi, int segments, EdgeLr lr_at) {
   std::vector<double> out;
   out.reserve(2 * static_cast<std::size_t>(segments + 1));
   for (int k = 0; k <= segments; ++k) {
     const double beta = beta_lo + (static_cast<double>(k) / segments) * (beta_hi - beta_lo);
-    out.push_back(divergent_edge_lr(beta, L));
+    out.push_back(lr_at(beta));
     out.push_back(beta);
   }
   return out;
+}
+
+}  // namespace
+
+std::vector<double> divergent_edge(double L, double beta_lo, double beta_hi, int segments) {
+  return edge_points(beta_lo, beta_hi, segments, [L](double beta) { return divergent_edge_lr(beta, L); });
+}
+
+std::vector<double> nesterov_edge(double L, double beta_lo, double beta_hi, int segments) {
+  return edge_points(beta_lo, beta_hi, segments, [L](double beta) { return nesterov_stable_lr(beta, L); });
 }
 
 std::vector<double> critical_damping_curve(double lambda, double L, double lr_lo, double lr_hi, int samples) {

@@ -129,6 +129,9 @@ inline double critical_damping_beta(double lr, double lambda) {
 // [beta_lo, beta_hi] in `segments` steps (segments + 1 points), as
 // interleaved pairs.
 std::vector<double> divergent_edge(double L, double beta_lo, double beta_hi, int segments);
+// The same for Nesterov's form, whose edge is γL = 2(1 + β)/(1 + 2β)
+// (nesterov_stable_lr), left of heavy ball's for every β > 0.
+std::vector<double> nesterov_edge(double L, double beta_lo, double beta_hi, int segments);
 
 // Points (γ, β) of λ's critical-damping curve, γ log-spaced from lr_lo to
 // min(lr_hi, 1/λ) in `samples` steps, as interleaved pairs: only where runs

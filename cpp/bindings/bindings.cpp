@@ -356,6 +356,7 @@ val momentum_boundaries(const std::string& request_text) {
     for (const auto& curve : b.damping) damping.call<void>("push", copy_to_js(curve));
     val result = val::object();
     result.set("edge", copy_to_js(b.edge));
+    result.set("nesterovEdge", copy_to_js(b.nesterov_edge));
     result.set("damping", damping);
     return result;
   });

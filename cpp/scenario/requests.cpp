@@ -122,6 +122,7 @@ MomentumBoundaries read_boundaries(const Json& request) {
   MomentumBoundaries out;
   const double L = axes.eigenvalues.maxCoeff();
   out.edge = divergent_edge(L, axes.beta_lo, axes.beta_hi, segments);
+  out.nesterov_edge = nesterov_edge(L, axes.beta_lo, axes.beta_hi, segments);
   for (Eigen::Index i = 0; i < axes.eigenvalues.size(); ++i)
     out.damping.push_back(critical_damping_curve(axes.eigenvalues[i], L, axes.lr_lo, axes.lr_hi, samples));
   return out;
@@ -131,6 +132,7 @@ Json boundaries(const Json& request) {
   const MomentumBoundaries b = read_boundaries(request);
   Json out;
   out["edge"] = b.edge;
+  out["nesterovEdge"] = b.nesterov_edge;
   out["damping"] = b.damping;
   return out;
 }

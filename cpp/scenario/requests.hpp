@@ -23,7 +23,8 @@
 //   simulated_rate_map  the same and "steps": each rate measured by simulation
 //   momentum_boundaries {"eigenvalues", "lr": [lo, hi], "beta": [lo, hi], "samples" (200),
 //                        "edgeSegments" (64)}
-//                    -> {"edge": [γ, β, γ, β, …], "damping": [one such curve per eigenvalue]}
+//                    -> {"edge": [γ, β, γ, β, …], "nesterovEdge": Nesterov's edge the same way,
+//                        "damping": [one such curve per eigenvalue]}
 //                    (analysis/momentum_rate.hpp's divergent_edge, critical_damping_curve)
 #pragma once
 
@@ -63,7 +64,7 @@ RateMapRequest parse_rate_map(const std::string& request_text, bool simulated);
 // A momentum_boundaries request's lines: the divergent edge and each
 // eigenvalue's critical-damping curve, (γ, β) pairs interleaved.
 struct MomentumBoundaries {
-  std::vector<double> edge;
+  std::vector<double> edge, nesterov_edge;
   std::vector<std::vector<double>> damping;
 };
 MomentumBoundaries momentum_boundaries(const std::string& request_text);

@@ -62,6 +62,13 @@ test('optlab rate_map and simulated_rate_map give rateMap\'s and simulatedRateMa
   const boundaries = c.momentumBoundaries(lines);
   const fromCli = verb('momentum_boundaries', lines);
   assert.deepEqual(fromCli.edge, Array.from(boundaries.edge));
+  assert.deepEqual(fromCli.nesterovEdge, Array.from(boundaries.nesterovEdge));
+  // On Nesterov's edge its own rate is 1, left of heavy ball's edge.
+  for (let k = 2; k < boundaries.nesterovEdge.length; k += 2) {
+    const [lr, beta] = [boundaries.nesterovEdge[k], boundaries.nesterovEdge[k + 1]];
+    assert.ok(Math.abs(c.nesterovRate([0.5, 4], lr, beta) - 1) < 1e-12, `${lr}, ${beta}`);
+    assert.ok(lr < boundaries.edge[k]);
+  }
   assert.deepEqual(fromCli.damping, boundaries.damping.map((curve) => Array.from(curve)));
   const bad = { ...grid, beta: [0.5, 0.2] };
   const refused = cli(['rate_map', '-'], JSON.stringify(bad));

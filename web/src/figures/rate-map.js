@@ -35,6 +35,9 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   // Gradient descent's best (β = 0); the caption sets it against the star's
   // rate, the acceleration momentum buys.
   const bestGd = core.optimalGradientDescent(eigenvalues);
+  // Nesterov's own rate at the star: above 1 when heavy ball's best lies
+  // right of Nesterov's (dotted) edge, as it does for most bowls.
+  const nesterovAtBest = core.nesterovRate(eigenvalues, best.lr, best.beta);
   // The divergent region's edge and the critical-damping curves, once: like
   // the map, they depend only on A.
   const boundaries = core.momentumBoundaries({ eigenvalues, lr: lrRange, beta: betaRange });
@@ -61,7 +64,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     const { lr, beta } = shared.get();
     const rate = core.momentumRate(eigenvalues, lr, beta);
     const stepsToTarget = core.stepsToTarget(rate, scene.target);
-    caption.textContent = s.caption({ lr, beta, rate, stepsToTarget, target: scene.target, best, bestGd });
+    caption.textContent = s.caption({ lr, beta, rate, stepsToTarget, target: scene.target, best, bestGd, nesterovAtBest });
     canvas.setAttribute('aria-label', caption.textContent);
     root.dataset.rate = String(rate);
   }
@@ -221,6 +224,14 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
       for (let k = 0; k < curve.length; k += 2) (k ? ctx.lineTo(x(curve[k]), y(curve[k + 1])) : ctx.moveTo(x(curve[k]), y(curve[k + 1])));
       ctx.stroke();
     }
+    // Nesterov's edge, dotted: right of it Nesterov's form diverges.
+    ctx.setLineDash([2, 3]);
+    ctx.beginPath();
+    for (let k = 0; k < boundaries.nesterovEdge.length; k += 2) {
+      const px = x(boundaries.nesterovEdge[k]), py = y(boundaries.nesterovEdge[k + 1]);
+      k ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
+    }
+    ctx.stroke();
     ctx.setLineDash([]);
     // Region names, white on a dark ring: readable on viridis's yellow end too.
     ctx.font = `bold ${colors.font}`;

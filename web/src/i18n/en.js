@@ -177,7 +177,7 @@ export default {
     title: 'Where momentum converges: the (γ, β) map',
     text: [
       'On a quadratic, momentum shrinks the error by a fixed factor per step, its rate. Along an eigenvector with curvature λ, the rate is the spectral radius of the 2×2 matrix [[1 + β − γλ, −β], [1, 0]]. The map colours the worse of the two curvatures of the bowl for every (γ, β).',
-      'White lines bound the regions. Right of the solid line the rate is at least 1 and the run diverges. Above a dashed line (one per curvature) the roots are complex and the iterates ripple around the minimum; below it they approach it without overshooting. The star is the best pair, γ* = 4/(√L + √μ)² and β* = ((√L − √μ)/(√L + √μ))².',
+      'White lines bound the regions. Right of the solid line the rate is at least 1 and the run diverges. Above a dashed line (one per curvature) the roots are complex and the iterates ripple around the minimum; below it they approach it without overshooting. The star is the best pair, γ* = 4/(√L + √μ)² and β* = ((√L − √μ)/(√L + √μ))². The dotted line is Nesterov’s edge: its own iteration has the rate 1 at γL = 2(1 + β)/(1 + 2β), a smaller step than momentum’s, so Nesterov’s form diverges right of it.',
       'The star shows what momentum buys on a quadratic: acceleration. With κ = L/μ, the condition number, the best gradient descent (β = 0, γ = 2/(μ + L)) shrinks the error by (κ − 1)/(κ + 1) per step, the best momentum by (√κ − 1)/(√κ + 1). For κ = 100 that is 0.98 against 0.82: about 690 steps against 70 to gain six digits. Two caveats from the lecture: plain momentum is accelerated this way only on quadratics (Nesterov’s form, with carefully chosen constants, on any smooth convex function), and under SGD’s noise most of the gain is lost. There momentum helps by smoothing the noise instead.',
     ],
     lrAxis: 'step size γ (log)',
@@ -193,12 +193,12 @@ export default {
     divergesKey: '1 or more: diverges',
     colorKey: 'Colour: yellow converges in few steps, purple in many; grey diverges.',
     regions: { monotone: 'monotone', ripples: 'ripples', divergent: 'divergent' },
-    caption: ({ lr, beta, rate, stepsToTarget, target, best, bestGd }) => {
+    caption: ({ lr, beta, rate, stepsToTarget, target, best, bestGd, nesterovAtBest }) => {
       const here =
         rate >= 1
           ? `At γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} the rate is ${formatNumber(rate)} ≥ 1: the run diverges.`
           : `At γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} the error shrinks by a factor ${formatNumber(rate)} per step, about ${stepsToTarget} steps to reach ${formatNumber(target)}.`;
-      return `${here} The best pair, γ* = ${formatNumber(best.lr)} and β* = ${formatNumber(best.beta)}, reaches the rate ${formatNumber(best.rate)}; the best gradient descent (β = 0, γ = 2/(μ + L) = ${formatNumber(bestGd.lr)}) only ${formatNumber(bestGd.rate)}.`;
+      return `${here} The best pair, γ* = ${formatNumber(best.lr)} and β* = ${formatNumber(best.beta)}, reaches the rate ${formatNumber(best.rate)}; the best gradient descent (β = 0, γ = 2/(μ + L) = ${formatNumber(bestGd.lr)}) only ${formatNumber(bestGd.rate)}.${nesterovAtBest > 1 ? ` There Nesterov’s form diverges (its rate is ${formatNumber(nesterovAtBest)}): the star lies right of its dotted edge.` : ''}`;
     },
   },
 

@@ -182,7 +182,7 @@ export default {
     title: '모멘텀이 수렴하는 곳: (γ, β) 지도',
     text: [
       '이차함수에서 모멘텀은 매 걸음 오차를 일정한 비율로 줄입니다. 이 비율이 수렴 속도입니다. 곡률이 λ 인 고유벡터 방향의 속도는 2×2 행렬 [[1 + β − γλ, −β], [1, 0]] 의 스펙트럼 반지름입니다. 지도는 모든 (γ, β) 에 대해 그릇의 두 곡률 중 더 나쁜 쪽의 속도를 색으로 보여 줍니다.',
-      '흰 선이 영역을 나눕니다. 실선의 오른쪽에서는 속도가 1 이상이라 발산합니다. 점선(곡률마다 하나) 위쪽에서는 근이 복소수라서 최소점 주위를 물결치듯 돌고, 아래쪽에서는 지나치지 않고 다가갑니다. 별은 가장 좋은 쌍 γ* = 4/(√L + √μ)², β* = ((√L − √μ)/(√L + √μ))² 입니다.',
+      '흰 선이 영역을 나눕니다. 실선의 오른쪽에서는 속도가 1 이상이라 발산합니다. 점선(곡률마다 하나) 위쪽에서는 근이 복소수라서 최소점 주위를 물결치듯 돌고, 아래쪽에서는 지나치지 않고 다가갑니다. 별은 가장 좋은 쌍 γ* = 4/(√L + √μ)², β* = ((√L − √μ)/(√L + √μ))² 입니다. 점으로 찍힌 선은 네스테로프 모멘텀의 경계입니다. 네스테로프 자신의 반복은 γL = 2(1 + β)/(1 + 2β) 에서 속도가 1 이 되므로, 모멘텀보다 작은 이동 크기에서 이 선의 오른쪽부터 발산합니다.',
       '별은 이차함수에서 모멘텀이 주는 가속을 보여 줍니다. 조건수를 κ = L/μ 라 하면, 가장 좋은 경사 하강법(β = 0, γ = 2/(μ + L))은 매 걸음 오차를 (κ − 1)/(κ + 1) 배로, 가장 좋은 모멘텀은 (√κ − 1)/(√κ + 1) 배로 줄입니다. κ = 100 이면 0.98 과 0.82 로, 여섯 자리를 얻는 데 약 690 걸음과 70 걸음이 듭니다. 강의는 두 가지 단서를 붙입니다: 보통의 모멘텀이 이렇게 가속되는 것은 이차함수에서뿐이고(네스테로프 모멘텀은 상수를 잘 고르면 매끄러운 볼록 함수 전반에서), SGD 의 노이즈 아래에서는 이 이득이 대부분 사라집니다. 그때 모멘텀은 노이즈 스무딩으로 돕습니다.',
     ],
     lrAxis: '이동 크기 γ (로그)',
@@ -196,12 +196,12 @@ export default {
     divergesKey: '1 이상: 발산',
     colorKey: '색: 노란색은 적은 걸음으로, 보라색은 많은 걸음으로 수렴합니다. 회색은 발산합니다.',
     regions: { monotone: '단조 수렴', ripples: '물결', divergent: '발산' },
-    caption: ({ lr, beta, rate, stepsToTarget, target, best, bestGd }) => {
+    caption: ({ lr, beta, rate, stepsToTarget, target, best, bestGd, nesterovAtBest }) => {
       const here =
         rate >= 1
           ? `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} 에서 속도는 ${formatNumber(rate)} ≥ 1 이라 발산합니다.`
           : `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} 에서 오차는 매 걸음 ${formatNumber(rate)} 배로 줄어, ${formatNumber(target)} 에 이르기까지 약 ${stepsToTarget} 걸음이 걸립니다.`;
-      return `${here} 가장 좋은 쌍 γ* = ${formatNumber(best.lr)}, β* = ${formatNumber(best.beta)} 의 속도는 ${formatNumber(best.rate)} 이고, 가장 좋은 경사 하강법(β = 0, γ = 2/(μ + L) = ${formatNumber(bestGd.lr)})은 ${formatNumber(bestGd.rate)} 에 그칩니다.`;
+      return `${here} 가장 좋은 쌍 γ* = ${formatNumber(best.lr)}, β* = ${formatNumber(best.beta)} 의 속도는 ${formatNumber(best.rate)} 이고, 가장 좋은 경사 하강법(β = 0, γ = 2/(μ + L) = ${formatNumber(bestGd.lr)})은 ${formatNumber(bestGd.rate)} 에 그칩니다.${nesterovAtBest > 1 ? ` 그곳에서 네스테로프 모멘텀은 발산합니다(속도 ${formatNumber(nesterovAtBest)}): 별이 네스테로프의 경계(점으로 찍힌 선)보다 오른쪽에 있습니다.` : ''}`;
     },
   },
 
