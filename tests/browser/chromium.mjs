@@ -95,3 +95,13 @@ export function servedSite(options) {
   });
   return served;
 }
+
+/**
+ * Open a figure's Share menu and choose `kind` (link, embed, png, csv,
+ * json), as a reader does: two clicks. `figure` is a Locator of the
+ * figure (a section of the page or an <optlab-figure>).
+ */
+export async function shareAction(figure, kind) {
+  await figure.locator('.share-toggle').click();
+  await figure.locator(`.share-menu button[data-share=${kind}]`).click();
+}

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
+import { shareAction } from './chromium.mjs';
 import { fileUrl, browser, servedUrl, lessonPage } from './page-helpers.mjs';
 
 lessonPage();
@@ -15,14 +16,14 @@ describe('copying', () => {
     await page.goto(servedUrl);
     await page.waitForSelector('html[data-ready="true"]');
     assert.equal(await page.locator('textarea.manual-copy').count(), 0); // none until one is needed
-    await page.click('#momentum button[data-share=link]');
+    await shareAction(page.locator('#momentum'), 'link');
     await page.waitForFunction(() => document.querySelector('#momentum .share .done').textContent !== '');
     assert.equal(await page.evaluate(() => navigator.clipboard.readText()), page.url());
     // A browser that refuses the clipboard (no permission, or no API).
     await page.evaluate(() => {
       navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
     });
-    await page.click('#lbfgs button[data-share=link]');
+    await shareAction(page.locator('#lbfgs'), 'link');
     const manual = page.locator('#lbfgs textarea.manual-copy');
     await manual.waitFor();
     assert.equal(await manual.inputValue(), page.url());
@@ -38,7 +39,7 @@ describe('copying', () => {
     await page.goto(`${fileUrl}?lang=ko`);
     await page.waitForSelector('html[data-ready="true"]');
     for (const kind of ['link', 'embed']) {
-      await page.click(`#momentum button[data-share=${kind}]`);
+      await shareAction(page.locator('#momentum'), kind);
       await page.waitForFunction(() => document.querySelector('#momentum .share .done').textContent !== '');
       assert.match(await page.textContent('#momentum .share .done'), /이 컴퓨터에서만 동작합니다/, kind);
       await page.evaluate(() => { document.querySelector('#momentum .share .done').textContent = ''; });
@@ -50,7 +51,7 @@ describe('copying', () => {
     const other = await served.newPage();
     await other.goto(servedUrl);
     await other.waitForSelector('html[data-ready="true"]');
-    await other.click('#momentum button[data-share=embed]');
+    await shareAction(other.locator('#momentum'), 'embed');
     await other.waitForFunction(() => document.querySelector('#momentum .share .done').textContent !== '');
     assert.doesNotMatch(await other.textContent('#momentum .share .done'), /this computer only/);
     await served.close();
@@ -64,7 +65,7 @@ describe('copying', () => {
     await page.waitForSelector('html[data-ready="true"]');
     assert.equal(await page.isVisible('#annealing button[data-share=element]'), false);
     const section = await page.$eval('#annealing', (s) => s.getBoundingClientRect());
-    await page.click('#annealing button[data-share=embed]');
+    await shareAction(page.locator('#annealing'), 'embed');
     await page.waitForFunction(() => document.querySelector('#annealing .share .done').textContent !== '');
     assert.match(await page.textContent('#annealing .share .done'), /아이프레임/);
     const iframe = (await page.evaluate(() => navigator.clipboard.readText())).trim();
@@ -92,6 +93,35 @@ describe('copying', () => {
     const [script, tag] = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
     assert.equal(script, `<script src="${servedUrl}optlab-embed.js" defer></script>`);
     assert.match(tag, /^<optlab-figure scene="annealing" lr="0\.1" batch="1" runs="400" seed="1" steps="1000"><\/optlab-figure>$/);
+    await context.close();
+  });
+
+  test('each figure has one Share menu: a keyboard opens it, Escape and leaving close it, and opening it moves nothing', async () => {
+    const context = await browser.newContext({ viewport: { width: 375, height: 800 }, isMobile: true, hasTouch: true });
+    const page = await context.newPage();
+    await page.goto(servedUrl);
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.equal(await page.locator('.share-toggle').count(), 8);
+    assert.equal(await page.locator('.share-menu button:visible').count(), 0);
+    const toggle = page.locator('#momentum .share-toggle');
+    await toggle.scrollIntoViewIfNeeded();
+    const caption = await page.locator('#momentum .caption').boundingBox();
+    await toggle.focus();
+    await page.keyboard.press('Enter');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    // The first action has the focus; the menu sits above the button, over the page: the caption has not moved.
+    assert.equal(await page.evaluate(() => document.activeElement.dataset.share), 'link');
+    const menu = await page.locator('#momentum .share-menu').boundingBox();
+    assert.ok(menu.y + menu.height <= (await toggle.boundingBox()).y + 1);
+    assert.deepEqual(await page.locator('#momentum .caption').boundingBox(), caption);
+    await page.keyboard.press('Escape');
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'false');
+    assert.equal(await page.evaluate(() => document.activeElement.classList.contains('share-toggle')), true);
+    // A tap elsewhere closes it too.
+    await toggle.tap();
+    assert.equal(await page.locator('#momentum .share-menu').isVisible(), true);
+    await page.locator('#momentum canvas').first().tap();
+    await page.waitForFunction(() => document.querySelector('#momentum .share-menu').hidden);
     await context.close();
   });
 });

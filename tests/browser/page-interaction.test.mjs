@@ -121,7 +121,7 @@ describe('interaction', () => {
     }
     for (const name of ['step-sizes: step size γ', 'step-sizes: Play', 'step-sizes: Step', 'step-sizes: Reset',
       'momentum: step size γ', 'momentum: momentum β', 'momentum: Play', 'momentum: checkbox', 'momentum: canvas',
-      'rate-map: Go to the best (γ*, β*)', 'rate-map: canvas', 'momentum: Copy link', 'momentum: PNG (2×)', 'momentum: Scenario JSON'])
+      'rate-map: Go to the best (γ*, β*)', 'rate-map: canvas', 'momentum: Share▾'])
       assert.ok(reached.includes(name), `${name} not reachable: ${reached.join(' | ')}`);
     // The map moves with the arrow keys, and figure 4 follows.
     const momentumCaption = await page.textContent('#momentum .caption');

@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, test } from 'node:test';
 
+import { shareAction } from './chromium.mjs';
 import { browser, servedUrl, lessonPage } from './page-helpers.mjs';
 
 lessonPage();
@@ -24,7 +25,7 @@ describe('links', () => {
     assert.match(hash, /sgd-cloud\.batch=4/);
     assert.match(hash, /momentum\.lr=/);
     const csv = async (p, id) => {
-      const [download] = await Promise.all([p.waitForEvent('download'), p.click(`#${id} button[data-share=csv]`)]);
+      const [download] = await Promise.all([p.waitForEvent('download'), shareAction(p.locator(`#${id}`), 'csv')]);
       return readFileSync(await download.path(), 'utf8');
     };
     const before = { sgd: await csv(page, 'sgd-cloud'), momentum: await csv(page, 'momentum') };

@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
+import { shareAction } from './chromium.mjs';
 import { servedUrl, open, lessonPage } from './page-helpers.mjs';
 
 import { root } from '../js/helpers.mjs';
@@ -44,7 +45,7 @@ describe('SGD and annealing', () => {
     // The bars' scale: the tallest is labelled with its count, here the fullest of the scene's bins.
     assert.match(await page.textContent('#annealing .legend'), /where the 400 SGD runs are \(bars\)/);
     const scene = JSON.parse(readFileSync(join(root, 'web', 'scenes', 'annealing.json'), 'utf8'));
-    const [download] = await Promise.all([page.waitForEvent('download'), page.click('#annealing button[data-share=csv]')]);
+    const [download] = await Promise.all([page.waitForEvent('download'), shareAction(page.locator('#annealing'), 'csv')]);
     const rows = readFileSync(await download.path(), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',').map(Number));
     assert.equal(rows.length, 400);
     const [v0, v1] = scene.view;

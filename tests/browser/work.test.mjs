@@ -12,7 +12,7 @@ import { pathToFileURL } from 'node:url';
 
 import { buildSync } from 'esbuild';
 
-import { servedSite, watchProblems } from './chromium.mjs';
+import { servedSite, watchProblems, shareAction } from './chromium.mjs';
 
 import { root } from '../js/helpers.mjs';
 
@@ -186,7 +186,7 @@ test('annealing: when the core refuses a slice of runs, the caption says why, Pl
     let downloads = 0;
     page.on('download', () => downloads++);
     if (await box.getAttribute('data-busy') === 'true') {
-      await figure.locator('button[data-share="csv"]').click();
+      await shareAction(figure, 'csv');
       assert.match(await figure.locator('.share [role="status"]').textContent(), /still being computed/);
       const table = await page.evaluate(() => document.querySelector('optlab-figure').table());
       assert.equal(table.complete, false);
@@ -208,7 +208,7 @@ test('annealing: when the core refuses a slice of runs, the caption says why, Pl
     await page.waitForFunction(() => /test: the core refused/.test(document.querySelector('optlab-figure').shadowRoot.querySelector('.caption').textContent), null, { timeout: 10000 });
     assert.equal(await box.getAttribute('data-busy'), 'false');
     assert.match(await caption.textContent(), /^optlab: this figure cannot be drawn: test: the core refused these runs$/);
-    await figure.locator('button[data-share="csv"]').click();
+    await shareAction(figure, 'csv');
     assert.match(await figure.locator('.share [role="status"]').textContent(), /stopped them/);
     // Play does not wait for runs that will never come: its frames move on
     // (each refused past the first slice) and it stops at the last one.
@@ -222,7 +222,7 @@ test('annealing: when the core refuses a slice of runs, the caption says why, Pl
     await page.keyboard.press('ArrowLeft');
     await idle();
     assert.match(await caption.textContent(), /after 5000 steps, \d+ of 2000 SGD runs/);
-    const [download] = await Promise.all([page.waitForEvent('download'), figure.locator('button[data-share="csv"]').click()]);
+    const [download] = await Promise.all([page.waitForEvent('download'), shareAction(figure, 'csv')]);
     assert.equal(download.suggestedFilename(), 'optlab-annealing.csv');
     assert.equal(downloads, 1);
     assert.deepEqual(problems, []);

@@ -15,6 +15,7 @@ export default {
   reset: 'Reset',
   share: {
     label: 'Share and export',
+    menu: 'Share',
     copyLink: 'Copy link',
     copyEmbed: 'Copy embed code',
     png: 'PNG (2×)',

@@ -16,6 +16,7 @@ export default {
   reset: '처음으로',
   share: {
     label: '공유와 내보내기',
+    menu: '공유',
     copyLink: '링크 복사',
     copyEmbed: '삽입 코드 복사',
     png: 'PNG (2배)',

@@ -49,31 +49,149 @@ function download(name, blob) {
   setTimeout(() => URL.revokeObjectURL(a.href), 10000);
 }
 
-/** Every visible canvas of the figure drawn again at `scale`, composed as on screen. */
-export function figurePicture(box, scale = 2) {
+// Text wrapped to `width` px in ctx's font: the lines.
+function wrap(ctx, text, width) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    const next = line ? `${line} ${word}` : word;
+    if (line && ctx.measureText(next).width > width) {
+      lines.push(line);
+      line = word;
+    } else {
+      line = next;
+    }
+  }
+  if (line) lines.push(line);
+  return lines;
+}
+
+/**
+ * The figure as one picture for slides, at `scale`: its title and legend
+ * above the plots (every visible canvas drawn again, composed as on
+ * screen), and below them its caption and `settings` (a line such as
+ * "lr = 0.05 · beta = 0.8"), so that a slide says what it shows.
+ */
+export function figurePicture(box, scale = 2, settings = '') {
   const canvases = [...box.querySelectorAll('canvas')].filter((c) => c.getClientRects().length > 0);
   const rects = canvases.map((c) => c.getBoundingClientRect());
   if (!canvases.length) return null;
   const x0 = Math.min(...rects.map((r) => r.left)), y0 = Math.min(...rects.map((r) => r.top));
   const x1 = Math.max(...rects.map((r) => r.right)), y1 = Math.max(...rects.map((r) => r.bottom));
-  const pad = 8;
+  const pad = 12;
+  const width = Math.max(x1 - x0, 320);
+  const colors = theme(box);
+  const family = getComputedStyle(box).fontFamily;
+  const paper = colors.paper || '#ffffff';
+  const measure = document.createElement('canvas').getContext('2d');
+  const font = (size, weight = '') => `${weight} ${size}px ${family}`.trim();
+  // The text blocks, laid out in CSS px before anything is drawn.
+  const title = box.querySelector('.figure-title')?.textContent ?? '';
+  measure.font = font(16, 'bold');
+  const titleLines = title ? wrap(measure, title, width) : [];
+  const items = [...box.querySelectorAll('.legend li')].filter((li) => li.getClientRects().length > 0).map((li) => {
+    const swatch = li.querySelector('.swatch');
+    const style = swatch ? getComputedStyle(swatch) : null;
+    return { label: li.textContent, color: style?.borderTopColor ?? colors.ink, dashed: style?.borderTopStyle === 'dashed' };
+  });
+  measure.font = font(12);
+  const legendRows = [];
+  let row = [], used = 0;
+  for (const item of items) {
+    const w = 26 + measure.measureText(item.label).width + 16;
+    if (row.length && used + w > width) {
+      legendRows.push(row);
+      row = [];
+      used = 0;
+    }
+    row.push({ ...item, x: used });
+    used += w;
+  }
+  if (row.length) legendRows.push(row);
+  const caption = box.querySelector('.caption')?.textContent ?? '';
+  const captionLines = caption ? wrap(measure, caption, width) : [];
+  measure.font = font(11);
+  const settingLines = settings ? wrap(measure, settings, width) : [];
+  const head = titleLines.length * 22 + legendRows.length * 18 + (titleLines.length || legendRows.length ? 8 : 0);
+  const foot = (captionLines.length ? 8 + captionLines.length * 17 : 0) + (settingLines.length ? 4 + settingLines.length * 15 : 0);
+
   const out = document.createElement('canvas');
-  out.width = Math.round((x1 - x0 + 2 * pad) * scale);
-  out.height = Math.round((y1 - y0 + 2 * pad) * scale);
+  out.width = Math.round((width + 2 * pad) * scale);
+  out.height = Math.round((head + (y1 - y0) + foot + 2 * pad) * scale);
   const ctx = out.getContext('2d');
-  const paper = theme(box).paper || '#ffffff';
   ctx.fillStyle = paper;
   ctx.fillRect(0, 0, out.width, out.height);
+  ctx.scale(scale, scale);
+  ctx.textBaseline = 'middle';
+  let y = pad;
+  ctx.fillStyle = colors.ink;
+  ctx.font = font(16, 'bold');
+  for (const line of titleLines) {
+    ctx.fillText(line, pad, y + 11);
+    y += 22;
+  }
+  ctx.font = font(12);
+  for (const items of legendRows) {
+    for (const item of items) {
+      ctx.strokeStyle = item.color;
+      ctx.lineWidth = 3;
+      ctx.setLineDash(item.dashed ? [5, 3] : []);
+      ctx.beginPath();
+      ctx.moveTo(pad + item.x, y + 9);
+      ctx.lineTo(pad + item.x + 20, y + 9);
+      ctx.stroke();
+      ctx.fillStyle = colors.ink;
+      ctx.fillText(item.label, pad + item.x + 26, y + 9);
+    }
+    y += 18;
+  }
+  ctx.setLineDash([]);
+  if (head) y += 8;
   canvases.forEach((canvas, i) => {
     const picture = renderAt(canvas, scale, paper);
-    if (picture) ctx.drawImage(picture, Math.round((rects[i].left - x0 + pad) * scale), Math.round((rects[i].top - y0 + pad) * scale));
+    if (picture) ctx.drawImage(picture, pad + rects[i].left - x0, y + rects[i].top - y0, rects[i].width, rects[i].height);
   });
+  y += y1 - y0;
+  if (captionLines.length) {
+    y += 8;
+    ctx.fillStyle = colors.ink;
+    ctx.font = font(12);
+    for (const line of captionLines) {
+      ctx.fillText(line, pad, y + 8);
+      y += 17;
+    }
+  }
+  if (settingLines.length) {
+    y += 4;
+    ctx.fillStyle = colors.muted || colors.ink;
+    ctx.font = font(11);
+    for (const line of settingLines) {
+      ctx.fillText(line, pad, y + 7);
+      y += 15;
+    }
+  }
   return out;
 }
 
+/** A figure's state as one line for a picture: "lr = 0.05 · beta = 0.8 · w0 = (1, 1)". */
+export function settingsLine(state) {
+  return Object.entries(state ?? {})
+    .map(([key, value]) => `${key} = ${Array.isArray(value) ? `(${value.map(String).join(', ')})` : String(value)}`)
+    .join(' · ');
+}
+
+let menus = 0; // ids for each figure's menu
+
 /**
- * The row of buttons. figure: the mount's result ({state, table, scenario});
- * link(): the URL that restores it; site: the base URL of the built site.
+ * One compact menu per figure: a "Share" button that opens the list of
+ * actions above it (copy link, copy embed code, PNG, CSV, scenario JSON).
+ * A disclosure, not an ARIA menu: Tab walks its buttons, Escape or focus
+ * leaving it closes it, and an action closes it once done; the message
+ * ("Copied.") stays beside the button. It opens upwards, over the page,
+ * so nothing moves (and a figure in an iframe, where the button is the
+ * last thing, does not clip it). figure: the mount's result ({state,
+ * table, scenario}); link(): the URL that restores it; site: the base URL
+ * of the built site.
  */
 export function shareBar({ t, box, scene, figure, link, site }) {
   const s = t.share;
@@ -99,9 +217,37 @@ export function shareBar({ t, box, scene, figure, link, site }) {
       status.textContent = s.copyBy + note;
     }
   }
+  const id = `optlab-share-${++menus}`;
+  const toggle = el('button', { type: 'button', class: 'share-toggle', 'aria-expanded': 'false', 'aria-controls': id },
+    [s.menu, el('span', { class: 'share-arrow', 'aria-hidden': 'true', text: '▾' })]);
+  const menu = el('div', { class: 'share-menu', id, role: 'group', 'aria-label': s.label });
+  menu.hidden = true;
+  const open = (yes) => {
+    menu.hidden = !yes;
+    toggle.setAttribute('aria-expanded', String(yes));
+  };
+  toggle.addEventListener('click', () => {
+    open(menu.hidden);
+    if (!menu.hidden) menu.querySelector('button')?.focus();
+  });
+  const bar = el('div', { class: 'share' });
+  bar.addEventListener('keydown', (event) => {
+    if (event.key !== 'Escape' || menu.hidden) return;
+    open(false);
+    toggle.focus();
+  });
+  // Focus leaving the menu and its button (a click elsewhere, Tab past the
+  // last action) closes it; no listener on the document is needed.
+  bar.addEventListener('focusout', (event) => {
+    if (!bar.contains(event.relatedTarget)) open(false);
+  });
   const button = (text, action, name) => {
     const b = el('button', { type: 'button', text, 'data-share': name });
-    b.addEventListener('click', action);
+    b.addEventListener('click', async () => {
+      await action();
+      open(false);
+      if (document.activeElement === b || !document.activeElement || document.activeElement === document.body) toggle.focus();
+    });
     return b;
   };
   const base = `optlab-${scene}`;
@@ -115,15 +261,16 @@ export function shareBar({ t, box, scene, figure, link, site }) {
     // at the same width, except figure 2 (7 px taller): a little room more.
     height: Math.ceil(box.getBoundingClientRect().height / 10) * 10 + 20,
   });
-  const asElement = button(s.copyElement, () => copy(code().element, s.copiedElement), 'element');
+  const asElement = el('button', { type: 'button', text: s.copyElement, 'data-share': 'element' });
+  asElement.addEventListener('click', () => copy(code().element, s.copiedElement));
   asElement.hidden = true;
-  const bar = el('div', { class: 'share', role: 'group', 'aria-label': s.label }, [
+  menu.append(
     button(s.copyLink, () => copy(link()), 'link'),
     button(s.copyEmbed, async () => {
       await copy(code().iframe, s.copiedIframe);
       asElement.hidden = false;
     }, 'embed'),
-    button(s.png, () => figurePicture(box, 2)?.toBlob((blob) => download(`${base}.png`, blob), 'image/png'), 'png'),
+    button(s.png, () => figurePicture(box, 2, settingsLine(figure.state()))?.toBlob((blob) => download(`${base}.png`, blob), 'image/png'), 'png'),
     button(s.csv, () => {
       // A CSV of some of the runs would pass for all of them: say so instead.
       const table = figure.table();
@@ -131,9 +278,8 @@ export function shareBar({ t, box, scene, figure, link, site }) {
       else download(`${base}.csv`, new Blob([toCsv(table)], { type: 'text/csv' }));
     }, 'csv'),
     button(s.json, () => download(`${base}.json`, new Blob([`${JSON.stringify(figure.scenario(), null, 2)}\n`], { type: 'application/json' })), 'json'),
-    status,
-    asElement,
-  ]);
+  );
+  bar.append(toggle, menu, status, asElement);
   const holder = el('div', {}, [bar]);
   return holder;
 }
