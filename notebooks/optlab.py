@@ -129,6 +129,21 @@ def double_well(problem):
     return _call(["double_well", "-"], {"problem": problem})
 
 
+def method_styles():
+    """Each method's colour and line style, as on the page (web/src/plot/methods.json).
+
+    Returns (colors, styles): colors[name] a hex colour, styles[name] a
+    matplotlib linestyle (solid, or (0, dashes)).
+    """
+    table = json.loads((ROOT / "web" / "src" / "plot" / "methods.json").read_text(encoding="utf-8"))
+    ink = "#1d1f23"  # the page's --ink, light
+    colors, styles = {}, {}
+    for name, m in table["methods"].items():
+        colors[name] = ink if m["colour"] == "ink" else table["palette"][m["colour"]]
+        styles[name] = (0, tuple(m["dash"])) if m["dash"] else "-"
+    return colors, styles
+
+
 def scene(name):
     """A figure's default setup from web/scenes/, the one the page uses."""
     return json.loads((SCENES / f"{name}.json").read_text(encoding="utf-8"))

@@ -5,6 +5,7 @@
 import { clipTo, drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { figureShell } from '../plot/figure-shell.js';
 import { linearScale } from '../plot/scale.js';
+import { methodLegend, methodStyle } from '../plot/methods.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
@@ -155,7 +156,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     toolbars: [[lrSlider.element, batchSlider.element], [controls.element, seeds.element]],
     legend: [
       { label: s.names.curve, color: cssColors.ink },
-      { label: s.names.runs(scene.runs), color: cssColors.series[0] },
+      methodLegend('sgd', s.names.runs(scene.runs)),
     ],
     plots: [canvas],
   });
@@ -179,7 +180,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     // Histogram of the final positions, scaled to the plot's height.
     const peak = Math.max(1, ...counts);
     const barWidth = (area.x1 - area.x0) / scene.bins;
-    ctx.fillStyle = colors.series[0];
+    ctx.fillStyle = methodStyle('sgd', colors).color;
     ctx.globalAlpha = 0.55;
     counts.forEach((c, b) => {
       const h = ((area.y1 - area.y0) * 0.85 * c) / peak;
@@ -212,7 +213,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
     ctx.textAlign = 'center';
     haloText(ctx, s.ridgeLabel, x(ridge), area.y0 + 14, colors.paper);
     if (gdFinal !== null) {
-      ctx.fillStyle = colors.series[1];
+      ctx.fillStyle = methodStyle('gd', colors).color;
       ctx.strokeStyle = colors.paper;
       ctx.beginPath();
       ctx.arc(x(gdFinal), y(problemValue(gdFinal)), 7, 0, 2 * Math.PI);

@@ -19,6 +19,8 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   const shell = figureShell(root);
 
   const lrFor = (beta) => (locked ? eta * (1 - beta) : eta);
+  // Run i's shade of the five: spread over them when there are fewer runs.
+  const shade = (i) => (betas.length < 2 ? 2 : Math.round((i * 4) / (betas.length - 1)));
   function compute() {
     runs = betas.map((beta) => ({ beta, lr: lrFor(beta), trace: core.trace({ ...scenario, optimizer: { kind: 'momentum', lr: lrFor(beta), beta } }) }));
   }
@@ -52,7 +54,9 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
     painter.redraw();
     // The legend's labels change with γ; its items stay (rebuilding them on
     // every input cost a style and layout pass of new elements).
-    const series = cssColors.series;
+    // Every run is momentum: one hue, darker as β grows (the shade of β's
+    // place among the figure's β, from the lightest to the darkest).
+    const series = cssColors.betas;
     const labels = runs.map((r) => `β = ${r.beta}, γ = ${formatNumber(r.lr)}`);
     const items = legendSlot.firstChild?.children;
     if (items?.length === labels.length) {
@@ -60,7 +64,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
         if (items[i].lastChild.nodeValue !== label) items[i].lastChild.nodeValue = label;
       });
     } else {
-      legendSlot.replaceChildren(legend(labels.map((label, i) => ({ label, color: series[i % series.length] }))));
+      legendSlot.replaceChildren(legend(labels.map((label, i) => ({ label, color: series[shade(i)] }))));
     }
     const outcome = runs.map((r) => {
       if (r.trace.divergedAt !== null) return { beta: r.beta, diverged: r.trace.divergedAt };
@@ -91,7 +95,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
       guide: { value: scene.target * runs[0].trace.loss[0], label: `${formatNumber(scene.target)} · f(w₀)` },
       floorLabel: t.atFloor(formatNumber(scene.lossFloor)),
       series: runs.map((r, i) => ({
-        y: r.trace.loss, count: Math.min(shown + 1, r.trace.rows), color: colors.series[i % colors.series.length], divergedAt: r.trace.divergedAt,
+        y: r.trace.loss, count: Math.min(shown + 1, r.trace.rows), color: colors.betas[shade(i)], divergedAt: r.trace.divergedAt,
       })),
     });
   }

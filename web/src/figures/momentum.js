@@ -6,8 +6,9 @@ import { settledBelow } from './settle.js';
 import { texNumber, typeset, typesetAfterFrame } from '../math/typeset.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
-import { drawLogPlot } from '../plot/series.js';
-import { cssColors, theme } from '../plot/theme.js';
+import { drawLogPlot, legend } from '../plot/series.js';
+import { methodLegend, methodStyle } from '../plot/methods.js';
+import { theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { formatNumber } from '../i18n/en.js';
@@ -34,11 +35,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
 
   const drawContours = problemContours(core, scenario.problem, view);
 
-  const methods = [
-    { key: 'gd', color: 2 },
-    { key: 'momentum', color: 0 },
-    { key: 'nesterov', color: 1 },
-  ];
+  const methods = ['gd', 'momentum', 'nesterov'].map((key) => ({ key }));
 
   // The heavy-ball run is the momentum run in its other form: it is traced
   // only when the overlay or the table asks for it, not on every input.
@@ -66,8 +63,16 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     value: shared.get().beta, format: (x) => `β = ${x.toFixed(2)}`, onInput: (beta) => shared.set({ beta }, 'momentum'),
   });
   const heavyBall = el('input', { type: 'checkbox', id: `${id}-hb` });
+  // The legend names every drawn series: the heavy-ball overlay while it is on.
+  const legendSlot = el('div');
+  const showLegend = () => legendSlot.replaceChildren(legend([
+    ...methods.map((m) => methodLegend(m.key, s.names[m.key])),
+    ...(showHeavyBall ? [methodLegend('heavy_ball', s.names.heavy_ball)] : []),
+  ]));
+  showLegend();
   heavyBall.addEventListener('change', () => {
     showHeavyBall = heavyBall.checked;
+    showLegend();
     paths.redraw();
   });
   const gdBest = el('input', { type: 'checkbox', id: `${id}-gd` });
@@ -203,11 +208,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
         el('label', { class: 'check', for: `${id}-gd` }, [gdBest, el('span', { text: s.gdBestToggle })]),
       ],
     ],
-    legend: [
-      { label: names.gd, color: cssColors.series[2] },
-      { label: names.momentum, color: cssColors.series[0] },
-      { label: names.nesterov, color: cssColors.series[1] },
-    ],
+    legend: legendSlot,
     plots: [el('div', { class: 'pair' }, [pathCanvas, lossCanvas])],
     notes: [hint(s.dragHint), equations],
   });
@@ -218,10 +219,10 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   function drawPaths(ctx, width, height) {
     const colors = theme(root);
     const count = (tr) => Math.min(shown + 1, tr.rows);
-    const drawn = methods.map((m) => ({ w: runs[m.key].w, count: count(runs[m.key]), color: colors.series[m.color] }));
+    const drawn = methods.map((m) => ({ w: runs[m.key].w, count: count(runs[m.key]), ...methodStyle(m.key, colors) }));
     if (showHeavyBall) {
       const hb = heavyBallRun();
-      drawn.push({ w: hb.w, count: count(hb), color: colors.ink, dash: [2, 4], width: 1.5, dots: false });
+      drawn.push({ w: hb.w, count: count(hb), ...methodStyle('heavy_ball', colors), width: 1.5, dots: false });
     }
     drawPathView(ctx, width, height, { colors, view, contours: drawContours, paths: drawn, start: shared.get().w0 });
   }
@@ -234,7 +235,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
       guide: { value: scene.target * runs.gd.loss[0], label: `${formatNumber(scene.target)} · f(w₀)` },
       floorLabel: t.atFloor(formatNumber(floor)),
       series: methods.map((m) => ({
-        y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color], divergedAt: runs[m.key].divergedAt,
+        y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), ...methodStyle(m.key, colors), divergedAt: runs[m.key].divergedAt,
       })),
     });
   }

@@ -5,7 +5,8 @@
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot } from '../plot/series.js';
-import { cssColors, theme } from '../plot/theme.js';
+import { methodLegend, methodStyle } from '../plot/methods.js';
+import { theme } from '../plot/theme.js';
 import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
@@ -101,11 +102,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     title: s.title,
     text: paragraphs(s.text, { sigma: scenario.problem.noise, lr: sgdLr }),
     toolbars: [[betaSlider.element, seeds.element], [controls.element]],
-    legend: [
-      { label: s.names.sgd, color: cssColors.series[2] },
-      { label: s.names.momentum, color: cssColors.series[0] },
-      { label: s.names.average, color: cssColors.series[1] },
-    ],
+    legend: ['sgd', 'momentum', 'average'].map((name) => methodLegend(name, s.names[name])),
     plots: [el('div', { class: 'pair' }, [pathCanvas, distCanvas])],
     notes: [hint(t.momentum.dragHint)],
   });
@@ -119,9 +116,9 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     drawPathView(ctx, width, height, {
       colors, view, contours, start: w0,
       paths: [
-        { w: sgd.w, count: count(sgd.rows), color: colors.series[2], width: 1 },
-        { w: mom.w, count: count(mom.rows), color: colors.series[0], width: 1.5 },
-        { w: averagePath, count: count(sgd.rows), color: colors.series[1], width: 2.5 },
+        { w: sgd.w, count: count(sgd.rows), ...methodStyle('sgd', colors), width: 1 },
+        { w: mom.w, count: count(mom.rows), ...methodStyle('momentum', colors), width: 1.5 },
+        { w: averagePath, count: count(sgd.rows), ...methodStyle('average', colors), width: 2.5 },
       ],
     });
   }
@@ -129,9 +126,9 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   function drawDistances(ctx, width, height) {
     const colors = theme(root);
     const series = [
-      { y: dist.sgd, color: colors.series[2], width: 1 },
-      { y: dist.momentum, color: colors.series[0], width: 1.5 },
-      { y: dist.average, color: colors.series[1], width: 2.5 },
+      { y: dist.sgd, ...methodStyle('sgd', colors), width: 1 },
+      { y: dist.momentum, ...methodStyle('momentum', colors), width: 1.5 },
+      { y: dist.average, ...methodStyle('average', colors), width: 2.5 },
     ].map((x) => ({ ...x, count: Math.min(shown + 1, x.y.length) }));
     // The caption's window: the last `tail` steps up to the one shown.
     const k = shownStep();

@@ -41,16 +41,31 @@ export function drawPath(ctx, x, y, w, count, { color, dash = [], width = 2, dot
   ctx.restore();
 }
 
-/** A legend as HTML (readable, translatable, selectable): [{label, color, dash}]. */
+/**
+ * A legend as HTML (readable, translatable, selectable): [{label, color,
+ * dash}], dash a canvas dash pattern (or true for a plain dashed line).
+ * Each swatch is a short SVG line with the plot's own dash pattern.
+ */
 export function legend(items) {
   const list = document.createElement('ul');
   list.className = 'legend';
+  const svg = 'http://www.w3.org/2000/svg';
   for (const item of items) {
     const li = document.createElement('li');
-    const swatch = document.createElement('span');
-    swatch.className = 'swatch';
-    swatch.style.borderTopColor = item.color;
-    swatch.style.borderTopStyle = item.dash ? 'dashed' : 'solid';
+    const swatch = document.createElementNS(svg, 'svg');
+    swatch.setAttribute('class', 'swatch');
+    swatch.setAttribute('viewBox', '0 0 22 6');
+    swatch.setAttribute('aria-hidden', 'true');
+    const line = document.createElementNS(svg, 'line');
+    line.setAttribute('x1', '0');
+    line.setAttribute('y1', '3');
+    line.setAttribute('x2', '22');
+    line.setAttribute('y2', '3');
+    line.setAttribute('stroke-width', '3');
+    line.style.stroke = item.color;
+    const dash = item.dash === true ? [5, 3] : item.dash || [];
+    if (dash.length) line.setAttribute('stroke-dasharray', dash.join(' '));
+    swatch.append(line);
     li.append(swatch, item.label);
     list.append(li);
   }

@@ -36,6 +36,7 @@ export const cssColors = {
   ink: 'var(--ink)',
   muted: 'var(--muted)',
   series: ['var(--c1)', 'var(--c2)', 'var(--c3)', 'var(--c4)', 'var(--c5)'],
+  betas: ['var(--b1)', 'var(--b2)', 'var(--b3)', 'var(--b4)', 'var(--b5)'],
 };
 
 export function theme(element) {
@@ -50,6 +51,7 @@ export function theme(element) {
     paper: v('--paper'),
     danger: v('--danger'),
     series: [v('--c1'), v('--c2'), v('--c3'), v('--c4'), v('--c5')],
+    betas: [v('--b1'), v('--b2'), v('--b3'), v('--b4'), v('--b5')],
     font: `12px ${css.fontFamily}`,
   };
   cache.set(element, { generation, colors });

@@ -90,9 +90,9 @@ export function figurePicture(box, scale = 2, settings = '') {
   measure.font = font(16, 'bold');
   const titleLines = title ? wrap(measure, title, width) : [];
   const items = [...box.querySelectorAll('.legend li')].filter((li) => li.getClientRects().length > 0).map((li) => {
-    const swatch = li.querySelector('.swatch');
-    const style = swatch ? getComputedStyle(swatch) : null;
-    return { label: li.textContent, color: style?.borderTopColor ?? colors.ink, dashed: style?.borderTopStyle === 'dashed' };
+    const line = li.querySelector('.swatch line');
+    const dash = line?.getAttribute('stroke-dasharray');
+    return { label: li.textContent, color: line ? getComputedStyle(line).stroke : colors.ink, dash: dash ? dash.split(' ').map(Number) : [] };
   });
   measure.font = font(12);
   const legendRows = [];
@@ -135,7 +135,7 @@ export function figurePicture(box, scale = 2, settings = '') {
     for (const item of items) {
       ctx.strokeStyle = item.color;
       ctx.lineWidth = 3;
-      ctx.setLineDash(item.dashed ? [5, 3] : []);
+      ctx.setLineDash(item.dash);
       ctx.beginPath();
       ctx.moveTo(pad + item.x, y + 9);
       ctx.lineTo(pad + item.x + 20, y + 9);
