@@ -53,4 +53,23 @@ describe('touch', () => {
     assert.ok(await scrolled(() => swipe(box.x + box.width / 2, Math.min(650, box.y + box.height / 2), 0, -200)) > 100);
     await context.close();
   });
+
+  test('hints name the input the device has: taps on a phone, clicks and keys on a computer, in both languages', async () => {
+    const hints = async (options, lang) => {
+      const context = await browser.newContext(options);
+      const page = await context.newPage();
+      await page.goto(`${servedUrl}?lang=${lang}`);
+      await page.waitForSelector('html[data-ready="true"]');
+      const text = await page.$$eval('.hint', (all) => all.map((h) => h.textContent));
+      await context.close();
+      return text;
+    };
+    const phone = { viewport: { width: 375, height: 700 }, hasTouch: true, isMobile: true };
+    const computer = { viewport: { width: 1280, height: 900 } };
+    for (const text of await hints(phone, 'en')) assert.doesNotMatch(text, /click|mouse|arrow keys|focus/i, text);
+    assert.ok((await hints(phone, 'en')).some((text) => /tap/.test(text)));
+    for (const text of await hints(phone, 'ko')) assert.doesNotMatch(text, /마우스|화살표 키/, text);
+    const desktop = await hints(computer, 'en');
+    assert.ok(desktop.some((text) => /click/.test(text)) && desktop.some((text) => /mouse/.test(text)) && !desktop.some((text) => /\btap\b/.test(text)));
+  });
 });

@@ -4,6 +4,7 @@ import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
+import { touchFirst } from '../controls/input.js';
 import { el, player } from '../controls/controls.js';
 
 import { formatNumber } from '../i18n/en.js';
@@ -89,7 +90,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     toolbars: [[choices, controls.element]],
     legend: methods.map((m) => ({ label: s.names[m.key], color: cssColors.series[m.color] })),
     plots: [el('div', { class: 'pair' }, [pathCanvas, lossCanvas])],
-    notes: [hint(t.momentum.dragHint)],
+    notes: [hint(touchFirst() ? t.touch.momentumDrag : t.momentum.dragHint)],
   });
   compute();
   update(); // queues the first pictures

@@ -9,6 +9,7 @@ import { drawPathView, problemContours, startPointControl } from '../plot/path-v
 import { drawLogPlot, legend } from '../plot/series.js';
 import { methodLegend, methodStyle } from '../plot/methods.js';
 import { theme } from '../plot/theme.js';
+import { touchFirst } from '../controls/input.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { formatNumber } from '../i18n/en.js';
@@ -210,7 +211,7 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
     ],
     legend: legendSlot,
     plots: [el('div', { class: 'pair' }, [pathCanvas, lossCanvas])],
-    notes: [hint(s.dragHint), equations],
+    notes: [hint(touchFirst() ? t.touch.momentumDrag : s.dragHint), equations],
   });
   compute();
   update(); // queues the first pictures

@@ -7,6 +7,7 @@ import { drawPathView, problemContours, startPointControl } from '../plot/path-v
 import { drawLogPlot } from '../plot/series.js';
 import { methodLegend, methodStyle } from '../plot/methods.js';
 import { theme } from '../plot/theme.js';
+import { touchFirst } from '../controls/input.js';
 import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
@@ -104,7 +105,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     toolbars: [[betaSlider.element, seeds.element], [controls.element]],
     legend: ['sgd', 'momentum', 'average'].map((name) => methodLegend(name, s.names[name])),
     plots: [el('div', { class: 'pair' }, [pathCanvas, distCanvas])],
-    notes: [hint(t.momentum.dragHint)],
+    notes: [hint(touchFirst() ? t.touch.momentumDrag : t.momentum.dragHint)],
   });
   compute();
   update(); // queues the first pictures

@@ -10,6 +10,7 @@ import { figureShell, hint } from '../plot/figure-shell.js';
 import { deepestCells } from '../plot/region-labels.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { theme } from '../plot/theme.js';
+import { touchFirst } from '../controls/input.js';
 import { el } from '../controls/controls.js';
 import { dragPoint } from '../controls/drag.js';
 import { formatNumber } from '../i18n/en.js';
@@ -106,19 +107,21 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
 
   // A mouse over the map reads the rate there without moving the point
   // (a finger's tap moves it, and the caption says the same).
-  const readout = hint(s.pointHint, 'map-readout');
+  const touch = touchFirst();
+  const pointHint = touch ? t.touch.mapPoint : s.pointHint;
+  const readout = hint(pointHint, 'map-readout');
   canvas.addEventListener('pointermove', (e) => {
     if (e.pointerType !== 'mouse') return;
     const { lr, beta, inside } = under(e);
     if (!inside) {
-      readout.textContent = s.pointHint;
+      readout.textContent = pointHint;
       return;
     }
     const rate = core.momentumRate(eigenvalues, lr, beta);
     readout.textContent = s.pointerAt({ lr, beta, rate, region: s.regions[core.momentumRegion(eigenvalues, lr, beta)] });
   });
   canvas.addEventListener('pointerleave', () => {
-    readout.textContent = s.pointHint;
+    readout.textContent = pointHint;
   });
 
   const bestButton = el('button', { type: 'button', text: s.goToBest });
@@ -130,7 +133,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
   shell.fill({
     title: s.title,
     text: s.text,
-    toolbars: [[bestButton, bestGdButton, el('span', { class: 'hint', text: s.dragHint(linked) })]],
+    toolbars: [[bestButton, bestGdButton, el('span', { class: 'hint', text: touch ? t.touch.mapDrag(linked) : s.dragHint(linked) })]],
     plots: [canvas],
     notes: [readout, colorKey()],
   });

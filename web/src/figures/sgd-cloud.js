@@ -6,6 +6,7 @@ import { clipTo } from '../plot/axes.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl, viewScales } from '../plot/path-view.js';
 import { cssColors, theme } from '../plot/theme.js';
+import { touchFirst } from '../controls/input.js';
 import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
@@ -92,7 +93,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
       { label: s.names.gd, color: cssColors.series[1] },
     ],
     plots: [el('div', { class: 'pair' }, [stepCanvas, pathCanvas])],
-    notes: [hint(s.dragHint)],
+    notes: [hint(touchFirst() ? t.touch.sgdDrag : s.dragHint)],
   });
   computeAtPoint();
   computeBatches();

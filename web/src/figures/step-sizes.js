@@ -9,6 +9,7 @@ import { figureShell, hint } from '../plot/figure-shell.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { floorNote } from '../plot/series.js';
 import { theme } from '../plot/theme.js';
+import { touchFirst } from '../controls/input.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { dragPoint } from '../controls/drag.js';
 
@@ -54,7 +55,8 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
 
   const parabolaCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
   const lossCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
-  const sweepCanvas = el('canvas', { class: 'sweep-canvas', role: 'img', 'aria-label': s.sweepHint });
+  const sweepHint = touchFirst() ? t.touch.sweep : s.sweepHint;
+  const sweepCanvas = el('canvas', { class: 'sweep-canvas', role: 'img', 'aria-label': sweepHint });
   const regimeBadge = el('p', { class: 'regime-badge' });
   const { caption } = shell;
 
@@ -121,7 +123,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     before: [el('div', { class: 'panels', role: 'group', 'aria-label': s.panelsLabel }, panels.map((p) => p.figure))],
     toolbars: [[slider.element, controls.element, regimeBadge]],
     plots: [el('div', { class: 'pair' }, [parabolaCanvas, lossCanvas]), sweepCanvas],
-    notes: [hint(s.sweepHint)],
+    notes: [hint(sweepHint)],
   });
   redrawRun();
   for (const p of panels) p.painter.redraw();

@@ -251,6 +251,15 @@ export default {
       return `${head} After ${k} steps f = ${fmt(loss)}.`;
     },
   },
+  // The hints on a screen without a mouse (a phone, a tablet): taps, no
+  // hover, and no keyboard to speak of.
+  touch: {
+    sgdDrag: 'Drag the white point, or tap where it should go, to move w. The second plot runs gradient descent and SGD from there.',
+    momentumDrag: 'Drag the white point, or tap where it should go, to move the start w₀.',
+    mapDrag: (linked) => `Drag the point or tap where it should go${linked ? `; “${linked}” above moves with it` : ''}.`,
+    mapPoint: 'Tap or drag on the map: the caption below gives the rate at the point.',
+    sweep: 'Drag the point, tap where it should go, or use the slider.',
+  },
 };
 
 /** A coefficient in a formula: omitted when it is 1. */
