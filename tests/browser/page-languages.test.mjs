@@ -27,9 +27,14 @@ describe('languages and sizes', () => {
     assert.equal(await page.textContent('#momentum .figure-title'), '그릇 모양 함수에서의 모멘텀');
     // The header lists the figures, numbered alike, each linking to its figure.
     assert.equal(await page.getAttribute('nav.contents', 'aria-label'), '그림 목록');
-    const listed = await page.$$eval('nav.contents li', (items) => items.map((li) => [li.value, li.textContent, li.querySelector('a').getAttribute('href')]));
+    const listed = await page.$$eval('nav.contents li', (items) => items.map((li) => [li.value, li.querySelector('a').textContent, li.querySelector('a').getAttribute('href')]));
     const sections = await page.$$eval('main > .figure', (ss) => ss.map((s, i) => [i + 1, s.querySelector('.figure-title').textContent, `#${s.id}`]));
     assert.deepEqual(listed, sections);
+    // Each links to where the lecture covers it on video, and the header names the lecture's sections.
+    const videos = await page.$$eval('nav.contents li a.video', (links) => links.map((a) => [a.textContent, new URL(a.href).searchParams.get('t')]));
+    assert.deepEqual(videos.map(([, t]) => t), ['88s', '898s', '898s', '1672s', '1672s', '1672s', '1672s', '898s']);
+    assert.equal(videos[3][0], '▶ 27:52');
+    assert.match(await page.textContent('[data-lecture]'), /^강의 영상: 경사 하강법 1:28 · 확률적 경사 하강법 14:58 · 모멘텀 27:52$/);
     await page.click('nav.contents a[href="#lbfgs"]');
     await page.waitForFunction(() => location.hash === '#lbfgs' && Math.abs(document.getElementById('lbfgs').getBoundingClientRect().top) < 5);
     assert.deepEqual(problems, []);

@@ -50,27 +50,55 @@ function applyStrings(t) {
   }
 }
 
+// The lecture the page follows, on video: where each of its sections
+// starts (seconds), and the section each figure belongs to.
+const LECTURE = 'https://www.youtube.com/watch?v=--NZb480zlg';
+const SECTION_STARTS = [88, 898, 1672];
+const FIGURE_SECTION = { 'step-sizes': 0, 'sgd-cloud': 1, annealing: 1, lbfgs: 1, momentum: 2, 'beta-effect': 2, 'rate-map': 2, 'noise-smoothing': 2 };
+const clock = (seconds) => `${Math.floor(seconds / 60)}:${String(seconds % 60).padStart(2, '0')}`;
+const videoLink = (section, t, text = clock(SECTION_STARTS[section])) => Object.assign(document.createElement('a'), {
+  href: `${LECTURE}&t=${SECTION_STARTS[section]}s`, textContent: text, className: 'video',
+  title: t.lecture.at(t.lecture.sections[section], clock(SECTION_STARTS[section])),
+});
+
+// The header's line of the lecture's sections on video.
+function listLecture(t) {
+  const line = document.querySelector('[data-lecture]');
+  if (!line) return;
+  line.replaceChildren(`${t.lecture.label} `, ...SECTION_STARTS.flatMap((_, i) => [
+    ...(i ? [' · '] : []), `${t.lecture.sections[i]} `, videoLink(i, t),
+  ]));
+}
+
 // The header's list of the figures, by their titles (in the page's
-// language), numbered as the titles are (optlab.css), linking to each.
+// language), numbered as the titles are (optlab.css), linking to each
+// and to where the lecture covers it.
 function listFigures(slots, t) {
   const nav = document.querySelector('nav.contents');
   if (!nav) return;
   nav.setAttribute('aria-label', t.contents);
-  nav.firstElementChild.replaceChildren(...slots.flatMap((slot, i) => {
+  const list = nav.querySelector('ol');
+  list.replaceChildren(...slots.flatMap((slot, i) => {
     const title = slot.querySelector('.figure-title')?.textContent;
     if (!title || !slot.id) return [];
     const item = document.createElement('li');
     item.value = i + 1; // a figure that could not be drawn keeps its number
     item.append(Object.assign(document.createElement('a'), { href: `#${slot.id}`, textContent: title }));
+    const section = FIGURE_SECTION[slot.dataset.figure];
+    if (section !== undefined) item.append(' ', videoLink(section, t, `▶ ${clock(SECTION_STARTS[section])}`));
     return [item];
   }));
-  nav.hidden = !nav.firstElementChild.children.length;
+  // Open where there is room; on a phone the list would push the first
+  // figure two screens down, so it waits behind its summary.
+  nav.querySelector('details').open = matchMedia('(min-width: 40rem)').matches;
+  nav.hidden = !list.children.length;
 }
 
 async function start() {
   useRendererLoader(loadMathScript);
   const t = strings(chooseLanguage());
   applyStrings(t);
+  listLecture(t);
   const slots = [...document.querySelectorAll('[data-figure]')];
   for (const slot of slots) slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'loading', textContent: t.loading }));
   let core;

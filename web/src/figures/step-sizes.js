@@ -117,13 +117,22 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   };
   dragPoint(sweepCanvas, (e) => setRatio(ratioAt(e), true));
 
+  // The first screen holds the live run: the first paragraph, a line of
+  // instruction, the slider and the run; the regimes' panels, the sweep and
+  // the prose that explains them follow its caption.
+  const [lead, ...rest] = s.text;
   shell.fill({
     title: s.title,
-    text: s.text,
-    before: [el('div', { class: 'panels', role: 'group', 'aria-label': s.panelsLabel }, panels.map((p) => p.figure))],
+    text: [lead],
+    before: [hint(t.lead.stepSizes, 'instruction')],
     toolbars: [[slider.element, controls.element, regimeBadge]],
-    plots: [el('div', { class: 'pair' }, [parabolaCanvas, lossCanvas]), sweepCanvas],
-    notes: [hint(sweepHint)],
+    plots: [el('div', { class: 'pair' }, [parabolaCanvas, lossCanvas])],
+    after: [
+      el('div', { class: 'panels', role: 'group', 'aria-label': s.panelsLabel }, panels.map((p) => p.figure)),
+      ...rest,
+      sweepCanvas,
+      hint(sweepHint),
+    ],
   });
   redrawRun();
   for (const p of panels) p.painter.redraw();

@@ -6,7 +6,12 @@ export default {
   lang: 'en',
   pageTitle: 'optlab: gradient-based optimization, live',
   intro:
-    'Every figure on this page is computed as you move it by a C++ optimizer core running in your browser as WebAssembly. Nothing is precomputed.',
+    'A hands-on companion to the lecture “Optimization I” by Aaron Defazio (NYU Deep Learning, spring 2020, week 5, part 1). Drag any point or slider: each figure is recomputed as you move it, right in your browser.',
+  lecture: {
+    label: 'The lecture on video:',
+    sections: ['gradient descent', 'SGD', 'momentum'],
+    at: (section, time) => `the lecture on video: ${section}, from ${time}`,
+  },
   languageName: 'English',
   otherLanguage: '한국어',
   play: 'Play',
@@ -253,6 +258,10 @@ export default {
   },
   // The hints on a screen without a mouse (a phone, a tablet): taps, no
   // hover, and no keyboard to speak of.
+  // The line that tells a reader what to do first.
+  lead: {
+    stepSizes: 'Move γ and watch gradient descent on the parabola: it crawls, lands in one step, zigzags in, or flies off.',
+  },
   touch: {
     sgdDrag: 'Drag the white point, or tap where it should go, to move w. The second plot runs gradient descent and SGD from there.',
     momentumDrag: 'Drag the white point, or tap where it should go, to move the start w₀.',

@@ -7,7 +7,12 @@ export default {
   lang: 'ko',
   pageTitle: 'optlab: 경사 기반 최적화를 직접 움직여 보기',
   intro:
-    '이 페이지의 그림은 모두 브라우저 안에서 WebAssembly로 돌아가는 C++ 최적화 코어가 그때그때 계산합니다. 미리 계산해 둔 것은 없습니다.',
+    'Aaron Defazio의 강의 「Optimization I」(NYU 딥러닝, 2020년 봄, 5주차 첫 번째 강의)를 직접 움직여 보며 따라가는 페이지입니다. 점이나 슬라이더를 끌면 그림이 브라우저 안에서 그때그때 다시 계산됩니다.',
+  lecture: {
+    label: '강의 영상:',
+    sections: ['경사 하강법', '확률적 경사 하강법', '모멘텀'],
+    at: (section, time) => `강의 영상: ${section}, ${time}부터`,
+  },
   languageName: '한국어',
   otherLanguage: 'English',
   play: '재생',
@@ -253,6 +258,9 @@ export default {
       if (divergedAt !== null) return `${head} |w| 가 10¹⁰ 을 넘은 ${divergedAt} 번째 걸음에서 멈췄습니다.`;
       return `${head} ${k} 걸음 뒤 f = ${fmt(loss)}.`;
     },
+  },
+  lead: {
+    stepSizes: 'γ를 움직이며 포물선 위의 경사 하강법을 보세요. 느리게 다가가거나, 한 걸음에 도착하거나, 지그재그로 들어가거나, 튀어 나갑니다.',
   },
   touch: {
     sgdDrag: '흰 점을 끌거나 옮길 자리를 눌러 w를 옮겨 보세요. 두 번째 그림은 그 점에서 출발한 경사 하강법과 확률적 경사 하강법입니다.',

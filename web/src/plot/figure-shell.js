@@ -48,9 +48,12 @@ export function figureShell(root) {
      * one list of controls per row; legend: its items ([{label, color}]) or
      * an element of the figure's own; plots: canvases or their rows; notes:
      * what sits between the plots and the caption (hints, equations, keys);
-     * before: what sits between the prose and the toolbars.
+     * before: what sits between the prose and the toolbars; after: what
+     * reads best once the plots are seen (below the caption: paragraphs as
+     * strings, and elements), so that a figure's first screen holds its
+     * controls and plots.
      */
-    fill({ title, text, before = [], toolbars = [], legend, plots = [], notes = [] }) {
+    fill({ title, text, before = [], toolbars = [], legend, plots = [], notes = [], after = [] }) {
       root.replaceChildren(
         el('h2', { class: 'figure-title', text: title }),
         ...text.map((p) => el('p', { text: p })),
@@ -60,6 +63,7 @@ export function figureShell(root) {
         ...plots,
         ...notes,
         caption,
+        ...after.map((p) => (typeof p === 'string' ? el('p', { text: p }) : p)),
       );
     },
     /** Release everything held, newest first; a second call does nothing. */
