@@ -34,8 +34,8 @@ export function lessonPage() {
 }
 
 /** Open a page and record everything that went wrong or left the site. */
-export async function open(url, { width = 1280, colorScheme = 'light', inside, ready = 'html[data-ready="true"]' }) {
-  const page = await browser.newPage({ viewport: { width, height: 900 }, colorScheme, deviceScaleFactor: width < 500 ? 2 : 1 });
+export async function open(url, { width = 1280, height = 900, isMobile = false, colorScheme = 'light', inside, ready = 'html[data-ready="true"]' }) {
+  const page = await browser.newPage({ viewport: { width, height }, colorScheme, deviceScaleFactor: width < 500 ? 2 : 1, isMobile, hasTouch: isMobile });
   const problems = watchProblems(page, inside);
   await page.goto(url);
   await page.waitForSelector(ready, { timeout: 15000 });

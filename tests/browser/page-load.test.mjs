@@ -73,3 +73,20 @@ for (const target of ['served', 'file']) {
     });
   });
 }
+
+describe('the first screen', () => {
+  test('holds a live figure: at 1280 x 800 figure 1\'s slider and its run, on a 375 px phone its slider, with the line that says what to do', async () => {
+    for (const [width, height, mobile] of [[1280, 800, false], [375, 740, true]]) {
+      for (const lang of ['en', 'ko']) {
+        const { page, problems } = await open(`${servedUrl}?lang=${lang}`, { width, height, isMobile: mobile, inside: servedUrl });
+        const bottom = (selector) => page.$eval(selector, (e) => e.getBoundingClientRect().bottom);
+        assert.ok(await bottom('#step-sizes input[type=range]') <= height, `${width} ${lang}: the slider ends at ${await bottom('#step-sizes input[type=range]')}`);
+        if (!mobile) assert.ok((await page.$eval('#step-sizes .pair canvas', (c) => c.getBoundingClientRect().top)) < height - 150, `${lang}: no run on the first screen`);
+        assert.ok(await bottom('#step-sizes .instruction') <= height);
+        assert.match(await page.textContent('[data-lecture]'), /1:28.*14:58.*27:52/);
+        assert.deepEqual(problems, []);
+        await page.close();
+      }
+    }
+  });
+});
