@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { servedUrl, open, lessonPage } from './page-helpers.mjs';
+import { servedUrl, open, lessonPage, bringIntoView } from './page-helpers.mjs';
 
 lessonPage();
 
@@ -12,9 +12,32 @@ describe('β, noise smoothing and L-BFGS', () => {
     const legendText = await page.textContent('#beta-effect .legend');
     assert.match(legendText, /β = 0\.9, γ = 0\.015/);
     assert.match(legendText, /β = 0\.99, γ = 0\.0015/);
-    await page.uncheck('#beta-effect input[type=checkbox]');
+    await page.uncheck('#beta-effect-lock');
     assert.match(await page.textContent('#beta-effect .caption'), /γ = 0\.15 for every β/);
     assert.match(await page.textContent('#beta-effect .legend'), /β = 0\.99, γ = 0\.15/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('the lecture\'s β = 0.9 or 0.99: on the round bowl a small β is fastest; in the steep valley only 0.9 and 0.99 converge, and the link keeps the valley', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const caption = () => page.textContent('#beta-effect .caption');
+    const steps = (text, beta) => Number((text.match(new RegExp(`β = ${beta} from step (\\d+)`)) ?? [])[1]);
+    const round = await caption();
+    assert.ok(steps(round, 0.5) < steps(round, 0.9), round);
+    await bringIntoView(page.locator('label[for="beta-effect-steep"]'));
+    const box = await page.locator('label[for="beta-effect-steep"]').boundingBox();
+    await page.mouse.click(box.x + 8, box.y + box.height / 2);
+    await page.waitForFunction((before) => document.querySelector('#beta-effect .caption').textContent !== before, round);
+    const valley = await caption();
+    for (const beta of ['0.25', '0.5', '0.75']) assert.match(valley, new RegExp(`β = ${beta} diverges`), valley);
+    assert.ok(steps(valley, 0.9) > 0, valley);
+    assert.match(valley, /β = 0\.99 (from step|not within)/);
+    await page.waitForFunction(() => /beta-effect\.curvature=1%2C100|beta-effect\.curvature=1,100/.test(location.hash));
+    const again = await open(page.url(), { inside: servedUrl });
+    assert.equal(await again.page.isChecked('#beta-effect-steep'), true);
+    assert.equal(await again.page.textContent('#beta-effect .caption'), valley);
+    await again.page.close();
     assert.deepEqual(problems, []);
     await page.close();
   });

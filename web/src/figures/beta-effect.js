@@ -16,13 +16,19 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   const K = scenario.steps;
   const id = root.id || 'beta-effect';
   let eta = scene.eta, locked = scene.lock !== 'off', runs, shown = K;
+  // The lecture's advice (β = 0.9 or 0.99) is for hard problems: a steep
+  // valley, κ = L/μ = 100, in place of the scene's bowl, shows it.
+  const bowl = scenario.problem.A;
+  const steepA = [[1, 0], [0, 100]];
+  let steep = bowl[0][0] === steepA[0][0] && bowl[1][1] === steepA[1][1];
+  const problem = () => ({ ...scenario.problem, A: steep ? steepA : bowl });
   const shell = figureShell(root);
 
   const lrFor = (beta) => (locked ? eta * (1 - beta) : eta);
   // Run i's shade of the five: spread over them when there are fewer runs.
   const shade = (i) => (betas.length < 2 ? 2 : Math.round((i * 4) / (betas.length - 1)));
   function compute() {
-    runs = betas.map((beta) => ({ beta, lr: lrFor(beta), trace: core.trace({ ...scenario, optimizer: { kind: 'momentum', lr: lrFor(beta), beta } }) }));
+    runs = betas.map((beta) => ({ beta, lr: lrFor(beta), trace: core.trace({ ...scenario, problem: problem(), optimizer: { kind: 'momentum', lr: lrFor(beta), beta } }) }));
   }
 
   const canvas = el('canvas', { class: 'wide-canvas', role: 'img' });
@@ -34,6 +40,12 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   });
   const lock = el('input', { type: 'checkbox', id: `${id}-lock` });
   lock.checked = locked;
+  const steepBox = el('input', { type: 'checkbox', id: `${id}-steep` });
+  steepBox.checked = steep;
+  steepBox.addEventListener('change', () => {
+    steep = steepBox.checked;
+    rerun();
+  });
   lock.addEventListener('change', () => {
     locked = lock.checked;
     slider.set(eta);
@@ -78,8 +90,11 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
 
   shell.fill({
     title: s.title,
-    text: s.text,
-    toolbars: [[slider.element, el('label', { class: 'check', for: `${id}-lock` }, [lock, el('span', { text: s.lockLabel })])], [controls.element]],
+    text: [...s.text, t.betaSteep.text],
+    toolbars: [
+      [slider.element, el('label', { class: 'check', for: `${id}-lock` }, [lock, el('span', { text: s.lockLabel })])],
+      [controls.element, el('label', { class: 'check', for: `${id}-steep` }, [steepBox, el('span', { text: t.betaSteep.label })])],
+    ],
     legend: legendSlot,
     plots: [canvas],
   });
@@ -101,8 +116,8 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   }
 
   return {
-    state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: eta, lock: locked ? 'on' : 'off', steps: K }),
-    scenario: () => ({ ...scenario, optimizer: { kind: 'momentum', lr: lrFor(0.9), beta: 0.9 } }),
+    state: () => ({ curvature: [problem().A[0][0], problem().A[1][1]], lr: eta, lock: locked ? 'on' : 'off', steps: K }),
+    scenario: () => ({ ...scenario, problem: problem(), optimizer: { kind: 'momentum', lr: lrFor(0.9), beta: 0.9 } }),
     table: () => traceTable(runs.map((r) => ({ name: `beta${r.beta}`, trace: r.trace }))),
     dispose: shell.dispose,
   };

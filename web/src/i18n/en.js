@@ -262,6 +262,11 @@ export default {
   lead: {
     stepSizes: 'Move γ and watch gradient descent on the parabola: it crawls, lands in one step, zigzags in, or flies off.',
   },
+  // Figure 5's steep valley: where the lecture's β = 0.9 or 0.99 earn their keep.
+  betaSteep: {
+    label: 'a steep valley, κ = L/μ = 100',
+    text: 'The lecture says β = 0.9 or 0.99 almost always works. On this round bowl (κ = L/μ = 5) there is little to accelerate, and a small β is fastest. Tick the steep valley (κ = 100, closer to a network’s loss): with the default γ = 0.15·(1 − β), the small β diverge and only β = 0.9 and 0.99 converge. Large β is the safe choice, not the fastest on every problem.',
+  },
   touch: {
     sgdDrag: 'Drag the white point, or tap where it should go, to move w. The second plot runs gradient descent and SGD from there.',
     momentumDrag: 'Drag the white point, or tap where it should go, to move the start w₀.',
