@@ -233,6 +233,8 @@ export interface OptlabCore {
   momentumRegion(eigenvalues: NumberList, lr: number, beta: number): MomentumRegion;
   /** The regions of a grid in one call: [j * lrs.length + i] at (lrs[i], betas[j]). */
   momentumRegions(eigenvalues: NumberList, lrs: NumberList, betas: NumberList): MomentumRegion[];
+  /** How a path of iterates (rows of dim numbers) behaves over rows from … to: the mean distance to point, the mean step, the path's length. */
+  pathStats(w: NumberList, dim: number, point: NumberList, from: number, to: number): { distance: number; step: number; length: number };
   /** Polyak's optimal (γ*, β*) and its rate for eigenvalues in [mu, L]. */
   optimalMomentum(mu: number, L: number): { lr: number; beta: number; rate: number };
   /** Gradient descent's best step 2/(μ + L) for these eigenvalues, and its rate. */

@@ -18,6 +18,7 @@
 #include "analysis/isolines.hpp"
 #include "analysis/loss_sweep.hpp"
 #include "analysis/momentum_rate.hpp"
+#include "analysis/path_stats.hpp"
 #include "core/limits.hpp"
 #include "core/portable_math.hpp"
 #include "problems/double_well.hpp"
@@ -414,6 +415,34 @@ val batch_noise(const std::string& request_text) {
   });
 }
 
+// How a path of iterates (a trace's w: rows of dim numbers) behaves over
+// rows from … to: {distance, step, length} (analysis/path_stats.hpp).
+val path_stats(val w, val dim, val point, val from, val to) {
+  return guarded([&] {
+    const int d = count_arg(dim, "dim", 1, optlab::limits::kMaxDim);
+    if (!is_array(w)) reject("w must be an array of numbers (got " + describe(w) + ")");
+    const double length = w["length"].as<double>();
+    const double most = static_cast<double>(optlab::limits::kMaxSteps + 1) * d;
+    if (!(length >= d && length <= most && std::fmod(length, d) == 0.0))
+      reject("w must hold whole rows of dim = " + std::to_string(d) + " numbers, at most " + optlab::format_number(most) +
+             " (got " + optlab::format_number(length) + ")");
+    const std::vector<double> values = emscripten::convertJSArrayToNumberVector<double>(w);
+    if (const std::size_t i = optlab::first_non_finite(values.data(), values.size()); i < values.size())
+      reject("w[" + std::to_string(i) + "] must be a finite number");
+    const int rows = static_cast<int>(values.size()) / d;
+    const Vector p = vector_arg(point, "point", Range{-std::numeric_limits<double>::max(), std::numeric_limits<double>::max()}, d);
+    if (p.size() != d) reject("point must have dim = " + std::to_string(d) + " numbers (got " + std::to_string(p.size()) + ")");
+    const int a = count_arg(from, "from", 0, rows - 1);
+    const int b = count_arg(to, "to", a, rows - 1);
+    const optlab::PathStats stats = optlab::path_stats(values.data(), rows, d, p.data(), a, b);
+    val result = val::object();
+    result.set("distance", stats.distance);
+    result.set("step", stats.step);
+    result.set("length", stats.length);
+    return result;
+  });
+}
+
 // Bytes the core's allocator holds now: a host (and the tests) can see that
 // rejected calls keep no memory, which the size of the wasm memory, grown in
 // whole megabytes and never shrunk, cannot show.
@@ -462,6 +491,7 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("isolines", &isolines);
   emscripten::function("limits", &limits_object);
   emscripten::function("memoryInUse", &memory_in_use);
+  emscripten::function("pathStats", &path_stats);
   emscripten::function("optimizers", &optlab::optimizers_json);
   emscripten::function("momentumBoundaries", &momentum_boundaries);
   emscripten::function("momentumRegion", &momentum_region);

@@ -48,6 +48,9 @@ describe('β, noise smoothing and L-BFGS', () => {
     const distances = first.match(/SGD stayed on average ([\d.]+) .* momentum ([\d.]+); the running average w̄ is ([\d.]+) away/);
     assert.ok(distances, first);
     assert.ok(Number(distances[3]) < Number(distances[1]), 'the average should end closer than SGD wanders');
+    // Momentum's smoothing shows in its path, not its distance: the caption says both.
+    const [, momentumPath, sgdPath] = first.match(/Momentum smooths the bouncing, not the distance: over those steps momentum’s path is ([\d.]+) long, SGD’s ([\d.]+)\.$/) ?? [];
+    assert.ok(Number(momentumPath) < Number(sgdPath) / 2, first);
     await page.fill('#noise-smoothing input.seed', '-4');
     await page.press('#noise-smoothing input.seed', 'Enter');
     assert.match(await page.textContent('#noise-smoothing .field-error'), /seed must be an integer from 0 to 9007199254740991/);

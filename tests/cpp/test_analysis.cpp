@@ -8,6 +8,7 @@
 #include "analysis/gradients.hpp"
 #include "analysis/isolines.hpp"
 #include "analysis/momentum_rate.hpp"
+#include "analysis/path_stats.hpp"
 #include "analysis/step_size_regime.hpp"
 #include "core/portable_math.hpp"
 #include "helpers.hpp"
@@ -624,4 +625,21 @@ TEST_CASE("first_non_finite: the first NaN or infinity, or n") {
   CHECK(first_non_finite(bad, 4) == 1);
   CHECK(first_non_finite(bad + 2, 2) == 0);
   CHECK(first_non_finite(bad, 0) == 0);
+}
+
+TEST_CASE("path_stats: the mean distance to a point, the mean step and the path's length over a window") {
+  // (0,0) → (3,4) → (3,0) → (0,0): steps 5, 4, 3.
+  const double w[] = {0, 0, 3, 4, 3, 0, 0, 0};
+  const double origin[] = {0, 0};
+  const PathStats all = path_stats(w, 4, 2, origin, 0, 3);
+  CHECK(all.distance == (0 + 5 + 3 + 0) / 4.0);
+  CHECK(all.length == 12.0);
+  CHECK(all.step == 4.0);
+  // A window starting at row 2 counts the steps that end in it: 4 and 3.
+  const PathStats tail = path_stats(w, 4, 2, origin, 2, 3);
+  CHECK(tail.length == 7.0);
+  CHECK(tail.step == 3.5);
+  CHECK(tail.distance == 1.5);
+  // One row: no step.
+  CHECK(path_stats(w, 4, 2, origin, 0, 0).step == 0.0);
 }

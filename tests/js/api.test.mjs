@@ -203,3 +203,21 @@ test('nesterovRate is the rate a Nesterov run reports, and heavy ball\'s best is
   assert.ok(c.nesterovRate([1, 5], best.lr, best.beta) > 1);
   assert.throws(() => c.nesterovRate([1, 5], 0.1, 1), /^Error: beta must be a finite number >= 0 and < 1 \(got 1\)$/);
 });
+
+test('pathStats: under noise momentum shortens the path, not the distance; bad windows are named', async () => {
+  const c = await core();
+  const base = { problem: { kind: 'quadratic', A: [[1, 0], [0, 5]], noise: 1 }, w0: [1, 1], steps: 300, seed: 1 };
+  const sgd = c.trace({ ...base, optimizer: { kind: 'sgd', lr: 0.1 } });
+  const momentum = c.trace({ ...base, optimizer: { kind: 'momentum', lr: 0.02, beta: 0.8 } });
+  const [a, b] = [sgd, momentum].map((run) => c.pathStats(run.w, 2, [0, 0], 201, 300));
+  assert.ok(b.length < a.length / 2, `${b.length} against ${a.length}`);
+  assert.ok(Math.abs(b.distance - a.distance) < 0.25 * a.distance, `${b.distance} against ${a.distance}`);
+  // The same numbers as the sums written out.
+  let length = 0;
+  for (let k = 201; k <= 300; k++) length += Math.sqrt((sgd.w[2 * k] - sgd.w[2 * k - 2]) ** 2 + (sgd.w[2 * k + 1] - sgd.w[2 * k - 1]) ** 2);
+  assert.ok(Math.abs(length - a.length) < 1e-12 * length);
+  assert.equal(a.step, a.length / 100);
+  assert.throws(() => c.pathStats(sgd.w, 2, [0, 0], 10, 400), /^Error: to must be an integer from 10 to 300 \(got 400\)$/);
+  assert.throws(() => c.pathStats(sgd.w, 3, [0, 0, 0], 0, 1), /^Error: w must hold whole rows of dim = 3 numbers/);
+  assert.throws(() => c.pathStats(sgd.w, 2, [0], 0, 1), /^Error: point must have dim = 2 numbers \(got 1\)$/);
+});

@@ -274,6 +274,15 @@ export class OptlabCore {
     return this._call('stepsToTarget', rate, target);
   }
 
+  /**
+   * How a path of iterates (a trace's w, rows of `dim` numbers) behaves
+   * over rows from … to: {distance, step, length}, the mean distance to
+   * `point`, the mean length of the steps that end there, and their sum.
+   */
+  pathStats(w, dim, point, from, to) {
+    return this._call('pathStats', w, dim, point, from, to);
+  }
+
   /** n points from lo to hi evenly spaced in log, identical on every target. */
   logspace(lo, hi, n) {
     return this._call('logspace', lo, hi, n);

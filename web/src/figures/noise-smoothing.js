@@ -77,13 +77,6 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     controls.showAll();
   }
 
-  const tailMean = (values, k) => {
-    const from = Math.max(0, k - scene.tail + 1);
-    let sum = 0;
-    for (let i = from; i <= k; i++) sum += values[i];
-    return sum / (k - from + 1);
-  };
-
   // The step on screen: Play's, or the last of the shorter run.
   const shownStep = () => Math.min(shown, sgd.rows - 1, mom.rows - 1);
 
@@ -91,9 +84,15 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     paths.redraw();
     distances.redraw();
     const k = shownStep();
+    // Over the caption's window: how far each run stays from the minimum,
+    // and how long its path is (momentum's smoothing shows in the second).
+    const from = Math.max(0, k - scene.tail + 1);
+    const over = (run) => core.pathStats(run.w, 2, optimum, from, k);
+    const [sgdTail, momentumTail] = [over(sgd), over(mom)];
     caption.textContent = s.caption({
-      k, tail: Math.min(scene.tail, k + 1), seed,
-      sgd: tailMean(dist.sgd, k), momentum: tailMean(dist.momentum, k), average: dist.average[k],
+      k, tail: k - from + 1, seed,
+      sgd: sgdTail.distance, momentum: momentumTail.distance, average: dist.average[k],
+      sgdPath: sgdTail.length, momentumPath: momentumTail.length,
     });
     pathCanvas.setAttribute('aria-label', caption.textContent);
     distCanvas.setAttribute('aria-label', caption.textContent);

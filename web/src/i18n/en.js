@@ -128,8 +128,12 @@ export default {
     tailLabel: (n) => `last ${n} steps`,
     distanceAxis: '‖wₖ − w*‖ (log)',
     names: { sgd: 'SGD', momentum: 'SGD with momentum', average: 'running average w̄ of SGD' },
-    caption: ({ k, tail, seed, sgd, momentum, average }) =>
-      `Seed ${seed}, step ${k}. Over the last ${tail} steps SGD stayed on average ${formatNumber(sgd)} from the minimum and momentum ${formatNumber(momentum)}; the running average w̄ is ${formatNumber(average)} away.`,
+    caption: ({ k, tail, seed, sgd, momentum, average, sgdPath, momentumPath }) => {
+      const head = `Seed ${seed}, step ${k}. Over the last ${tail} steps SGD stayed on average ${formatNumber(sgd)} from the minimum and momentum ${formatNumber(momentum)}; the running average w̄ is ${formatNumber(average)} away.`;
+      if (tail < 2) return head;
+      const paths = `over those steps momentum’s path is ${formatNumber(momentumPath)} long, SGD’s ${formatNumber(sgdPath)}`;
+      return momentumPath < sgdPath ? `${head} Momentum smooths the bouncing, not the distance: ${paths}.` : `${head} Momentum does not smooth the path here: ${paths}.`;
+    },
   },
 
   lbfgs: {

@@ -130,8 +130,12 @@ export default {
     tailLabel: (n) => `마지막 ${n} 걸음`,
     distanceAxis: '‖wₖ − w*‖ (로그)',
     names: { sgd: '확률적 경사 하강법', momentum: '모멘텀을 쓴 확률적 경사 하강법', average: '확률적 경사 하강법의 평균 w̄' },
-    caption: ({ k, tail, seed, sgd, momentum, average }) =>
-      `시드 ${seed}, ${k} 번째 걸음. 마지막 ${tail} 걸음 동안 최소점까지의 평균 거리는 확률적 경사 하강법 ${formatNumber(sgd)}, 모멘텀 ${formatNumber(momentum)} 이고, 평균 w̄ 는 ${formatNumber(average)} 떨어져 있습니다.`,
+    caption: ({ k, tail, seed, sgd, momentum, average, sgdPath, momentumPath }) => {
+      const head = `시드 ${seed}, ${k} 번째 걸음. 마지막 ${tail} 걸음 동안 최소점까지의 평균 거리는 확률적 경사 하강법 ${formatNumber(sgd)}, 모멘텀 ${formatNumber(momentum)} 이고, 평균 w̄ 는 ${formatNumber(average)} 떨어져 있습니다.`;
+      if (tail < 2) return head;
+      const paths = `그 걸음들 동안 모멘텀이 지나간 길이는 ${formatNumber(momentumPath)}, 확률적 경사 하강법은 ${formatNumber(sgdPath)}입니다`;
+      return momentumPath < sgdPath ? `${head} 모멘텀은 거리가 아니라 튀는 움직임을 줄입니다: ${paths}.` : `${head} 여기서는 모멘텀이 경로를 매끄럽게 하지 못합니다: ${paths}.`;
+    },
   },
 
   lbfgs: {
