@@ -72,4 +72,17 @@ describe('touch', () => {
     const desktop = await hints(computer, 'en');
     assert.ok(desktop.some((text) => /click/.test(text)) && desktop.some((text) => /mouse/.test(text)) && !desktop.some((text) => /\btap\b/.test(text)));
   });
+
+  test('on a phone the (γ, β) map is a plot, not a strip: at least 200 px tall, with every region named, in both languages', async () => {
+    for (const lang of ['en', 'ko']) {
+      const context = await browser.newContext({ viewport: { width: 375, height: 700 }, hasTouch: true, isMobile: true });
+      const page = await context.newPage();
+      await page.goto(`${servedUrl}?lang=${lang}#rate-map`);
+      await page.waitForSelector('html[data-ready="true"]');
+      await page.waitForFunction(() => document.querySelector('#rate-map canvas').dataset.named !== undefined);
+      assert.ok((await page.locator('#rate-map canvas').boundingBox()).height >= 260);
+      assert.deepEqual((await page.getAttribute('#rate-map canvas', 'data-named')).split(' ').sort(), ['divergent', 'monotone', 'ripples'], lang);
+      await context.close();
+    }
+  });
 });

@@ -53,7 +53,7 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
 
   const canvas = el('canvas', { class: 'map-canvas', tabindex: '0', role: 'img' });
   const { caption } = shell;
-  const painter = shell.canvas(canvas, draw, { aspect: 0.62, maxHeight: 440 });
+  const painter = shell.canvas(canvas, draw, { aspect: 0.62, minHeight: 300, maxHeight: 440 });
 
   function scales() {
     const { width, height } = painter.size();
@@ -240,14 +240,34 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     ctx.font = `bold ${colors.font}`;
     ctx.textAlign = 'center';
     ctx.fillStyle = '#ffffff';
+    const regionAt = (px, py) => core.momentumRegion(eigenvalues, x.invert(px), y.invert(py));
+    const named = []; // the regions named on the plot, for the tests
     for (const [key, at] of Object.entries(labels)) {
       if (!at) continue;
-      // A name wider than its region at this size (a narrow figure) is left out: the colour key still says it.
       const half = ctx.measureText(s.regions[key]).width / 2 + 2;
       const ends = [x(at[0]) - half, x(at[0]) + half];
-      if (ends[0] < area.x0 || ends[1] > area.x1 || ends.some((px) => core.momentumRegion(eigenvalues, x.invert(px), at[1]) !== key)) continue;
-      haloText(ctx, s.regions[key], x(at[0]), y(at[1]), 'rgba(0, 0, 0, 0.55)');
+      if (ends[0] >= area.x0 && ends[1] <= area.x1 && ends.every((px) => regionAt(px, y(at[1])) === key)) {
+        haloText(ctx, s.regions[key], x(at[0]), y(at[1]), 'rgba(0, 0, 0, 0.55)');
+        named.push(key);
+        continue;
+      }
+      // Too narrow across (the divergent strip on a phone): the name stands
+      // upright at the bottom, where the strip is widest, if it fits there;
+      // otherwise it is left out and the colour key says it.
+      const py = area.y1 - half - 4;
+      let left = area.x1 - 1;
+      while (left > area.x0 && regionAt(left - 2, py) === key) left -= 2;
+      const px = (left + area.x1) / 2;
+      const inside = [[px - 8, py - half], [px + 8, py - half], [px - 8, py + half], [px + 8, py + half]];
+      if (key !== 'divergent' || py - half < area.y0 || inside.some(([qx, qy]) => qx > area.x1 || regionAt(qx, qy) !== key)) continue;
+      ctx.save();
+      ctx.translate(px, py);
+      ctx.rotate(-Math.PI / 2);
+      haloText(ctx, s.regions[key], 0, 0, 'rgba(0, 0, 0, 0.55)');
+      ctx.restore();
+      named.push(key);
     }
+    canvas.dataset.named = named.join(' ');
     // The optimum and the current point, whole even on the frame (β = 0.99
     // and γ = 1 are the map's edges).
     ctx.restore();
