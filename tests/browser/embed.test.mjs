@@ -174,7 +174,7 @@ describe('the element', () => {
     const { page, problems, context } = await open(`${servedBase}embed/momentum.html?curvature=10,1&lang=ko`, servedBase);
     await figuresReady(page);
     const figure = page.locator('optlab-figure');
-    assert.match(await figure.evaluate((f) => f.shadowRoot.querySelector('p').textContent), /½ \(10 w₁² \+ w₂²\) 은 w₁ 방향이 w₂ 방향보다 10 배 가파릅니다/);
+    assert.match(await figure.evaluate((f) => f.shadowRoot.querySelector('p').textContent), /½ \(10 w₁² \+ w₂²\)\u2060은 w₁ 방향이 w₂ 방향보다 10배 가파릅니다/);
     assert.deepEqual((await figure.evaluate((f) => f.state)).curvature, [10, 1]);
     // A curvature in the exported scenario: the CLI format, A = diag(10, 1).
     assert.deepEqual((await figure.evaluate((f) => f.scenario())).problem.A, [[10, 0], [0, 1]]);
@@ -192,13 +192,13 @@ describe('the element', () => {
     });
     assert.equal(sgd.max, '8');
     assert.equal(sgd.state.condition, 20);
-    assert.match(sgd.caption, /8 개의 예제별 걸음/); // lang=ko from the page URL
+    assert.match(sgd.caption, /8개의 예제별 걸음/); // lang=ko from the page URL
     const error = await figure.evaluate(async (f) => {
       f.setAttribute('batch', '9');
       await f.ready;
       return f.shadowRoot.textContent;
     });
-    assert.match(error, /batch 값은 1 부터 8 까지의 정수여야 합니다 \(받은 값: "9"\)/); // the range follows n, in the page's language
+    assert.match(error, /batch 값은 1부터 8까지의 정수여야 합니다 \(받은 값: "9"\)/); // the range follows n, in the page's language
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -209,9 +209,9 @@ describe('the element', () => {
     const message = await page.locator('optlab-figure').evaluate((f) => f.shadowRoot.textContent);
     // In the figure's language, every word of it.
     assert.match(message, /^optlab: 이 그림을 그릴 수 없습니다/);
-    assert.match(message, /betta 은\(는\) momentum 의 설정이 아닙니다: momentum 의 설정은 curvature, lr, beta, w0, steps, gd 입니다/);
-    assert.match(message, /a b 은\(는\) momentum 의 설정이 아닙니다/);
-    assert.match(message, /curvature 값은 각각 0\.1 부터 100 까지인 "a1,a2" 두 수여야 합니다 \(받은 값: "1,500"\)/);
+    assert.match(message, /betta은\(는\) momentum의 설정이 아닙니다: momentum의 설정은 curvature, lr, beta, w0, steps, gd입니다/);
+    assert.match(message, /a b은\(는\) momentum의 설정이 아닙니다/);
+    assert.match(message, /curvature 값은 각각 0\.1부터 100까지인 "a1,a2" 두 수여야 합니다 \(받은 값: "1,500"\)/);
     assert.doesNotMatch(message, /must be|is not a setting|got "/);
     assert.deepEqual(problems, []);
     // Fixed in the address, the figure draws.

@@ -43,7 +43,21 @@ export function particle(word, pair) {
   return `${word}${consonant ? afterConsonant : afterVowel}`;
 }
 
-export default {
+// keep-all holds Korean letters together, but a closing bracket or quote
+// still allows a break after it: "걸음(고리)" could end a line and its
+// particle "이" start the next. A word joiner (U+2060, not drawn) between
+// such a mark and the Hangul after it keeps them on one line; every string
+// of the table, and every text its functions make, goes through it.
+const joinParticle = (text) => text.replace(/([)\]"”’」])(?=[\uac00-\ud7a3])/g, '$1\u2060');
+function joined(value) {
+  if (typeof value === 'string') return joinParticle(value);
+  if (typeof value === 'function') return (...args) => joined(value(...args));
+  if (Array.isArray(value)) return value.map(joined);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, joined(v)]));
+  return value;
+}
+
+export default joined({
   lang: 'ko',
   pageTitle: 'optlab: 경사 기반 최적화를 직접 움직여 보기',
   intro:
@@ -292,4 +306,4 @@ export default {
       return `${head} ${k} 걸음 뒤 f = ${fmt(loss)}.`;
     },
   },
-};
+});
