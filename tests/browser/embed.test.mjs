@@ -30,8 +30,8 @@ after(async () => {
   server?.closeAllConnections();
 });
 
-async function open(url, inside, { width = 1100, accept = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: accept });
+async function open(url, inside, { width = 1100, accept = true, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: accept, colorScheme });
   if (url.startsWith('http')) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   const problems = watchProblems(page, inside, { blobs: true });
@@ -100,6 +100,21 @@ for (const [target, where] of Object.entries(targets)) {
       assert.deepEqual(await annealing.evaluate(() => document.querySelector('optlab-figure').state), { lr: 0.2, batch: 2, runs: 400, seed: 5, steps: 1000 });
       assert.match(await annealing.evaluate(() => document.querySelector('optlab-figure').shadowRoot.textContent), /시드/); // lang=ko from the URL
       assert.deepEqual(await annealing.evaluate(() => [document.documentElement.lang, document.title]), ['ko', 'optlab: 담금질: 더 좋은 최소점을 찾아 주는 노이즈']);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('the iframe example is a white page, so its figures (theme=light) stay light for a reader in dark mode', async () => {
+      const { base, inside } = where();
+      const { page, problems, context } = await open(`${base}examples/iframes.html`, inside, { colorScheme: 'dark' });
+      await framesSized(page);
+      for (const frame of page.frames().slice(1)) {
+        await frame.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready === 'true');
+        assert.deepEqual(await frame.evaluate(() => {
+          const figure = document.querySelector('optlab-figure');
+          return [matchMedia('(prefers-color-scheme: dark)').matches, getComputedStyle(figure).getPropertyValue('--paper').trim()];
+        }), [true, '#ffffff'], frame.url());
+      }
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -292,11 +307,12 @@ describe('the element', () => {
     await page.waitForFunction(() => /script/.test(document.querySelector('optlab-figure[scene=noise-smoothing]').shadowRoot.querySelector('.share .done').textContent));
     const [script, tag] = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
     assert.equal(script, `<script src="${servedBase}optlab-embed.js" defer></script>`);
-    assert.match(tag, /^<optlab-figure scene="noise-smoothing" curvature="1,5" lr="0\.1" beta="[\d.]+" noise="1" w0="1,1" seed="\d+" steps="300"><\/optlab-figure>$/);
+    assert.match(tag, /^<optlab-figure scene="noise-smoothing" curvature="1,5" lr="0\.1" beta="[\d.]+" noise="1" w0="1,1" seed="\d+" steps="300" theme="dark"><\/optlab-figure>$/);
     assert.ok(tag.includes(`beta="${state.beta}"`) && tag.includes(`seed="${state.seed}"`), tag);
     assert.match(iframe, new RegExp(`^<iframe src="${servedBase}embed/noise-smoothing\\.html\\?curvature=1%2C5&amp;lr=0\\.1&amp;beta=`));
-    // The iframe keeps the language the reader saw, and is named by the figure's title.
-    assert.match(iframe, /&amp;lang=en" title="optlab: Noise smoothing: SGD, momentum and averaging" /);
+    // The iframe keeps the language and the theme the reader saw (the notes
+    // state theme="dark" in a light-scheme browser), and is named by the figure's title.
+    assert.match(iframe, /&amp;lang=en&amp;theme=dark" title="optlab: Noise smoothing: SGD, momentum and averaging" /);
     assert.match(link, /&lang=en$/);
     const copy = await context.newPage();
     await copy.goto(link);
