@@ -19,9 +19,10 @@ const lineOf = (index) => source.slice(0, index).split('\n').length;
 // superscripts, combining marks (w̄), primes, stars, closing brackets and
 // quotes, and a template's ${…}.
 const SYMBOL = String.raw`[A-Za-z0-9α-ωΑ-Ω\u0300-\u036f₀-₉ᵢⱼₖ⁰-⁹⁻′*)\]}"”」]`;
-const PARTICLES = ['은', '는', '이', '가', '을', '를', '과', '와', '의', '로', '으로', '보다', '부터', '까지', '에', '에서', '이고', '이며', '이면', '이라', '입니다', '인', '일', '만큼', '마다', '처럼', '나'];
+const PARTICLES = ['은', '는', '이', '가', '을', '를', '과', '와', '의', '로', '으로', '보다', '부터', '까지', '에', '에서', '이고', '이며', '이면', '이라', '입니다', '인', '일', '만큼', '마다', '처럼', '나', '라', '라면', '번째', '개', '배'];
 const AFTER = String.raw`(?=[\s.,:;)!?'"(\x60]|$)`;
 
+// Counters (번째, 개, 배) are written against their numbers too (3번째, 400개, 10배).
 test('no particle is set apart from its symbol by a space a line could break at', () => {
   const apart = new RegExp(`${SYMBOL}[ \\t](${PARTICLES.join('|')})${AFTER}`, 'gu');
   const found = [...source.matchAll(apart)].map((m) => `line ${lineOf(m.index)}: …${source.slice(Math.max(0, m.index - 12), m.index + m[0].length + 4)}…`);
