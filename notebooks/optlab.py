@@ -144,6 +144,16 @@ def method_styles():
     return colors, styles
 
 
+def data(problem):
+    """A least-squares problem's examples from the core: (X, y) as numpy arrays.
+
+    For a generated problem ({"kind": "least_squares", "n", "dim", "condition",
+    "noise", "data_seed"}) these are the examples the page runs on.
+    """
+    out = _call(["data", "-"], {"problem": problem})
+    return np.asarray(out["X"], dtype=float).reshape(out["n"], out["dim"]), np.asarray(out["y"], dtype=float)
+
+
 def scene(name):
     """A figure's default setup from web/scenes/, the one the page uses."""
     return json.loads((SCENES / f"{name}.json").read_text(encoding="utf-8"))

@@ -25,6 +25,8 @@ function embedCss() {
   };
   const light = block(/^:root, html\[data-printing\] \{([^}]*)\}/m, 'the light colours (:root)');
   const dark = block(/@media \(prefers-color-scheme: dark\) \{\s*:root \{([^}]*)\}/, 'the dark colours');
+  // The page's font stack, with the Korean faces it names.
+  const font = block(/^body \{[^}]*?^  (font: [^;]*;)/m, "the body's font");
   const marker = '/* --- figure components';
   const at = own.indexOf(marker);
   if (at < 0) throw new Error('optlab.css: the figure components marker is missing');
@@ -32,7 +34,7 @@ function embedCss() {
   const components = own.slice(at).replace(/@media \(max-width:/g, '@container (max-width:');
   return `/* An embedded optlab figure (shadow DOM). */
 :host {${light}  display: block; container-type: inline-size; background: var(--paper); color: var(--ink);
-  font: 16px/1.6 system-ui, -apple-system, "Segoe UI", "Noto Sans", "Noto Sans KR", "Apple SD Gothic Neo", sans-serif;
+  ${font}
   padding: 0.25rem 0.75rem 0.75rem; border-radius: 8px; text-align: left; }
 @media (prefers-color-scheme: dark) { :host(:not([theme="light"])) {${dark}} }
 :host([theme="dark"]) {${dark}  color-scheme: dark; }

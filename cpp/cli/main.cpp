@@ -66,6 +66,8 @@ void print_help(std::ostream& out) {
                             (the same request, draws >= 2)
        optlab double_well FILE
                             the double well's minima and ridge: {"problem"}
+       optlab data FILE     a least-squares problem's examples X and y (those
+                            its data_seed generates): {"problem"}
        optlab rate_map FILE momentum's rate over a (gamma, beta) grid:
                             {"eigenvalues", "lr": [lo, hi], "nLr",
                             "beta": [lo, hi], "nBeta"} (gamma log-spaced)

@@ -30,6 +30,8 @@ class LeastSquares final : public Problem {
   std::optional<Vector> hessian_eigenvalues() const override { return eigenvalues_; }
   std::optional<Vector> minimizer() const override { return minimizer_; }
 
+  const LeastSquares* as_least_squares() const override { return this; }
+
   const Matrix& X() const { return X_; }
   const Vector& y() const { return y_; }
 

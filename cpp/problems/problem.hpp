@@ -16,6 +16,7 @@
 namespace optlab {
 
 class DoubleWell;
+class LeastSquares;
 
 class Problem {
  public:
@@ -55,6 +56,10 @@ class Problem {
   // (analysis/final_positions.cpp): that loop inlines its slope, so it
   // needs the problem's type, not only this interface.
   virtual const DoubleWell* as_double_well() const { return nullptr; }
+
+  // Least squares, whose data (X, y) the `data` request hands out: the
+  // notebook plots and cross-checks the very examples the page uses.
+  virtual const LeastSquares* as_least_squares() const { return nullptr; }
 };
 
 }  // namespace optlab

@@ -6,6 +6,7 @@
 #include "analysis/isolines.hpp"
 #include "core/limits.hpp"
 #include "problems/double_well.hpp"
+#include "problems/least_squares.hpp"
 #include "scenario/fields.hpp"
 #include "scenario/scenario.hpp"
 #include "scenario/work.hpp"
@@ -196,6 +197,28 @@ Json double_well(const Json& request) {
   return out;
 }
 
+// The examples of a least-squares problem, generated from its data_seed or
+// given inline: the same numbers the page's figures run on.
+Json data(const Json& request) {
+  const Fields f(request, "", {"problem"}, "a data request", "the request");
+  const auto problem = parse_problem(f.required("problem"));
+  const LeastSquares* ls = problem->as_least_squares();
+  if (!ls) reject("problem.kind must be least_squares (got " + problem->kind() + ")");
+  const Matrix& X = ls->X();
+  Json rows_out = Json::array();
+  for (Eigen::Index i = 0; i < X.rows(); ++i) {
+    std::vector<double> row(static_cast<std::size_t>(X.cols()));
+    for (Eigen::Index j = 0; j < X.cols(); ++j) row[static_cast<std::size_t>(j)] = X(i, j);
+    rows_out.push_back(row);
+  }
+  Json out;
+  out["n"] = X.rows();
+  out["dim"] = X.cols();
+  out["X"] = rows_out;
+  out["y"] = std::vector<double>(ls->y().data(), ls->y().data() + ls->y().size());
+  return out;
+}
+
 }  // namespace
 
 GridRequest parse_grid(const std::string& request_text) {
@@ -229,8 +252,8 @@ BatchGradientsRequest parse_batch_noise(const std::string& request_text) {
 }
 
 const std::vector<std::string>& request_verbs() {
-  static const std::vector<std::string> verbs{"grid",        "gradients", "batch_gradients",   "batch_noise",
-                                              "double_well", "rate_map",  "simulated_rate_map", "momentum_boundaries"};
+  static const std::vector<std::string> verbs{"grid",     "gradients",          "batch_gradients",    "batch_noise", "double_well",
+                                              "data",     "rate_map",           "simulated_rate_map", "momentum_boundaries"};
   return verbs;
 }
 
@@ -241,6 +264,7 @@ std::string request_json(const std::string& verb, const std::string& request_tex
   if (verb == "batch_gradients") return batch(request).dump();
   if (verb == "batch_noise") return noise(request).dump();
   if (verb == "double_well") return double_well(request).dump();
+  if (verb == "data") return data(request).dump();
   if (verb == "rate_map") return rate_map(request, false).dump();
   if (verb == "simulated_rate_map") return rate_map(request, true).dump();
   if (verb == "momentum_boundaries") return boundaries(request).dump();

@@ -17,6 +17,8 @@
 //                    over the draws (analysis/gradients.hpp's batch_noise)
 //   double_well      {"problem"}  (a double_well)
 //                    -> {"deep", "shallow", "ridge"}
+//   data             {"problem"}  (a least_squares, generated or inline)
+//                    -> {"n", "dim", "X": [x_i, one row per example], "y": [y_i]}
 //   rate_map         {"eigenvalues", "lr": [lo, hi], "nLr", "beta": [lo, hi], "nBeta"}
 //                    -> {"lr", "beta", "rate": [momentum's rate at j * nLr + i]}
 //                    (γ log-spaced, β evenly spaced)

@@ -30,8 +30,8 @@ after(async () => {
   server?.closeAllConnections();
 });
 
-async function open(url, inside, { width = 1100, accept = true } = {}) {
-  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: accept });
+async function open(url, inside, { width = 1100, accept = true, colorScheme = 'light' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, acceptDownloads: accept, colorScheme });
   if (url.startsWith('http')) await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(url).origin });
   const page = await context.newPage();
   const problems = watchProblems(page, inside, { blobs: true });
@@ -100,6 +100,21 @@ for (const [target, where] of Object.entries(targets)) {
       assert.deepEqual(await annealing.evaluate(() => document.querySelector('optlab-figure').state), { lr: 0.2, batch: 2, runs: 400, seed: 5, steps: 1000 });
       assert.match(await annealing.evaluate(() => document.querySelector('optlab-figure').shadowRoot.textContent), /시드/); // lang=ko from the URL
       assert.deepEqual(await annealing.evaluate(() => [document.documentElement.lang, document.title]), ['ko', 'optlab: 담금질: 더 좋은 최소점을 찾아 주는 노이즈']);
+      assert.deepEqual(problems, []);
+      await context.close();
+    });
+
+    test('the iframe example is a white page, so its figures (theme=light) stay light for a reader in dark mode', async () => {
+      const { base, inside } = where();
+      const { page, problems, context } = await open(`${base}examples/iframes.html`, inside, { colorScheme: 'dark' });
+      await framesSized(page);
+      for (const frame of page.frames().slice(1)) {
+        await frame.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready === 'true');
+        assert.deepEqual(await frame.evaluate(() => {
+          const figure = document.querySelector('optlab-figure');
+          return [matchMedia('(prefers-color-scheme: dark)').matches, getComputedStyle(figure).getPropertyValue('--paper').trim()];
+        }), [true, '#ffffff'], frame.url());
+      }
       assert.deepEqual(problems, []);
       await context.close();
     });
@@ -174,7 +189,7 @@ describe('the element', () => {
     const { page, problems, context } = await open(`${servedBase}embed/momentum.html?curvature=10,1&lang=ko`, servedBase);
     await figuresReady(page);
     const figure = page.locator('optlab-figure');
-    assert.match(await figure.evaluate((f) => f.shadowRoot.querySelector('p').textContent), /½ \(10 w₁² \+ w₂²\) 은 w₁ 방향이 w₂ 방향보다 10 배 가파릅니다/);
+    assert.match(await figure.evaluate((f) => f.shadowRoot.querySelector('p').textContent), /½ \(10 w₁² \+ w₂²\)\u2060은 w₁ 방향이 w₂ 방향보다 10배 가파릅니다/);
     assert.deepEqual((await figure.evaluate((f) => f.state)).curvature, [10, 1]);
     // A curvature in the exported scenario: the CLI format, A = diag(10, 1).
     assert.deepEqual((await figure.evaluate((f) => f.scenario())).problem.A, [[10, 0], [0, 1]]);
@@ -192,13 +207,13 @@ describe('the element', () => {
     });
     assert.equal(sgd.max, '8');
     assert.equal(sgd.state.condition, 20);
-    assert.match(sgd.caption, /8 개의 예제별 걸음/); // lang=ko from the page URL
+    assert.match(sgd.caption, /8개의 예제별 걸음/); // lang=ko from the page URL
     const error = await figure.evaluate(async (f) => {
       f.setAttribute('batch', '9');
       await f.ready;
       return f.shadowRoot.textContent;
     });
-    assert.match(error, /batch 값은 1 부터 8 까지의 정수여야 합니다 \(받은 값: "9"\)/); // the range follows n, in the page's language
+    assert.match(error, /batch 값은 1부터 8까지의 정수여야 합니다 \(받은 값: "9"\)/); // the range follows n, in the page's language
     assert.deepEqual(problems, []);
     await context.close();
   });
@@ -209,9 +224,9 @@ describe('the element', () => {
     const message = await page.locator('optlab-figure').evaluate((f) => f.shadowRoot.textContent);
     // In the figure's language, every word of it.
     assert.match(message, /^optlab: 이 그림을 그릴 수 없습니다/);
-    assert.match(message, /betta 은\(는\) momentum 의 설정이 아닙니다: momentum 의 설정은 curvature, lr, beta, w0, steps, gd 입니다/);
-    assert.match(message, /a b 은\(는\) momentum 의 설정이 아닙니다/);
-    assert.match(message, /curvature 값은 각각 0\.1 부터 100 까지인 "a1,a2" 두 수여야 합니다 \(받은 값: "1,500"\)/);
+    assert.match(message, /betta은\(는\) momentum의 설정이 아닙니다: momentum의 설정은 curvature, lr, beta, w0, steps, gd입니다/);
+    assert.match(message, /a b은\(는\) momentum의 설정이 아닙니다/);
+    assert.match(message, /curvature 값은 각각 0\.1부터 100까지인 "a1,a2" 두 수여야 합니다 \(받은 값: "1,500"\)/);
     assert.doesNotMatch(message, /must be|is not a setting|got "/);
     assert.deepEqual(problems, []);
     // Fixed in the address, the figure draws.
@@ -292,11 +307,12 @@ describe('the element', () => {
     await page.waitForFunction(() => /script/.test(document.querySelector('optlab-figure[scene=noise-smoothing]').shadowRoot.querySelector('.share .done').textContent));
     const [script, tag] = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
     assert.equal(script, `<script src="${servedBase}optlab-embed.js" defer></script>`);
-    assert.match(tag, /^<optlab-figure scene="noise-smoothing" curvature="1,5" lr="0\.1" beta="[\d.]+" noise="1" w0="1,1" seed="\d+" steps="300"><\/optlab-figure>$/);
+    assert.match(tag, /^<optlab-figure scene="noise-smoothing" curvature="1,5" lr="0\.1" beta="[\d.]+" noise="1" w0="1,1" seed="\d+" steps="300" theme="dark"><\/optlab-figure>$/);
     assert.ok(tag.includes(`beta="${state.beta}"`) && tag.includes(`seed="${state.seed}"`), tag);
     assert.match(iframe, new RegExp(`^<iframe src="${servedBase}embed/noise-smoothing\\.html\\?curvature=1%2C5&amp;lr=0\\.1&amp;beta=`));
-    // The iframe keeps the language the reader saw, and is named by the figure's title.
-    assert.match(iframe, /&amp;lang=en" title="optlab: Noise smoothing: SGD, momentum and averaging" /);
+    // The iframe keeps the language and the theme the reader saw (the notes
+    // state theme="dark" in a light-scheme browser), and is named by the figure's title.
+    assert.match(iframe, /&amp;lang=en&amp;theme=dark" title="optlab: Noise smoothing: SGD, momentum and averaging" /);
     assert.match(link, /&lang=en$/);
     const copy = await context.newPage();
     await copy.goto(link);

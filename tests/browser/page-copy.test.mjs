@@ -70,7 +70,7 @@ describe('copying', () => {
     assert.match(await page.textContent('#annealing .share .done'), /아이프레임/);
     const iframe = (await page.evaluate(() => navigator.clipboard.readText())).trim();
     assert.equal(iframe.split('\n').length, 1, iframe);
-    assert.match(iframe, /embed\/annealing\.html\?lr=0\.1&amp;batch=1&amp;runs=400&amp;seed=1&amp;steps=1000&amp;lang=ko" title="optlab: 담금질: 더 좋은 최소점을 찾아 주는 노이즈" /);
+    assert.match(iframe, /embed\/annealing\.html\?lr=0\.1&amp;batch=1&amp;runs=400&amp;seed=1&amp;steps=1000&amp;lang=ko&amp;theme=light" title="optlab: 담금질: 더 좋은 최소점을 찾아 주는 노이즈" /);
     const height = Number(/height: (\d+)px;/.exec(iframe)?.[1]);
     assert.ok(height >= section.height + 20 && height <= section.height + 30, `iframe ${height}px for a ${section.height}px figure`);
     // Pasted alone into a column as wide as the figure was, with no script to size it, the iframe shows the whole figure.
@@ -92,7 +92,7 @@ describe('copying', () => {
     await page.waitForFunction(() => /스크립트/.test(document.querySelector('#annealing .share .done').textContent));
     const [script, tag] = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n');
     assert.equal(script, `<script src="${servedUrl}optlab-embed.js" defer></script>`);
-    assert.match(tag, /^<optlab-figure scene="annealing" lr="0\.1" batch="1" runs="400" seed="1" steps="1000"><\/optlab-figure>$/);
+    assert.match(tag, /^<optlab-figure scene="annealing" lr="0\.1" batch="1" runs="400" seed="1" steps="1000" theme="light"><\/optlab-figure>$/);
     await context.close();
   });
 
@@ -123,5 +123,29 @@ describe('copying', () => {
     await page.locator('#momentum canvas').first().tap();
     await page.waitForFunction(() => document.querySelector('#momentum .share-menu').hidden);
     await context.close();
+});
+
+  test('copied by a reader in dark mode, the embed code states theme=dark: pasted into a white page for a reader in light mode, the figure looks as it did where it was copied', async () => {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'dark' });
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(servedUrl).origin });
+    const page = await context.newPage();
+    await page.goto(servedUrl);
+    await page.waitForSelector('html[data-ready="true"]');
+    await shareAction(page.locator('#momentum'), 'embed');
+    await page.waitForFunction(() => document.querySelector('#momentum .share .done').textContent !== '');
+    const iframe = (await page.evaluate(() => navigator.clipboard.readText())).trim();
+    assert.match(iframe, /embed\/momentum\.html\?[^"]*&amp;lang=en&amp;theme=dark"/);
+    await page.click('#momentum button[data-share=element]');
+    await page.waitForFunction(() => /script/.test(document.querySelector('#momentum .share .done').textContent));
+    const tag = (await page.evaluate(() => navigator.clipboard.readText())).trim().split('\n')[1];
+    assert.match(tag, /^<optlab-figure scene="momentum" [^>]* theme="dark"><\/optlab-figure>$/);
+    await context.close();
+    const light = await browser.newContext({ viewport: { width: 1280, height: 900 }, colorScheme: 'light' });
+    const host = await light.newPage();
+    await host.setContent(`<body style="background: white">${iframe}</body>`);
+    const frame = await (await host.waitForSelector('iframe')).contentFrame();
+    await frame.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready === 'true');
+    assert.equal(await frame.evaluate(() => getComputedStyle(document.querySelector('optlab-figure')).getPropertyValue('--paper').trim()), '#15171a');
+    await light.close();
   });
 });

@@ -49,13 +49,48 @@ describe('languages and sizes', () => {
     const { page, problems } = await open(`${servedUrl}?lang=ko`, { inside: servedUrl });
     assert.equal(await page.getAttribute('html', 'lang'), 'ko');
     assert.equal(await page.textContent('#step-sizes h2'), '1차원 이차함수에서의 이동 크기');
-    assert.match(await caption(page), /1\/a 보다 작습니다/);
+    assert.match(await caption(page), /1\/a보다 작습니다/);
     assert.match(await page.textContent('#step-sizes'), /경사 하강법/);
     // The lecture's Korean name for the heavy-ball form.
     assert.match(await page.textContent('#momentum'), /무거운 공 형태를 모멘텀 위에/);
     assert.equal(await page.textContent('[data-language-switch]'), 'English');
     assert.deepEqual(problems, []);
     await wholePage(page, join(shots, 'page-1280-ko.png'));
+    await page.close();
+  });
+
+  test('at 375 px in Korean no line breaks inside a Hangul word or between a symbol and its particle: not in the prose, the captions, the labels or the buttons', async () => {
+    const { page, problems } = await open(`${servedUrl}?lang=ko`, { inside: servedUrl, width: 375 });
+    await page.waitForSelector('html[data-settled]', { state: 'attached' });
+    // Figures far from the screen are not laid out (content-visibility): lay out all of them.
+    await page.$$eval('main > .figure', (sections) => sections.forEach((s) => { s.style.contentVisibility = 'visible'; }));
+    const brokenWords = () => page.evaluate(() => {
+      const found = [];
+      let count = 0;
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        // A run of Hangul letters, with the symbol its particle is written
+        // against (이차함수, 2/L을, w₀을, (γ*, β*)로 → β*)로).
+        for (const m of node.data.matchAll(/[A-Za-z0-9α-ωΑ-Ω\u0300-\u036f₀-₉ᵢⱼₖ⁰-⁹⁻′*)\]/.·"”\u2060]*[\uac00-\ud7a3]+/g)) {
+          const range = document.createRange();
+          range.setStart(node, m.index);
+          range.setEnd(node, m.index + m[0].length);
+          const rects = [...range.getClientRects()].filter((r) => r.width > 0);
+          if (!rects.length) continue; // not shown
+          count++;
+          // A rect starting below where an earlier one ends is a new line.
+          if (rects.some((r) => r.top >= rects[0].bottom - 2)) found.push(`${m[0]} (in "${node.data.slice(Math.max(0, m.index - 20), m.index + m[0].length + 20)}")`);
+        }
+      }
+      return { words: count, broken: found };
+    });
+    const { words, broken } = await brokenWords();
+    assert.ok(words > 1000, `only ${words} Korean words found on the page`);
+    assert.deepEqual(broken, []);
+    // The check sees breaks: with Chromium's default breaking, between any two Hangul letters, it finds many.
+    await page.evaluate(() => document.styleSheets[0].insertRule(':lang(ko) { word-break: normal !important; }', document.styleSheets[0].cssRules.length));
+    assert.ok((await brokenWords()).broken.length > 20);
+    assert.deepEqual(problems, []);
     await page.close();
   });
 

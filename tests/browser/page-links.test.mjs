@@ -55,9 +55,9 @@ describe('links', () => {
     await bad.waitForSelector('html[data-ready="true"]');
     const koNotes = await bad.$$eval('.figure .error', (ps) => ps.map((p) => p.textContent));
     assert.equal(koNotes.length, 4); // figure 6 reads figure 4's beta too
-    assert.match(koNotes[0], /^링크에 담긴 이 그림의 설정을 쓰지 않았습니다: w0 값은 w1 이 -2\.5 부터 3\.5 까지, w2 가 -1\.5 부터 4 까지인 "w1,w2" 두 수여야 합니다 \(받은 값: "9,9"\)$/);
-    assert.match(koNotes[1], /lrr 은\(는\) momentum 의 설정이 아닙니다: momentum 의 설정은 curvature, lr, beta, w0, steps, gd 입니다; beta 값은 0 부터 0\.99 까지의 수여야 합니다 \(받은 값: "2"\)$/);
-    assert.match(koNotes[2], /: beta 값은 0 부터 0\.99 까지의 수여야 합니다 \(받은 값: "2"\)$/);
+    assert.match(koNotes[0], /^링크에 담긴 이 그림의 설정을 쓰지 않았습니다: w0 값은 w1이 -2\.5부터 3\.5까지, w2가 -1\.5부터 4까지인 "w1,w2" 두 수여야 합니다 \(받은 값: "9,9"\)$/);
+    assert.match(koNotes[1], /lrr은\(는\) momentum의 설정이 아닙니다: momentum의 설정은 curvature, lr, beta, w0, steps, gd입니다; beta 값은 0부터 0\.99까지의 수여야 합니다 \(받은 값: "2"\)$/);
+    assert.match(koNotes[2], /: beta 값은 0부터 0\.99까지의 수여야 합니다 \(받은 값: "2"\)$/);
     assert.match(koNotes[3], /problem 값은 rosenbrock, bowl 중 하나여야 합니다 \(받은 값: "bowll"\)$/);
     for (const note of koNotes) assert.doesNotMatch(note, /must be|is not a setting|got "/);
     // Keys no figure reads are said too, never dropped silently: a figure's

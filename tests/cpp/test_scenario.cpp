@@ -6,6 +6,7 @@
 
 #include "core/limits.hpp"
 #include "helpers.hpp"
+#include "problems/least_squares.hpp"
 #include "run/registry.hpp"
 #include "scenario/requests.hpp"
 #include "scenario/work.hpp"
@@ -413,4 +414,26 @@ TEST_CASE("the batch_noise request: batch_gradients' fields, at least two draws,
   CHECK(message(R"({"problem":{"kind":"rosenbrock"},"w":[0,0],"batch":1,"draws":4})").find("problem.kind must be a finite sum") == 0);
   // batch_gradients still takes a single draw.
   CHECK_NOTHROW(optlab::request_json("batch_gradients", R"({"problem":)" + problem + R"(,"w":[0.7,-1.3],"batch":3,"draws":1})"));
+}
+
+TEST_CASE("the data request: a least-squares problem's examples, those its data_seed generates or those given inline") {
+  const optlab::Json out = optlab::Json::parse(optlab::request_json(
+      "data", R"({"problem":{"kind":"least_squares","n":32,"dim":2,"condition":5,"noise":0.5,"data_seed":1}})"));
+  const auto ls = optlab::LeastSquares::generate(32, 2, 5, 0.5, 1);
+  REQUIRE(out["n"] == 32);
+  REQUIRE(out["dim"] == 2);
+  REQUIRE(out["X"].size() == 32);
+  for (int i = 0; i < 32; ++i) {
+    CHECK(out["y"][static_cast<std::size_t>(i)].get<double>() == ls.y()[i]);
+    for (int j = 0; j < 2; ++j) CHECK(out["X"][static_cast<std::size_t>(i)][static_cast<std::size_t>(j)].get<double>() == ls.X()(i, j));
+  }
+  // Inline data comes back as given, so X and y fed back in are the same problem.
+  const optlab::Json inline_data = optlab::Json::parse(
+      optlab::request_json("data", R"({"problem":{"kind":"least_squares","X":[[1,2],[3,4],[5,7]],"y":[1,0.5,-2]}})"));
+  CHECK(inline_data["X"] == optlab::Json::parse("[[1,2],[3,4],[5,7]]"));
+  CHECK(inline_data["y"] == optlab::Json::parse("[1,0.5,-2]"));
+  CHECK_THROWS_WITH(optlab::request_json("data", R"({"problem":{"kind":"rosenbrock"}})"),
+                    "problem.kind must be least_squares (got rosenbrock)");
+  CHECK_THROWS_WITH(optlab::request_json("data", R"({"problem":{"kind":"least_squares"},"w":[0,0]})"),
+                    "w is not a field of a data request (allowed: problem)");
 }

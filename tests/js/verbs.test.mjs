@@ -1,9 +1,11 @@
 // The CLI offers the wasm module's verbs, with the same numbers: the
 // notebooks compute through the CLI what the page computes through wasm.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { cli, core } from './helpers.mjs';
+import { cli, core, root } from './helpers.mjs';
 
 const verb = (name, request) => {
   const r = cli([name, '-'], JSON.stringify(request));
@@ -29,6 +31,22 @@ test('optlab gradients and double_well give partGradients and doubleWellPoints',
   assert.deepEqual(verb('gradients', { problem, w: [0.3, -0.2] }).gradients.flat(), Array.from(c.partGradients(problem, [0.3, -0.2])));
   const well = { kind: 'double_well', tilt: 0.1, spread: 2 };
   assert.deepEqual(verb('double_well', { problem: well }), { ...c.doubleWellPoints(well) });
+});
+
+test('optlab data gives the examples the page runs on: their gradients are partGradients\' from the same problem', async () => {
+  const c = await core();
+  const problem = JSON.parse(readFileSync(join(root, 'web', 'scenes', 'sgd-cloud.json'), 'utf8')).scenario.problem;
+  const { n, dim, X, y } = verb('data', { problem });
+  assert.deepEqual([n, dim, X.length, y.length], [problem.n, problem.dim, problem.n, problem.n]);
+  const w = [0.3, -0.2];
+  const parts = c.partGradients(problem, w);
+  for (let i = 0; i < n; i++) {
+    const r = X[i][0] * w[0] + X[i][1] * w[1] - y[i];
+    for (let j = 0; j < dim; j++) assert.ok(Math.abs(X[i][j] * r - parts[i * dim + j]) <= 1e-12 * (1 + Math.abs(parts[i * dim + j])), `example ${i}`);
+  }
+  const refused = cli(['data', '-'], JSON.stringify({ problem: { kind: 'rosenbrock' } }));
+  assert.equal(refused.status, 2);
+  assert.equal(refused.stderr.trim(), 'optlab: problem.kind must be least_squares (got rosenbrock)');
 });
 
 test('batch gradients: draw d is the gradient of the first step of finalPositions run d, in the CLI and in wasm', async () => {

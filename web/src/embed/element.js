@@ -148,6 +148,9 @@ export class OptlabFigure extends Base {
     const box = document.createElement('div');
     box.className = 'figure';
     box.id = `optlab-figure-${++serial}`;
+    // The figure says which language it speaks, whatever the page around it
+    // does: screen readers, and Korean's line breaking (:lang(ko)), go by it.
+    box.lang = t.lang;
     this.style.width = settings.width && settings.width !== 'auto' ? `${settings.width}px` : '';
     themeChanged(); // theme attribute or a new root: colours are read again
     const usable = usableSettings(settings.name, settings, t);

@@ -1,9 +1,63 @@
 // 한국어 문자열. 용어는 강의의 번역을 따른다 (경사 하강법, 이동 크기, …).
+// A particle is written against the symbol or number it follows (w를,
+// 2/L을, 0.98과), as Korean is, so that no line breaks between them; it
+// agrees with how the symbol is read (L 엘: 2/L을, γ 감마: γ를). After a
+// value known only when the text is made, particle() picks the form.
 import { coefficient, formatNumber, formatPercent } from './en.js';
 
 const fmt = (x) => formatNumber(x);
 
-export default {
+// How a symbol's reading ends: 'v' a vowel (γ 감마, 2 이, w 더블유), 'l' the
+// final ㄹ (L 엘, 1 일, 8 팔), which takes 로 like a vowel but 을/이/은/과
+// like a consonant, 'c' another final consonant (0 영, 10 십, n 엔, ² 제곱).
+const endings = {
+  ...Object.fromEntries([...'0123456789'].map((d, i) => [d, 'clvcvvcllv'[i]])),
+  ...Object.fromEntries([...'₀₁₂₃₄₅₆₇₈₉'].map((d, i) => [d, 'clvcvvcllv'[i]])),
+  ...Object.fromEntries([...'abcdefghijklmnopqrstuvwxyz'].map((c, i) => [c, 'vvvvvvvvvvvlccvvvlvvvvvvvv'[i]])),
+  ᵢ: 'v', ⱼ: 'v', ₖ: 'v', α: 'v', β: 'v', γ: 'v', δ: 'v', ε: 'c', η: 'v', κ: 'v', λ: 'v', μ: 'v', σ: 'v', π: 'v', Σ: 'v', '*': 'v', '′': 'c',
+  ...Object.fromEntries([...'⁰¹²³⁴⁵⁶⁷⁸⁹'].map((d) => [d, 'c'])), // …제곱
+};
+
+/** How `text` ends when read aloud: 'v', 'l' or 'c' (see endings), or null when unknown. */
+export function reading(text) {
+  // Combining marks (w̄) and closing marks are not read.
+  const chars = Array.from(text.replace(/[\u0300-\u036f]/g, '')).reverse();
+  for (const ch of chars) {
+    if (/[\s)\]"'”」.…]/.test(ch)) continue;
+    const code = ch.codePointAt(0);
+    if (code >= 0xac00 && code <= 0xd7a3) {
+      const final = (code - 0xac00) % 28;
+      return final === 0 ? 'v' : final === 8 ? 'l' : 'c';
+    }
+    return endings[ch.toLowerCase()] ?? endings[ch] ?? null;
+  }
+  return null;
+}
+
+/** `word` and the form of a particle that agrees with it: particle('2/L', '을/를') → '2/L을'. */
+export function particle(word, pair) {
+  const [afterConsonant, afterVowel] = pair.split('/');
+  const end = reading(word);
+  if (end === null) return `${word}${afterConsonant}(${afterVowel})`;
+  const consonant = afterConsonant === '으로' ? end === 'c' : end !== 'v';
+  return `${word}${consonant ? afterConsonant : afterVowel}`;
+}
+
+// keep-all holds Korean letters together, but a closing bracket or quote
+// still allows a break after it: "걸음(고리)" could end a line and its
+// particle "이" start the next. A word joiner (U+2060, not drawn) between
+// such a mark and the Hangul after it keeps them on one line; every string
+// of the table, and every text its functions make, goes through it.
+const joinParticle = (text) => text.replace(/([)\]"”’」])(?=[\uac00-\ud7a3])/g, '$1\u2060');
+function joined(value) {
+  if (typeof value === 'string') return joinParticle(value);
+  if (typeof value === 'function') return (...args) => joined(value(...args));
+  if (Array.isArray(value)) return value.map(joined);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, v]) => [key, joined(v)]));
+  return value;
+}
+
+export default joined({
   lang: 'ko',
   pageTitle: 'optlab: 경사 기반 최적화를 직접 움직여 보기',
   intro:
@@ -37,11 +91,11 @@ export default {
     stateError: (figure, message) => `링크에 담긴 이 그림의 설정을 쓰지 않았습니다: ${message}`,
     keyNotUsed: (key, why) => `링크에 담긴 설정 "${key}"을(를) 쓰지 않았습니다: ${why}`,
     noSuchFigure: (figure, figures) => `이 페이지에는 "${figure}" 그림이 없습니다 (그림: ${figures.join(', ')})`,
-    sharedKeys: (figure, key) => `"${figure}" 그림은 다른 그림과 설정을 함께 씁니다: ${key} 로 적으세요`,
+    sharedKeys: (figure, key) => `"${figure}" 그림은 다른 그림과 설정을 함께 씁니다. 다음처럼 적으세요: ${key}`,
   },
   contents: '그림 목록',
-  notebookLink: '같은 그림을 주피터 노트북으로 (numpy 와 PyTorch 로 교차 검증)',
-  notebookFile: '같은 그림을 담은 주피터 노트북 (.ipynb, numpy 와 PyTorch 로 교차 검증)',
+  notebookLink: '같은 그림을 주피터 노트북으로 (numpy와 PyTorch로 교차 검증)',
+  notebookFile: '같은 그림을 담은 주피터 노트북 (.ipynb, numpy와 PyTorch로 교차 검증)',
   loading: '최적화 코어를 불러오는 중…',
   cannotDraw: 'optlab: 이 그림을 그릴 수 없습니다',
   coreFailed: (message) => `최적화 코어를 시작하지 못했습니다: ${message}`,
@@ -50,69 +104,69 @@ export default {
   atFloor: (v) => `${v} 이하`,
   seed: '시드',
   newSeed: '새 시드',
-  seedInvalid: (max) => `시드는 0 부터 ${max} 까지의 정수여야 합니다`,
+  seedInvalid: (max) => `시드는 0부터 ${max}까지의 정수여야 합니다`,
   settings: {
     number: ({ min, max, minOpen, integer }) => {
       const what = integer ? '정수' : '수';
-      if (max === undefined) return minOpen ? `${min} 보다 큰 ${what}` : `${min} 이상의 ${what}`;
-      return minOpen ? `${min} 보다 크고 ${max} 이하인 ${what}` : `${min} 부터 ${max} 까지의 ${what}`;
+      if (max === undefined) return minOpen ? `${min}보다 큰 ${what}` : `${min} 이상의 ${what}`;
+      return minOpen ? `${min}보다 크고 ${max} 이하인 ${what}` : `${min}부터 ${max}까지의 ${what}`;
     },
-    point: ({ x, y }) => `w1 이 ${x[0]} 부터 ${x[1]} 까지, w2 가 ${y[0]} 부터 ${y[1]} 까지인 "w1,w2" 두 수`,
-    pair: ({ min, max }) => `각각 ${min} 부터 ${max} 까지인 "a1,a2" 두 수`,
+    point: ({ x, y }) => `w1이 ${x[0]}부터 ${x[1]}까지, w2가 ${y[0]}부터 ${y[1]}까지인 "w1,w2" 두 수`,
+    pair: ({ min, max }) => `각각 ${min}부터 ${max}까지인 "a1,a2" 두 수`,
     oneOf: (choices) => `${choices.join(', ')} 중 하나`,
     autoOr: (expect) => `"auto" 또는 픽셀 단위의 ${expect}`,
     mustBe: (name, expect, got) => `${name} 값은 ${expect}여야 합니다 (받은 값: "${got}")`,
-    noScene: (scenes) => `scene 이 없습니다: ${scenes.join(', ')} 중 하나를 쓰세요`,
-    notAFigure: (scene, scenes) => `scene "${scene}" 은(는) 그림 이름이 아닙니다: ${scenes.join(', ')} 중 하나를 쓰세요`,
-    notASetting: (name, scene, settings) => `${name} 은(는) ${scene} 의 설정이 아닙니다: ${scene} 의 설정은 ${settings.join(', ')} 입니다`,
-    unknownControls: (names, controls) => `controls 의 ${names.map((c) => `"${c}"`).join(', ')} 은(는) 없는 컨트롤입니다: "all", "none" 또는 ${controls.join(', ')} 의 목록을 쓰세요`,
+    noScene: (scenes) => `scene이 없습니다: ${scenes.join(', ')} 중 하나를 쓰세요`,
+    notAFigure: (scene, scenes) => `scene "${scene}"은(는) 그림 이름이 아닙니다: ${scenes.join(', ')} 중 하나를 쓰세요`,
+    notASetting: (name, scene, settings) => `${name}은(는) ${scene}의 설정이 아닙니다: ${scene}의 설정은 ${settings.join(', ')}입니다`,
+    unknownControls: (names, controls) => `controls의 ${names.map((c) => `"${c}"`).join(', ')}은(는) 없는 컨트롤입니다: "all", "none" 또는 ${controls.join(', ')}의 목록을 쓰세요`,
   },
 
   sgd: {
     title: '확률적 경사 하강법: 노이즈가 있지만 편향되지 않은 걸음',
     text: [
-      '모델의 손실은 예제들의 평균입니다: f = (1/n) Σ fᵢ. 확률적 경사 하강법은 예제 하나, 또는 무작위로 뽑은 작은 미니 배치 B 의 경사를 따라 움직입니다: w ← w − γ (1/|B|) Σ ∇fⱼ(w).',
-      '이런 걸음 하나하나에는 노이즈가 있지만, 평균하면 정확히 전체 경사의 걸음이 됩니다. 아래의 점들은 w 에서 출발한 n 개의 예제별 걸음이고, 그 평균이 검은 화살표의 끝, 곧 경사 하강법의 걸음입니다. 배치가 크면 더 많은 예제를 평균하므로 걸음(고리)이 화살표 가까이 모입니다. 중복 없이 뽑은 크기 B 의 배치의 분산은 σ²/B · (n − B)/(n − 1) 이고, B = n 이면 0 입니다.',
+      '모델의 손실은 예제들의 평균입니다: f = (1/n) Σ fᵢ. 확률적 경사 하강법은 예제 하나, 또는 무작위로 뽑은 작은 미니 배치 B의 경사를 따라 움직입니다: w ← w − γ (1/|B|) Σ ∇fⱼ(w).',
+      '이런 걸음 하나하나에는 노이즈가 있지만, 평균하면 정확히 전체 경사의 걸음이 됩니다. 아래의 점들은 w에서 출발한 n개의 예제별 걸음이고, 그 평균이 검은 화살표의 끝, 곧 경사 하강법의 걸음입니다. 배치가 크면 더 많은 예제를 평균하므로 걸음(고리)이 화살표 가까이 모입니다. 중복 없이 뽑은 크기 B의 배치의 분산은 σ²/B · (n − B)/(n − 1)이고, B = n이면 0입니다.',
     ],
     batchLabel: '배치 크기',
-    dragHint: '흰 점을 끌거나 옮길 자리를 누르거나, 걸음 그림을 선택한 뒤 화살표 키로 w 를 옮겨 보세요. 두 번째 그림은 그 점에서 출발한 경사 하강법과 확률적 경사 하강법입니다.',
+    dragHint: '흰 점을 끌거나 옮길 자리를 누르거나, 걸음 그림을 선택한 뒤 화살표 키로 w를 옮겨 보세요. 두 번째 그림은 그 점에서 출발한 경사 하강법과 확률적 경사 하강법입니다.',
     names: { parts: '예제별 걸음 −γ∇fᵢ', full: '그 평균: 전체 걸음 −γ∇f', batches: '미니 배치 걸음', gd: '경사 하강법 (두 번째 그림)' },
     caption: ({ w, n, batch, draws, measured, standardError, law, lr }) =>
-      `w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)} 에서 ${n} 개의 예제별 걸음의 평균은 전체 걸음과 같습니다. ` +
+      `w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}에서 ${n}개의 예제별 걸음의 평균은 전체 걸음과 같습니다. ` +
       (law === 0
-        ? `배치 ${batch} = n 이면 모든 배치가 전체 데이터이므로 미니 배치 경사 ${draws} 개가 모두 전체 경사와 같습니다. 법칙 σ²/B · (n − B)/(n − 1) 은 0 이고, 측정된 ${formatNumber(measured)} 은 부동소수점 반올림 오차입니다.`
-        : `배치 ${batch} 일 때 미니 배치 경사 ${draws} 개의 분산은 ${formatNumber(measured)} ± ${formatNumber(standardError)} (표준 오차 하나: 측정값에도 노이즈가 있습니다) 이고, 법칙 σ²/B · (n − B)/(n − 1) 은 ${formatNumber(law)} 입니다.`),
+        ? `배치가 ${batch} = n이면 모든 배치가 전체 데이터이므로 미니 배치 경사 ${draws}개가 모두 전체 경사와 같습니다. 법칙 σ²/B · (n − B)/(n − 1)은 0이고, 측정된 ${particle(formatNumber(measured), '은/는')} 부동소수점 반올림 오차입니다.`
+        : `배치가 ${batch}일 때 미니 배치 경사 ${draws}개의 분산은 ${formatNumber(measured)} ± ${formatNumber(standardError)}이고(± 표준 오차 하나: 측정값에도 노이즈가 있습니다), 법칙 σ²/B · (n − B)/(n − 1)은 ${formatNumber(law)}입니다.`),
   },
 
   annealing: {
     title: '담금질: 더 좋은 최소점을 찾아 주는 노이즈',
     text: [
-      '이 손실은 평균이 0 인 기울기만큼씩 다른 항들의 합이라서, 확률적 경사 하강법의 경사는 여전히 편향되지 않습니다. 오른쪽에 얕은 최소점, 왼쪽에 더 깊은 최소점이 있고, 그 사이에 낮은 능선이 있습니다.',
+      '이 손실은 여러 항의 평균입니다. 각 항은 같은 곡선에 기울어진 직선을 하나씩 더한 것이고, 직선의 기울기는 항마다 다르지만 그 차이를 평균하면 0입니다. 그래서 확률적 경사 하강법의 경사는 여전히 편향되지 않습니다. 오른쪽에 얕은 최소점, 왼쪽에 더 깊은 최소점이 있고, 그 사이에 낮은 능선이 있습니다.',
       '얕은 최소점에서 출발한 경사 하강법은 그 자리에 머뭅니다. 모든 경사가 다시 아래를 가리키기 때문입니다. 확률적 경사 하강법의 노이즈는 반복값을 이리저리 밀어 가끔 능선을 넘기고, 깊은 골짜기 쪽에서는 능선이 훨씬 높아서 좀처럼 되돌아오지 않습니다. 배치가 크면 노이즈가 평균되어 빠져나가는 실행이 줄고, 이동 크기가 크면 더 세게 밀립니다.',
     ],
     gdLabel: '경사 하강법',
-    names: { curve: 'f(w)', runs: (runs) => `확률적 경사 하강법 실행 ${runs} 개가 있는 곳 (막대)` },
-    peakLabel: (count) => `${count} 개`,
+    names: { curve: 'f(w)', runs: (runs) => `확률적 경사 하강법 실행 ${runs}개가 있는 곳 (막대)` },
+    peakLabel: (count) => `${count}개`,
     ridgeLabel: '능선',
     caption: ({ lr, batch, steps, runs, deep, diverged, gd, gdDeep, seed }) =>
-      `γ = ${formatNumber(lr)}, 배치 ${batch}, 시드 ${seed}: ${steps} 걸음 뒤 확률적 경사 하강법 실행 ${runs} 개 중 ${deep} 개(${formatPercent(deep, runs)}%)가 더 깊은 골짜기에 있습니다${diverged ? `, ${diverged} 개는 발산했습니다` : ''}. 경사 하강법은 w = ${formatNumber(gd)} 에 있고, ${gdDeep ? '더 깊은 골짜기에 있습니다' : '여전히 얕은 골짜기에 있습니다'}.`,
-    computing: ({ steps, runs, done }) => `${steps} 걸음짜리 확률적 경사 하강법 실행 ${runs} 개를 계산하는 중입니다. 지금까지 ${done} 개를 마쳤고, 막대는 그 실행들입니다.`,
+      `γ = ${formatNumber(lr)}, 배치 ${batch}, 시드 ${seed}: ${steps} 걸음 뒤 확률적 경사 하강법 실행 ${runs}개 중 ${deep}개(${formatPercent(deep, runs)}%)가 더 깊은 골짜기에 있습니다${diverged ? `, ${diverged}개는 발산했습니다` : ''}. 경사 하강법은 w = ${formatNumber(gd)}에 있고, ${gdDeep ? '더 깊은 골짜기에 있습니다' : '여전히 얕은 골짜기에 있습니다'}.`,
+    computing: ({ steps, runs, done }) => `${steps} 걸음짜리 확률적 경사 하강법 실행 ${runs}개를 계산하는 중입니다. 지금까지 ${done}개를 마쳤고, 막대는 그 실행들입니다.`,
   },
 
   betaEffect: {
-    title: '감쇠 인자 β 의 효과',
+    title: '감쇠 인자 β의 효과',
     text: [
-      'β 는 모멘텀이 얼마나 오래 기억하는지를 정합니다. p 는 대략 1/(1 − β) 개의 지난 경사를 더하므로, 한 걸음은 경사의 약 γ/(1 − β) 배가 됩니다. β 가 작으면 방향을 빨리 바꾸고, 크면 계속 나아가다 천천히 돕니다.',
-      '잠금을 켜면 모든 실행이 γ/(1 − β) 를 같게 유지하므로, β 를 0.9 에서 0.99 로 바꾸면 γ 가 10 분의 1 이 됩니다. 강의에서 권하는 규칙입니다. 잠금을 끄면 모든 β 가 같은 γ 를 씁니다. 그러면 큰 β 는 실제로 최대 100 배 긴 걸음을 내딛어, 지나치고 수백 걸음 동안 물결칩니다.',
+      'β는 모멘텀이 얼마나 오래 기억하는지를 정합니다. p는 대략 1/(1 − β)개의 지난 경사를 더하므로, 한 걸음은 경사의 약 γ/(1 − β)배가 됩니다. β가 작으면 방향을 빨리 바꾸고, 크면 계속 나아가다 천천히 돕니다.',
+      '잠금을 켜면 모든 실행이 γ/(1 − β)를 같게 유지하므로, β를 0.9에서 0.99로 바꾸면 γ가 10분의 1이 됩니다. 강의에서 권하는 규칙입니다. 잠금을 끄면 모든 β가 같은 γ를 씁니다. 그러면 큰 β는 실제로 최대 100배 긴 걸음을 내딛어, 지나치고 수백 걸음 동안 물결칩니다.',
     ],
     etaLabel: '이동 크기',
     lockLabel: 'γ/(1 − β) 고정',
     caption: ({ locked, eta, K, target, outcome }) => {
-      const rule = locked ? `γ = ${formatNumber(eta)}·(1 − β)` : `모든 β 에 γ = ${formatNumber(eta)}`;
+      const rule = locked ? `γ = ${formatNumber(eta)}·(1 − β)` : `모든 β에 γ = ${formatNumber(eta)}`;
       const parts = outcome.map((o) =>
-        o.diverged !== undefined ? `β = ${o.beta} 일 때 발산 (${o.diverged} 번째 걸음)` : o.step === null ? `β = ${o.beta} 일 때 ${K} 걸음 안에 못 미침` : `β = ${o.beta} 일 때 ${o.step} 번째 걸음부터`,
+        o.diverged !== undefined ? `β = ${o.beta}일 때 발산 (${o.diverged}번째 걸음)` : o.step === null ? `β = ${o.beta}일 때 ${K} 걸음 안에 못 미침` : `β = ${o.beta}일 때 ${o.step}번째 걸음부터`,
       );
-      return `${rule} 일 때 f 가 처음 값의 ${formatNumber(target)} 아래에 계속 머무는 때: ${parts.join('; ')}.`;
+      return `${rule}일 때 f가 처음 값의 ${formatNumber(target)} 아래에 계속 머무는 때: ${parts.join('; ')}.`;
     },
   },
 
@@ -120,18 +174,18 @@ export default {
     title: '노이즈 스무딩: 확률적 경사 하강법, 모멘텀, 평균',
     text: [
       ({ sigma, lr }) => sigma === 0
-        ? `여기서는 경사에 노이즈가 없습니다(σ = 0). 그래서 γ = ${formatNumber(lr)} 인 확률적 경사 하강법은 보통의 경사 하강법과 같아서, 최소점으로 가서 그대로 머뭅니다.`
-        : `여기서는 모든 경사에 표준편차 ${formatNumber(sigma)} 인 가우스 노이즈가 섞여 있습니다.${sigma === 1 ? ' 강의의 실험과 같은 설정입니다.' : ''} γ = ${formatNumber(lr)} 인 확률적 경사 하강법은 최소점 쪽으로 가다가, 바닥 근처에서 계속 튑니다. 노이즈가 섞인 걸음마다 다시 밀려나기 때문입니다.`,
+        ? `여기서는 경사에 노이즈가 없습니다(σ = 0). 그래서 γ = ${formatNumber(lr)}인 확률적 경사 하강법은 보통의 경사 하강법과 같아서, 최소점으로 가서 그대로 머뭅니다.`
+        : `여기서는 모든 경사에 표준편차 ${formatNumber(sigma)}인 가우스 노이즈가 섞여 있습니다.${sigma === 1 ? ' 강의의 실험과 같은 설정입니다.' : ''} γ = ${formatNumber(lr)}인 확률적 경사 하강법은 최소점 쪽으로 가다가, 바닥 근처에서 계속 튑니다. 노이즈가 섞인 걸음마다 다시 밀려나기 때문입니다.`,
       ({ sigma, lr }) => sigma === 0
-        ? `슬라이더의 β 와 γ = ${formatNumber(lr)}·(1 − β) 인 모멘텀은 평균적으로 같은 크기로 움직입니다. 노이즈가 없으니 다듬을 것도 없습니다. 이동 평균 w̄ₖ = (1/k) Σ wⱼ 는 최소점에서 먼 초기 걸음들까지 계속 세기 때문에, 여기서는 반복값보다 뒤처집니다.`
-        : `슬라이더의 β 와 γ = ${formatNumber(lr)}·(1 − β) 인 모멘텀은 평균적으로 같은 크기로 움직입니다. p 가 여러 개의 노이즈 섞인 경사를 더하므로 이어지는 걸음은 더 매끄럽지만, 반복값이 바닥을 떠도는 폭은 비슷합니다. 아래의 거리를 비교해 보세요. 확률적 경사 하강법의 반복값을 평균한 w̄ₖ = (1/k) Σ wⱼ 는 튀는 움직임을 나중에 걷어 내어, 최소점에 훨씬 가깝게 자리 잡습니다.`,
+        ? `슬라이더의 β와 γ = ${formatNumber(lr)}·(1 − β)인 모멘텀은 평균적으로 같은 크기로 움직입니다. 노이즈가 없으니 다듬을 것도 없습니다. 이동 평균 w̄ₖ = (1/k) Σ wⱼ는 최소점에서 먼 초기 걸음들까지 계속 세기 때문에, 여기서는 반복값보다 뒤처집니다.`
+        : `슬라이더의 β와 γ = ${formatNumber(lr)}·(1 − β)인 모멘텀은 평균적으로 같은 크기로 움직입니다. p가 여러 개의 노이즈 섞인 경사를 더하므로 이어지는 걸음은 더 매끄럽지만, 반복값이 바닥을 떠도는 폭은 비슷합니다. 아래의 거리를 비교해 보세요. 확률적 경사 하강법의 반복값을 평균한 w̄ₖ = (1/k) Σ wⱼ는 튀는 움직임을 나중에 걷어 내어, 최소점에 훨씬 가깝게 자리 잡습니다.`,
     ],
     betaLabel: '모멘텀',
     tailLabel: (n) => `마지막 ${n} 걸음`,
     distanceAxis: '‖wₖ − w*‖ (로그)',
     names: { sgd: '확률적 경사 하강법', momentum: '모멘텀을 쓴 확률적 경사 하강법', average: '확률적 경사 하강법의 평균 w̄' },
     caption: ({ k, tail, seed, sgd, momentum, average, sgdPath, momentumPath }) => {
-      const head = `시드 ${seed}, ${k} 번째 걸음. 마지막 ${tail} 걸음 동안 최소점까지의 평균 거리는 확률적 경사 하강법 ${formatNumber(sgd)}, 모멘텀 ${formatNumber(momentum)} 이고, 평균 w̄ 는 ${formatNumber(average)} 떨어져 있습니다.`;
+      const head = `시드 ${seed}, ${k}번째 걸음. 마지막 ${tail} 걸음 동안 최소점까지의 평균 거리는 확률적 경사 하강법 ${formatNumber(sgd)}, 모멘텀 ${formatNumber(momentum)}이고, 평균 w̄는 ${formatNumber(average)}만큼 떨어져 있습니다.`;
       if (tail < 2) return head;
       const paths = `그 걸음들 동안 모멘텀이 지나간 길이는 ${formatNumber(momentumPath)}, 확률적 경사 하강법은 ${formatNumber(sgdPath)}입니다`;
       return momentumPath < sgdPath ? `${head} 모멘텀은 거리가 아니라 튀는 움직임을 줄입니다: ${paths}.` : `${head} 여기서는 모멘텀이 경로를 매끄럽게 하지 못합니다: ${paths}.`;
@@ -141,20 +195,19 @@ export default {
   lbfgs: {
     title: '전체 배치: L-BFGS',
     text: [
-      '경사를 전부 계산할 수 있다면(미니 배치도, 노이즈도 없다면) 강의는 L-BFGS 를 권합니다. L-BFGS 는 최근 몇 걸음의 이동과 경사 변화로 곡률을 추정하고, 그 방향을 따라 f 를 충분히 줄이는 걸음(울프 조건)을 찾습니다.',
-      '로젠브록 함수의 좁고 휘어진 골짜기에서 경사 하강법은 안정을 위해 아주 작은 걸음을 써야 해서 바닥을 따라 기어갑니다. L-BFGS 는 곡선을 따라가 수십 걸음 안에 기계 정밀도에 이릅니다.',
+      '경사를 전부 계산할 수 있다면(미니 배치도, 노이즈도 없다면) 강의는 L-BFGS를 권합니다. L-BFGS는 최근 몇 걸음의 이동과 경사 변화로 곡률을 추정하고, 그 방향을 따라 f를 충분히 줄이는 걸음(울프 조건)을 찾습니다.',
+      '로젠브록 함수의 좁고 휘어진 골짜기에서 경사 하강법은 안정을 위해 아주 작은 걸음을 써야 해서 바닥을 따라 기어갑니다. L-BFGS는 곡선을 따라가 수십 걸음 안에 기계 정밀도에 이릅니다.',
     ],
     problemLabel: '문제',
     problems: { rosenbrock: '로젠브록', bowl: '그릇 diag(1, 5)' },
     names: { lbfgs: 'L-BFGS', gd: '경사 하강법', momentum: '모멘텀' },
     caption: ({ problem, k, target, memory, lbfgs, gd, momentum }) => {
       const l = lbfgs.reach !== null
-        ? `L-BFGS (기억 ${memory}) 는 ${lbfgs.reach} 번째 걸음에서 f < ${formatNumber(target)} 에 도달했습니다`
-        : `L-BFGS (기억 ${memory}) 의 f 는 ${formatNumber(lbfgs.f)} 입니다`;
-      // Both names end in a consonant: topic 은, possessive 의.
-      const other = (name, r) => (r.diverged !== null ? `${name}은 ${r.diverged} 번째 걸음에서 발산했습니다` : `${name}의 f 는 ${formatNumber(r.f)} 입니다`);
-      const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` L-BFGS 는 ${lbfgs.stoppedAt} 번째 걸음에서 기계 정밀도에 이르러 멈췄습니다.` : '';
-      return `${problem}, ${k} 번째 걸음: ${l}. ${other('경사 하강법', gd)}. ${other('모멘텀', momentum)}.${stop}`;
+        ? `기억 ${memory}인 L-BFGS는 ${lbfgs.reach}번째 걸음에서 f < ${formatNumber(target)}에 도달했습니다`
+        : `기억 ${memory}인 L-BFGS의 f는 ${formatNumber(lbfgs.f)}입니다`;
+      const other = (name, r) => (r.diverged !== null ? `${particle(name, '은/는')} ${r.diverged}번째 걸음에서 발산했습니다` : `${name}의 f는 ${formatNumber(r.f)}입니다`);
+      const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` L-BFGS는 ${lbfgs.stoppedAt}번째 걸음에서 기계 정밀도에 이르러 멈췄습니다.` : '';
+      return `${problem}, ${k}번째 걸음: ${l}. ${other('경사 하강법', gd)}. ${other('모멘텀', momentum)}.${stop}`;
     },
   },
 
@@ -164,63 +217,63 @@ export default {
       ({ A }) => {
         const [a1, a2] = [A[0][0], A[1][1]];
         const bowl = `그릇 f(w) = ½ (${coefficient(a1)}w₁² + ${coefficient(a2)}w₂²)`;
-        if (a1 === a2) return `${bowl} 은 모든 방향으로 똑같이 가파릅니다. 하나의 이동 크기가 모든 방향에 맞으므로 모멘텀이 더할 것이 별로 없습니다.`;
+        if (a1 === a2) return `${particle(bowl, '은/는')} 모든 방향으로 똑같이 가파릅니다. 하나의 이동 크기가 모든 방향에 맞으므로 모멘텀이 더할 것이 별로 없습니다.`;
         const [steep, shallow] = a1 > a2 ? ['w₁', 'w₂'] : ['w₂', 'w₁'];
-        return `${bowl} 은 ${steep} 방향이 ${shallow} 방향보다 ${formatNumber(Math.max(a1, a2) / Math.min(a1, a2))} 배 가파릅니다. 경사 하강법은 가파른 방향에 맞춰 γ 를 작게 잡아야 하므로 완만한 방향으로는 기어가듯 움직입니다.`;
+        return `${particle(bowl, '은/는')} ${steep} 방향이 ${shallow} 방향보다 ${formatNumber(Math.max(a1, a2) / Math.min(a1, a2))}배 가파릅니다. 경사 하강법은 가파른 방향에 맞춰 γ를 작게 잡아야 하므로 완만한 방향으로는 기어가듯 움직입니다.`;
       },
-      '모멘텀은 경사를 누적한 p ← βp + g 를 따라 움직입니다: w ← w − γp. 골짜기를 따르는 방향의 경사는 같은 쪽을 가리켜 쌓이고, 가로지르는 방향의 경사는 번갈아 바뀌어 상쇄됩니다. wₖ₊₁ = wₖ − γgₖ + β(wₖ − wₖ₋₁) 로 쓰는 무거운 공(heavy-ball) 형태도 같은 방법입니다. 상자를 선택하면 모멘텀 경로 위에 겹쳐 그려집니다. 네스테로프 모멘텀은 g + βp 방향으로 움직여, 앞을 내다보며 지나침을 줄입니다.',
-      '감쇠 인자 β 는 보통 0.9 나 0.99 가 잘 동작합니다. β 를 키우면 γ 를 줄여야 합니다. 0.9 에서 0.99 로 바꾸면 γ 를 10 으로 나누세요.',
+      '모멘텀은 경사를 누적한 p ← βp + g를 따라 움직입니다: w ← w − γp. 골짜기를 따르는 방향의 경사는 같은 쪽을 가리켜 쌓이고, 가로지르는 방향의 경사는 번갈아 바뀌어 상쇄됩니다. wₖ₊₁ = wₖ − γgₖ + β(wₖ − wₖ₋₁)로 쓰는 무거운 공(heavy-ball) 형태도 같은 방법입니다. 상자를 선택하면 모멘텀 경로 위에 겹쳐 그려집니다. 네스테로프 모멘텀은 g + βp 방향으로 움직여, 앞을 내다보며 지나침을 줄입니다.',
+      '감쇠 인자 β는 보통 0.9나 0.99가 잘 동작합니다. β를 키우면 γ를 줄여야 합니다. 0.9에서 0.99로 바꾸면 γ를 10으로 나누세요.',
     ],
     lrLabel: '이동 크기 γ',
     betaLabel: '모멘텀 β',
     heavyBallToggle: '무거운 공 형태를 모멘텀 위에 겹쳐 그리기',
-    gdBestToggle: '경사 하강법을 자신에게 가장 좋은 γ = 2/(μ + L) 로 실행',
-    dragHint: '흰 점을 끌거나 옮길 자리를 누르거나, 그림을 선택한 뒤 화살표 키로 시작점 w₀ 을 옮겨 보세요.',
+    gdBestToggle: '경사 하강법을 자신에게 가장 좋은 γ = 2/(μ + L)로 실행',
+    dragHint: '흰 점을 끌거나 옮길 자리를 누르거나, 그림을 선택한 뒤 화살표 키로 시작점 w₀을 옮겨 보세요.',
     stepAxis: '걸음 k',
     names: { gd: '경사 하강법', momentum: '모멘텀', nesterov: '네스테로프 모멘텀', heavy_ball: '무거운 공 형태' },
     caption: ({ lr, beta, K, target, gdLr = null, gd, momentum, nesterov }) => {
       const say = (r) =>
-        r.diverged !== undefined ? `발산 (${r.diverged} 번째 걸음에서 멈춤)`
-          : r.growing !== undefined ? `발산 (속도 ${formatNumber(r.growing)} > 1${r.above === null ? '' : `, ${r.above} 번째 걸음부터 f 가 처음 값보다 큼`})`
-            : r.never ? `${K} 걸음 안에 도달하지 못함` : `${r.step} 번째 걸음`;
-      const gdName = gdLr === null ? '경사 하강법' : `자신의 γ = ${formatNumber(gdLr)} 인 경사 하강법`;
-      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f 가 처음 값의 ${formatNumber(target)} 아래에 계속 머물기 시작하는 걸음: 모멘텀 ${say(momentum)}, 네스테로프 모멘텀 ${say(nesterov)}, ${gdName} ${say(gd)}.`;
+        r.diverged !== undefined ? `발산 (${r.diverged}번째 걸음에서 멈춤)`
+          : r.growing !== undefined ? `발산 (수렴률 ${formatNumber(r.growing)} > 1${r.above === null ? '' : `, ${r.above}번째 걸음부터 f가 처음 값보다 큼`})`
+            : r.never ? `${K} 걸음 안에 도달하지 못함` : `${r.step}번째 걸음`;
+      const gdName = gdLr === null ? '경사 하강법' : `자신의 γ = ${formatNumber(gdLr)}인 경사 하강법`;
+      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. f가 처음 값의 ${formatNumber(target)} 아래에 계속 머물기 시작하는 걸음: 모멘텀 ${say(momentum)}, 네스테로프 모멘텀 ${say(nesterov)}, ${gdName} ${say(gd)}.`;
     },
   },
 
   rateMap: {
     title: '모멘텀이 수렴하는 곳: (γ, β) 지도',
     text: [
-      '이차함수에서 모멘텀은 매 걸음 오차를 일정한 비율로 줄입니다. 이 비율이 수렴 속도입니다. 곡률이 λ 인 고유벡터 방향의 속도는 2×2 행렬 [[1 + β − γλ, −β], [1, 0]] 의 스펙트럼 반지름입니다. 지도는 모든 (γ, β) 에 대해 그릇의 두 곡률 중 더 나쁜 쪽의 속도를 색으로 보여 줍니다.',
-      '흰 선이 영역을 나눕니다. 실선의 오른쪽에서는 속도가 1 이상이라 발산합니다. 점선(곡률마다 하나) 위쪽에서는 근이 복소수라서 최소점 주위를 물결치듯 돌고, 아래쪽에서는 지나치지 않고 다가갑니다. 별은 가장 좋은 쌍 γ* = 4/(√L + √μ)², β* = ((√L − √μ)/(√L + √μ))² 입니다. 점으로 찍힌 선은 네스테로프 모멘텀의 경계입니다. 네스테로프 자신의 반복은 γL = 2(1 + β)/(1 + 2β) 에서 속도가 1 이 되므로, 모멘텀보다 작은 이동 크기에서 이 선의 오른쪽부터 발산합니다.',
-      '별은 이차함수에서 모멘텀이 주는 가속을 보여 줍니다. 조건수를 κ = L/μ 라 하면, 가장 좋은 경사 하강법(β = 0, γ = 2/(μ + L))은 매 걸음 오차를 (κ − 1)/(κ + 1) 배로, 가장 좋은 모멘텀은 (√κ − 1)/(√κ + 1) 배로 줄입니다. κ = 100 이면 0.98 과 0.82 로, 여섯 자리를 얻는 데 약 690 걸음과 70 걸음이 듭니다. 강의는 두 가지 단서를 붙입니다: 보통의 모멘텀이 이렇게 가속되는 것은 이차함수에서뿐이고(네스테로프 모멘텀은 상수를 잘 고르면 매끄러운 볼록 함수 전반에서), SGD 의 노이즈 아래에서는 이 이득이 대부분 사라집니다. 그때 모멘텀은 노이즈 스무딩으로 돕습니다.',
+      '이차함수에서 모멘텀은 매 걸음 오차에 일정한 비율을 곱해 줄입니다. 이 비율을 수렴률이라 하며, 작을수록 빨리 수렴합니다. 곡률이 λ인 고유벡터 방향의 수렴률은 2×2 행렬 [[1 + β − γλ, −β], [1, 0]]의 스펙트럼 반지름입니다. 지도는 모든 (γ, β)에 대해 그릇의 두 곡률 중 더 나쁜 쪽의 수렴률을 색으로 보여 줍니다.',
+      '흰 선이 영역을 나눕니다. 실선의 오른쪽에서는 수렴률이 1 이상이라 발산합니다. 점선(곡률마다 하나) 위쪽에서는 근이 복소수라서 최소점 주위를 물결치듯 돌고, 아래쪽에서는 지나치지 않고 다가갑니다. 별은 가장 좋은 쌍 γ* = 4/(√L + √μ)², β* = ((√L − √μ)/(√L + √μ))²입니다. 점으로 찍힌 선은 네스테로프 모멘텀의 경계입니다. 네스테로프 자신의 반복은 γL = 2(1 + β)/(1 + 2β)에서 수렴률이 1이 되므로, 모멘텀보다 작은 이동 크기에서 이 선의 오른쪽부터 발산합니다.',
+      '별은 이차함수에서 모멘텀이 주는 가속을 보여 줍니다. 조건수를 κ = L/μ라 하면, 가장 좋은 경사 하강법(β = 0, γ = 2/(μ + L))은 매 걸음 오차를 (κ − 1)/(κ + 1)배로, 가장 좋은 모멘텀은 (√κ − 1)/(√κ + 1)배로 줄입니다. κ = 100이면 0.98과 0.82로, 여섯 자리를 얻는 데 약 690 걸음과 70 걸음이 듭니다. 강의는 두 가지 단서를 붙입니다: 보통의 모멘텀이 이렇게 가속되는 것은 이차함수에서뿐이고(네스테로프 모멘텀은 상수를 잘 고르면 매끄러운 볼록 함수 전반에서), SGD의 노이즈 아래에서는 이 이득이 대부분 사라집니다. 그때 모멘텀은 노이즈 스무딩으로 돕습니다.',
     ],
     lrAxis: '이동 크기 γ (로그)',
     betaAxis: '모멘텀 β',
-    goToBest: '가장 좋은 (γ*, β*) 로 가기',
-    goToBestGd: '가장 좋은 경사 하강법 (β = 0) 으로 가기',
+    goToBest: '가장 좋은 (γ*, β*)로 가기',
+    goToBestGd: '가장 좋은 경사 하강법(β = 0)으로 가기',
     dragHint: (linked) => `점을 끌거나 옮길 자리를 누르거나, 지도를 선택한 뒤 화살표 키를 쓰세요.${linked ? ` 위의 「${linked}」 그림이 함께 움직입니다.` : ''}`,
-    pointHint: '마우스를 지도 위에 올리면 그 자리의 속도를 읽을 수 있습니다.',
-    pointerAt: ({ lr, beta, rate, region }) => `포인터 위치: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, 속도 ${formatNumber(rate)} (${region}).`,
-    rateKey: '걸음당 속도:',
+    pointHint: '마우스를 지도 위에 올리면 그 자리의 수렴률을 읽을 수 있습니다.',
+    pointerAt: ({ lr, beta, rate, region }) => `포인터 위치: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, 수렴률 ${formatNumber(rate)} (${region}).`,
+    rateKey: '걸음당 수렴률:',
     divergesKey: '1 이상: 발산',
     colorKey: '색: 노란색은 적은 걸음으로, 보라색은 많은 걸음으로 수렴합니다. 회색은 발산합니다.',
     regions: { monotone: '단조 수렴', ripples: '물결', divergent: '발산' },
     caption: ({ lr, beta, rate, stepsToTarget, target, best, bestGd, nesterovAtBest }) => {
       const here =
         rate >= 1
-          ? `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} 에서 속도는 ${formatNumber(rate)} ≥ 1 이라 발산합니다.`
-          : `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} 에서 오차는 매 걸음 ${formatNumber(rate)} 배로 줄어, ${formatNumber(target)} 에 이르기까지 약 ${stepsToTarget} 걸음이 걸립니다.`;
-      return `${here} 가장 좋은 쌍 γ* = ${formatNumber(best.lr)}, β* = ${formatNumber(best.beta)} 의 속도는 ${formatNumber(best.rate)} 이고, 가장 좋은 경사 하강법(β = 0, γ = 2/(μ + L) = ${formatNumber(bestGd.lr)})은 ${formatNumber(bestGd.rate)} 에 그칩니다.${nesterovAtBest > 1 ? ` 그곳에서 네스테로프 모멘텀은 발산합니다(속도 ${formatNumber(nesterovAtBest)}): 별이 네스테로프의 경계(점으로 찍힌 선)보다 오른쪽에 있습니다.` : ''}`;
+          ? `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}에서 수렴률은 ${formatNumber(rate)} ≥ 1이라 발산합니다.`
+          : `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}에서 오차는 매 걸음 ${formatNumber(rate)}배로 줄어, ${formatNumber(target)}에 이르기까지 약 ${stepsToTarget} 걸음이 걸립니다.`;
+      return `${here} 가장 좋은 쌍 γ* = ${formatNumber(best.lr)}, β* = ${formatNumber(best.beta)}의 수렴률은 ${formatNumber(best.rate)}이고, 가장 좋은 경사 하강법(β = 0, γ = 2/(μ + L) = ${formatNumber(bestGd.lr)})은 ${formatNumber(bestGd.rate)}에 그칩니다.${nesterovAtBest > 1 ? ` 그곳에서 네스테로프 모멘텀은 발산합니다(수렴률 ${formatNumber(nesterovAtBest)}): 별이 네스테로프의 경계(점으로 찍힌 선)보다 오른쪽에 있습니다.` : ''}`;
     },
   },
 
   stepSizes: {
     title: '1차원 이차함수에서의 이동 크기',
     text: [
-      '경사 하강법은 기울기의 반대 방향으로 움직입니다: w ← w − γ f′(w). 포물선 f(w) = a/2 · w² 에서 기울기는 a·w 이므로, 한 걸음마다 최소점까지의 거리에 (1 − γa) 가 곱해집니다. 모든 것은 γa 에 달려 있습니다.',
-      '이동 크기가 1/a 보다 작으면 이 배율이 0과 1 사이라서 꾸준하지만 느리게 다가갑니다. 정확히 1/a 이면 첫 걸음에 최소점에 도착합니다. 1/a 와 2/a 사이에서는 배율이 음수라서 매번 최소점을 건너뛰지만, 건너뛸 때마다 더 가까이 내려앉습니다. 2/a 를 넘으면 건너뛸 때마다 더 멀리 떨어지고, 결국 발산합니다.',
-      '실제로는 a 를 모르기 때문에 이동 크기를 로그 단위(0.001, 0.01, 0.1, …)로 시도해 보고 가장 좋은 값을 고릅니다. 아래의 훑어보기 그림이 그 이유를 보여 줍니다. 정해진 걸음 수 뒤의 손실은 γ 가 커질수록 꾸준히 줄다가 2/a 를 지나면 급격히 커집니다. 매개변수가 많으면 f 의 곡률도 μ 부터 L 까지 여러 가지입니다. 가장 가파른 곡률이 한계 2/L 를 정하고, 하나로 고른 가장 좋은 γ 인 2/(μ + L) 은 L 이 μ 보다 훨씬 클 때 그 한계 바로 아래에 있습니다. 그래서 이렇게 찾은 가장 좋은 이동 크기는 대개 발산하기 직전의 값입니다.',
+      '경사 하강법은 기울기의 반대 방향으로 움직입니다: w ← w − γ f′(w). 포물선 f(w) = a/2 · w²에서 기울기는 a·w이므로, 한 걸음마다 최소점까지의 거리에 (1 − γa)가 곱해집니다. 모든 것은 γa에 달려 있습니다.',
+      '이동 크기가 1/a보다 작으면 이 배율이 0과 1 사이라서 꾸준하지만 느리게 다가갑니다. 정확히 1/a이면 첫 걸음에 최소점에 도착합니다. 1/a와 2/a 사이에서는 배율이 음수라서 매번 최소점을 건너뛰지만, 건너뛸 때마다 더 가까이 내려앉습니다. 2/a를 넘으면 건너뛸 때마다 더 멀리 떨어지고, 결국 발산합니다.',
+      '실제로는 a를 모르기 때문에 이동 크기를 로그 단위(0.001, 0.01, 0.1, …)로 시도해 보고 가장 좋은 값을 고릅니다. 그래도 되는 이유는 맨 아래의 이동 크기별 손실 그래프에 있습니다. 정해진 걸음 수 뒤의 손실은 γ가 커질수록 꾸준히 줄다가 2/a를 지나면 급격히 커집니다. 매개변수가 많으면 f의 곡률도 μ부터 L까지 여러 가지입니다. 가장 가파른 곡률이 한계 2/L을 정하고, 하나로 고른 가장 좋은 γ인 2/(μ + L)은 L이 μ보다 훨씬 클 때 그 한계 바로 아래에 있습니다. 그래서 이렇게 찾은 가장 좋은 이동 크기는 대개 발산하기 직전의 값입니다.',
     ],
     panelsLabel: '네 가지 경우, 각각 여덟 걸음',
     gammaLabel: '이동 크기 γ',
@@ -244,13 +297,13 @@ export default {
     },
     caption: ({ gamma, ratio, regime, k, loss, divergedAt }) => {
       const where = {
-        too_small: '1/a 보다 작습니다',
-        optimal: '정확히 1/a 입니다',
-        oscillating: '1/a 와 2/a 사이입니다',
-        boundary: '정확히 2/a 입니다',
-        diverging: '2/a 보다 큽니다',
+        too_small: '1/a보다 작습니다',
+        optimal: '정확히 1/a입니다',
+        oscillating: '1/a와 2/a 사이입니다',
+        boundary: '정확히 2/a입니다',
+        diverging: '2/a보다 큽니다',
       }[regime];
-      const head = `γ = ${fmt(gamma)} (${fmt(ratio)}/a) 는 ${where}. ${
+      const head = `γ = ${fmt(gamma)}(${fmt(ratio)}/a)는 ${where}. ${
         {
           too_small: '매 걸음 남은 거리의 일정 비율만큼만 다가가므로 천천히 최소점에 접근합니다.',
           optimal: '첫 걸음에 정확히 최소점에 도착합니다.',
@@ -259,7 +312,7 @@ export default {
           diverging: '건너뛸 때마다 더 멀어져서 발산합니다.',
         }[regime]
       }`;
-      if (divergedAt !== null) return `${head} |w| 가 10¹⁰ 을 넘은 ${divergedAt} 번째 걸음에서 멈췄습니다.`;
+      if (divergedAt !== null) return `${head} |w|가 10¹⁰을 넘은 ${divergedAt}번째 걸음에서 멈췄습니다.`;
       return `${head} ${k} 걸음 뒤 f = ${fmt(loss)}.`;
     },
   },
@@ -274,7 +327,7 @@ export default {
     sgdDrag: '흰 점을 끌거나 옮길 자리를 눌러 w를 옮겨 보세요. 두 번째 그림은 그 점에서 출발한 경사 하강법과 확률적 경사 하강법입니다.',
     momentumDrag: '흰 점을 끌거나 옮길 자리를 눌러 시작점 w₀을 옮겨 보세요.',
     mapDrag: (linked) => `점을 끌거나 옮길 자리를 누르세요.${linked ? ` 위의 「${linked}」 그림이 함께 움직입니다.` : ''}`,
-    mapPoint: '지도를 누르거나 끌면, 아래 설명이 그 점의 속도를 알려 줍니다.',
+    mapPoint: '지도를 누르거나 끌면, 아래 설명이 그 점의 수렴률을 알려 줍니다.',
     sweep: '점을 끌거나 옮길 자리를 누르거나, 슬라이더를 움직여 보세요.',
   },
-};
+});

@@ -12,12 +12,24 @@ const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;')
 
 /**
  * The standalone page of a figure in this state, in language `lang` (an
- * iframe cannot inherit the language of the page around it).
+ * iframe cannot inherit the language of the page around it) and, if given,
+ * theme `theme`.
  */
-export function figurePageUrl(scene, state, site, lang) {
+export function figurePageUrl(scene, state, site, lang, theme) {
   const params = stateParams(state ?? {});
   if (lang) params.set('lang', lang);
+  if (theme) params.set('theme', theme);
   return new URL(`embed/${scene}.html${params.size ? `?${params}` : ''}`, site).href;
+}
+
+/**
+ * The theme the figure in `box` is seen in: the one its element states,
+ * else the reader's colour scheme.
+ */
+export function seenTheme(box) {
+  const stated = box.getRootNode().host?.getAttribute('theme');
+  if (stated === 'light' || stated === 'dark') return stated;
+  return typeof matchMedia === 'function' && matchMedia('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
 /**
@@ -27,11 +39,15 @@ export function figurePageUrl(scene, state, site, lang) {
  * figure's height where it was copied: an iframe does not take its
  * content's height, and a host without the height listener would show a
  * 150 px sliver). element: <optlab-figure> after the script that defines
- * it; it takes the language and width of the notes it is put in.
+ * it; it takes the language and width of the notes it is put in. Both
+ * state `theme`, the one the copier saw: a course page is light or dark
+ * whatever its reader's scheme, and a figure following the scheme (auto)
+ * would put dark boxes on a white page for readers in dark mode.
  */
-export function embedCode(scene, state, site, { lang, title, height } = {}) {
-  const attrs = Object.entries(state).map(([k, v]) => ` ${k}="${escapeAttr(paramText(v))}"`).join('');
-  const src = figurePageUrl(scene, state, site, lang);
+export function embedCode(scene, state, site, { lang, title, height, theme } = {}) {
+  const attrs = Object.entries(state).map(([k, v]) => ` ${k}="${escapeAttr(paramText(v))}"`).join('')
+    + (theme ? ` theme="${theme}"` : '');
+  const src = figurePageUrl(scene, state, site, lang, theme);
   const size = height > 0 ? ` height: ${Math.ceil(height)}px;` : '';
   return {
     iframe: `<iframe src="${escapeAttr(src)}" title="optlab: ${escapeAttr(title ?? scene)}" style="width: 100%;${size} border: 0;" loading="lazy"></iframe>\n`,
@@ -256,6 +272,7 @@ export function shareBar({ t, box, scene, figure, link, site }) {
   // Once it is copied, the element form is offered next to the message.
   const code = () => embedCode(scene, figure.state(), site(), {
     lang: t.lang,
+    theme: seenTheme(box),
     title: box.querySelector('.figure-title')?.textContent,
     // The standalone page measured 0-50 px shorter than the page's figure
     // at the same width, except figure 2 (7 px taller): a little room more.
