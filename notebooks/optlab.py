@@ -124,6 +124,20 @@ def batch_noise(problem, w, batch, seed, draws):
     return out
 
 
+def optimal(eigenvalues):
+    """The best gradient descent and the best momentum for a bowl's eigenvalues, from the core.
+
+    Returns {"momentum": {"lr", "beta", "rate"} (Polyak's pair), "gd": {"lr", "rate"} (γ = 2/(μ + L))}.
+    """
+    return _call(["optimal", "-"], {"eigenvalues": [float(x) for x in eigenvalues]})
+
+
+def loss_sweep(scenario, lrs):
+    """f after the scenario's run for each step size in lrs, from the core: (loss, diverged_at), numpy arrays."""
+    out = _call(["loss_sweep", "-"], {"scenario": scenario, "lrs": [float(x) for x in lrs]})
+    return np.asarray(out["loss"], dtype=float), np.asarray(out["diverged_at"], dtype=int)
+
+
 def double_well(problem):
     """The double well's two minima and the ridge between them: {"deep", "shallow", "ridge"}."""
     return _call(["double_well", "-"], {"problem": problem})

@@ -272,12 +272,10 @@ val final_positions(const std::string& scenario_text, val runs, val first_run) {
 val loss_sweep(const std::string& scenario_text, val lrs) {
   return guarded([&] {
     optlab::Scenario s = optlab::parse_scenario(scenario_text);
-    if (!s.optimizer.info->step_size) reject("lossSweep needs an optimizer with a step size (got " + s.optimizer.name() + ")");
     const Vector values = vector_arg(lrs, "lrs", kLr, kMaxGridSide);
-    optlab::check_work({{"lrs.length", static_cast<double>(values.size())},
-                        {"work units per run", optlab::run_work(*s.problem, s.optimizer, s.steps)}});
-    const optlab::LossSweep sweep = optlab::loss_sweep(*s.problem, s.optimizer, s.w0, s.steps, s.seed,
-                                                       std::vector<double>(values.data(), values.data() + values.size()));
+    const std::vector<double> steps(values.data(), values.data() + values.size());
+    optlab::check_loss_sweep(s, steps);
+    const optlab::LossSweep sweep = optlab::loss_sweep(*s.problem, s.optimizer, s.w0, s.steps, s.seed, steps);
     val result = val::object();
     result.set("loss", copy_to_js(sweep.loss));
     result.set("divergedAt", copy_to_js(sweep.diverged_at));

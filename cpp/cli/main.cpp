@@ -78,6 +78,13 @@ void print_help(std::ostream& out) {
                             the (gamma, beta) map's lines: {"eigenvalues",
                             "lr": [lo, hi], "beta": [lo, hi], "samples",
                             "edgeSegments"}
+       optlab rates FILE    momentum's and Nesterov's rates at one (gamma, beta):
+                            {"eigenvalues", "lr", "beta"}
+       optlab optimal FILE  the best gradient descent and the best momentum
+                            for the eigenvalues: {"eigenvalues"}
+       optlab loss_sweep FILE
+                            f after the scenario's run for each step size:
+                            {"scenario", "lrs": [...]}
        optlab --help        show this text
 
 A scenario is one JSON object:

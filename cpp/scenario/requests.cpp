@@ -4,6 +4,8 @@
 
 #include "analysis/gradients.hpp"
 #include "analysis/isolines.hpp"
+#include "analysis/loss_sweep.hpp"
+#include "analysis/momentum_rate.hpp"
 #include "core/limits.hpp"
 #include "problems/double_well.hpp"
 #include "problems/least_squares.hpp"
@@ -147,6 +149,49 @@ Json rate_map(const Json& request, bool simulated) {
   return out;
 }
 
+Vector eigenvalues_of(const Fields& f) {
+  const auto values = read_numbers(f.required("eigenvalues"), f.path("eigenvalues"),
+                                   Range{0.0, limits::kMaxAbsInput, true}, std::nullopt, "", 1, limits::kMaxDim);
+  return Eigen::Map<const Vector>(values.data(), static_cast<Eigen::Index>(values.size()));
+}
+
+Json rates(const Json& request) {
+  const Fields f(request, "", {"eigenvalues", "lr", "beta"}, "a rates request", "the request");
+  const Vector e = eigenvalues_of(f);
+  const double lr = f.number("lr", Range{0.0, limits::kMaxAbsInput, true});
+  const double beta = f.number("beta", Range{0.0, 1.0, false, true});
+  Json out;
+  out["momentum"] = momentum_rate(lr, beta, e);
+  out["nesterov"] = nesterov_rate(lr, beta, e);
+  out["region"] = to_string(momentum_region(e, lr, beta));
+  return out;
+}
+
+Json optimal(const Json& request) {
+  const Fields f(request, "", {"eigenvalues"}, "an optimal request", "the request");
+  const Vector e = eigenvalues_of(f);
+  if (!(e.minCoeff() < e.maxCoeff())) reject("eigenvalues must hold at least two different values (a bowl with μ < L)");
+  const MomentumOptimum m = optimal_momentum(e.minCoeff(), e.maxCoeff());
+  const MomentumOptimum g = optimal_gradient_descent(e);
+  Json out;
+  out["momentum"] = {{"lr", m.lr}, {"beta", m.beta}, {"rate", m.rate}};
+  out["gd"] = {{"lr", g.lr}, {"rate", g.rate}};
+  return out;
+}
+
+Json sweep(const Json& request) {
+  const Fields f(request, "", {"scenario", "lrs"}, "a loss_sweep request", "the request");
+  const Scenario s = parse_scenario(f.required("scenario"));
+  const auto lrs = read_numbers(f.required("lrs"), f.path("lrs"), Range{0.0, limits::kMaxAbsInput, true}, std::nullopt, "", 1,
+                                limits::kMaxGridSide);
+  check_loss_sweep(s, lrs);
+  const LossSweep result = loss_sweep(*s.problem, s.optimizer, s.w0, s.steps, s.seed, lrs);
+  Json out;
+  out["loss"] = result.loss;
+  out["diverged_at"] = result.diverged_at;
+  return out;
+}
+
 // batch_noise measures a variance over the draws, which takes two of them.
 BatchGradientsRequest parse_batch(const Json& request, const std::string& verb, int min_draws) {
   const Fields f(request, "", {"problem", "w", "batch", "seed", "draws"}, "a " + verb + " request", "the request");
@@ -221,6 +266,11 @@ Json data(const Json& request) {
 
 }  // namespace
 
+void check_loss_sweep(const Scenario& s, const std::vector<double>& lrs) {
+  if (!s.optimizer.info->step_size) reject("a loss sweep needs an optimizer with a step size (got " + s.optimizer.name() + ")");
+  check_work({{"lrs.length", static_cast<double>(lrs.size())}, {"work units per run", run_work(*s.problem, s.optimizer, s.steps)}});
+}
+
 GridRequest parse_grid(const std::string& request_text) {
   return read_grid(parse_json(request_text, "the request"));
 }
@@ -253,7 +303,8 @@ BatchGradientsRequest parse_batch_noise(const std::string& request_text) {
 
 const std::vector<std::string>& request_verbs() {
   static const std::vector<std::string> verbs{"grid",     "gradients",          "batch_gradients",    "batch_noise", "double_well",
-                                              "data",     "rate_map",           "simulated_rate_map", "momentum_boundaries"};
+                                              "data",     "rate_map",           "simulated_rate_map", "momentum_boundaries",
+                                              "rates",    "optimal",            "loss_sweep"};
   return verbs;
 }
 
@@ -268,6 +319,9 @@ std::string request_json(const std::string& verb, const std::string& request_tex
   if (verb == "rate_map") return rate_map(request, false).dump();
   if (verb == "simulated_rate_map") return rate_map(request, true).dump();
   if (verb == "momentum_boundaries") return boundaries(request).dump();
+  if (verb == "rates") return rates(request).dump();
+  if (verb == "optimal") return optimal(request).dump();
+  if (verb == "loss_sweep") return sweep(request).dump();
   reject("unknown verb '" + printable(verb) + "'");
 }
 

@@ -28,6 +28,12 @@
 //                    -> {"edge": [γ, β, γ, β, …], "nesterovEdge": Nesterov's edge the same way,
 //                        "damping": [one such curve per eigenvalue]}
 //                    (analysis/momentum_rate.hpp's divergent_edge, critical_damping_curve)
+//   rates            {"eigenvalues", "lr", "beta"}
+//                    -> {"momentum", "nesterov": their rates, "region": the map's region}
+//   optimal          {"eigenvalues"}
+//                    -> {"momentum": {"lr", "beta", "rate"} (Polyak), "gd": {"lr", "rate"}}
+//   loss_sweep       {"scenario", "lrs": [γ, …]}
+//                    -> {"loss": f after the run per γ, "diverged_at": its step or -1}
 #pragma once
 
 #include <cstdint>
@@ -70,6 +76,12 @@ struct MomentumBoundaries {
   std::vector<std::vector<double>> damping;
 };
 MomentumBoundaries momentum_boundaries(const std::string& request_text);
+
+// A loss sweep's step sizes checked against its scenario (an optimizer
+// with a step size; the work of every run): the wasm module's lossSweep
+// and the CLI's loss_sweep check alike.
+struct Scenario;
+void check_loss_sweep(const Scenario& scenario, const std::vector<double>& lrs);
 
 // A batch_gradients or batch_noise request, validated (the wasm module's
 // batchGradients and batchNoise read the same requests).

@@ -158,7 +158,7 @@ test('lossSweep: one call gives each step size\'s final loss, the same as a run 
     assert.equal(sweep.divergedAt[i], one.diverged_at ?? -1);
   }
   assert.ok(sweep.divergedAt[40] > 0, 'lr = 4/a diverges within 70 steps');
-  assert.throws(() => c.lossSweep({ ...scenario, optimizer: { kind: 'lbfgs' } }, [0.1]), /lossSweep needs an optimizer with a step size \(got lbfgs\)/);
+  assert.throws(() => c.lossSweep({ ...scenario, optimizer: { kind: 'lbfgs' } }, [0.1]), /a loss sweep needs an optimizer with a step size \(got lbfgs\)/);
   assert.throws(() => c.lossSweep(scenario, [0.1, -2]), /lrs\[1\] must be a finite number > 0/);
 });
 

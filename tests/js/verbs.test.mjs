@@ -130,3 +130,19 @@ test('batch noise: the CLI and wasm give the same statistics, the ones the page 
   assert.equal(refused.status, 2);
   assert.match(refused.stderr, /^optlab: draws must be an integer from 2 /);
 });
+
+test('optlab rates, optimal and loss_sweep give momentumRate, nesterovRate, momentumRegion, optimalMomentum, optimalGradientDescent and lossSweep', async () => {
+  const c = await core();
+  const eigenvalues = [1, 5];
+  for (const [lr, beta] of [[0.05, 0.8], [0.382, 0.146], [0.9, 0.2]]) {
+    assert.deepEqual(verb('rates', { eigenvalues, lr, beta }),
+      { momentum: c.momentumRate(eigenvalues, lr, beta), nesterov: c.nesterovRate(eigenvalues, lr, beta), region: c.momentumRegion(eigenvalues, lr, beta) });
+  }
+  assert.deepEqual(verb('optimal', { eigenvalues }), { momentum: c.optimalMomentum(1, 5), gd: c.optimalGradientDescent(eigenvalues) });
+  const scenario = { problem: { kind: 'quadratic1d', a: 2 }, optimizer: { kind: 'gd', lr: 0.1 }, w0: [1], steps: 20 };
+  const lrs = [0.01, 0.5, 0.9, 1.2];
+  const swept = c.lossSweep(scenario, lrs);
+  assert.deepEqual(verb('loss_sweep', { scenario, lrs }), { loss: Array.from(swept.loss), diverged_at: Array.from(swept.divergedAt) });
+  const refused = cli(['loss_sweep', '-'], JSON.stringify({ scenario: { ...scenario, optimizer: { kind: 'lbfgs' } }, lrs }));
+  assert.match(refused.stderr, /^optlab: a loss sweep needs an optimizer with a step size \(got lbfgs\)/);
+});
