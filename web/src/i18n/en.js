@@ -207,7 +207,8 @@ export default {
     text: [
       'Gradient descent moves against the slope: w ← w − γ f′(w). On the parabola f(w) = a/2 · w² the slope is a·w, so one step multiplies the distance to the minimum by (1 − γa). Everything depends on γa.',
       'Below 1/a the factor is positive and less than one, so progress is steady but slow. At exactly 1/a the first step lands on the minimum. Between 1/a and 2/a the factor is negative: each step jumps over the minimum, yet lands closer each time. Above 2/a each jump lands farther out, and the run diverges.',
-      'In practice a is unknown, so step sizes are tried on a log scale (0.001, 0.01, 0.1, …) and the best is kept. The sweep below shows why this works: the loss after a fixed number of steps falls steadily as γ grows, then rises sharply past 2/a. With many parameters f has many curvatures, from μ to L: the steepest sets the limit 2/L, and the best single γ, 2/(μ + L), lies just below it when L is much larger than μ. That is why the best step size found this way is usually a little short of diverging.',
+      'In practice a is unknown, so step sizes are tried on a log scale (0.001, 0.01, 0.1, …) and the best is kept. The sweep below shows why this works. On the parabola (solid line) the loss after a few steps falls steadily as γ grows, drops to zero at exactly 1/a, climbs again beyond it and shoots up past 2/a. The dip is symmetric in γ: 1.2/a leaves the same factor |1 − γa| = 0.2 as 0.8/a, so one curvature gives no reason to prefer the larger step.',
+      'The lecture’s advice, a step a little larger than the optimum and a little short of diverging, comes from problems with many curvatures, from μ to L. The dashed line adds a flatter direction, of curvature a/4, to the same steep one. Now 1/a is the optimum of the steep direction alone and too short for the flat one, and the lowest point moves above 1/a, towards the best single step 2/(μ + L) = 1.6/a, while the steepest curvature still sets the limit 2/L = 2/a. The larger L is than μ, the closer the best step comes to diverging.',
     ],
     panelsLabel: 'Four regimes, eight steps each',
     gammaLabel: 'step size γ',
@@ -219,6 +220,11 @@ export default {
     sweepAxisGamma: 'step size γ (log)',
     sweepAxisLoss: (k) => `f after ${k} steps (log)`,
     sweepHint: 'Drag the point or click where it should go, or use the slider.',
+    sweepOne: 'the parabola, curvature a',
+    sweepBowl: (c) => `a bowl with curvatures a and ${fmt(c)}a`,
+    sweepLowest: (r) => `lowest: ${fmt(r)}/a`,
+    sweepLabel: ({ steps, c, lowest }) =>
+      `f after ${steps} steps against γ: on the parabola the loss is lowest, zero, at exactly 1/a and rises on both sides; on the bowl with curvatures a and ${fmt(c)}a it is lowest at ${fmt(lowest)}/a. Drag the point or click where it should go, or use the slider.`,
     oneOverA: '1/a',
     twoOverA: '2/a',
     diverged: 'diverged',
