@@ -32,3 +32,23 @@ test('figure 1: the sweep shows the dip at 1/a (only 1/a itself at the floor) an
   const best = c.optimalGradientDescent([s.flatterCurvature * a, a]).lr * a;
   assert.ok(lowest > 1.2 && lowest <= best && best < 2, `the bowl is lowest at ${lowest}/a, its best step is ${best}/a`);
 });
+
+test('figure 8: on the bowl, gradient descent and momentum run at the core\'s best settings, and momentum then beats gradient descent', async () => {
+  const c = await core();
+  const s = scene('lbfgs');
+  const bowl = s.problems.bowl;
+  assert.equal(bowl.tuning, 'best');
+  const A = bowl.problem.A;
+  assert.ok(A[0][1] === 0 && A[1][0] === 0, 'the bowl is diagonal: its eigenvalues are its diagonal');
+  const eig = [A[0][0], A[1][1]].sort((p, q) => p - q);
+  assert.equal(bowl.gd.lr, c.optimalGradientDescent(eig).lr);
+  const best = c.optimalMomentum(eig[0], eig[1]);
+  assert.deepEqual(bowl.momentum, { lr: best.lr, beta: best.beta });
+  const base = { problem: bowl.problem, w0: bowl.w0, steps: s.steps };
+  const reach = (optimizer) => c.trace({ ...base, optimizer }).loss.findIndex((f) => f <= s.target);
+  const [lbfgs, gd, momentum] = [reach({ kind: 'lbfgs', memory: s.memory }), reach({ kind: 'gd', ...bowl.gd }), reach({ kind: 'momentum', ...bowl.momentum })];
+  assert.ok(lbfgs > 0 && lbfgs < momentum && momentum < gd, `L-BFGS ${lbfgs}, momentum ${momentum}, gradient descent ${gd}`);
+  // Nesterov's form is unstable at heavy ball's best pair, as the prose says.
+  assert.ok(c.nesterovRate(eig, best.lr, best.beta) > 1);
+  assert.equal(s.problems.rosenbrock.tuning, 'hand');
+});

@@ -131,15 +131,23 @@ export default {
     text: [
       'With the full gradient in hand (no mini-batches, no noise), the lecture’s advice is L-BFGS. It estimates the curvature from the last few steps and gradients, then searches along the resulting direction for a step that decreases f enough (the Wolfe conditions).',
       'On Rosenbrock’s narrow curved valley, gradient descent must take tiny steps to stay stable and creeps along the floor. L-BFGS follows the curve and reaches machine precision in a few dozen steps.',
+      'The legend gives each method’s settings. On Rosenbrock they are picked by hand to stay stable on the steep walls (momentum’s effective step γ/(1 − β) = 0.002 is twice gradient descent’s); on a function that is not quadratic no formula gives the best. On the bowl, with curvatures μ = 1 and L = 5, each first-order method runs at its own best from theory: gradient descent at γ = 2/(μ + L), momentum at the best pair (γ*, β*), the star of figure 6’s map. Then momentum reaches the target well before gradient descent, as the map’s rates say, and L-BFGS, which learns both curvatures from its first steps, sooner still. The best pair is the lecture’s momentum’s (the heavy-ball form); Nesterov’s variant diverges there.',
     ],
     problemLabel: 'problem',
     problems: { rosenbrock: 'Rosenbrock', bowl: 'bowl diag(1, 5)' },
     names: { lbfgs: 'L-BFGS', gd: 'gradient descent', momentum: 'momentum' },
-    caption: ({ problem, k, target, memory, lbfgs, gd, momentum }) => {
+    legend: {
+      lbfgs: (memory) => `L-BFGS (memory ${memory})`,
+      gd: ({ lr, best }) => `gradient descent (γ = ${formatNumber(lr)}${best ? ', its best: 2/(μ + L)' : ''})`,
+      momentum: ({ lr, beta, best }) => `momentum (γ = ${formatNumber(lr)}, β = ${formatNumber(beta)}${best ? ', its best pair' : ''})`,
+    },
+    caption: ({ problem, k, target, memory, tuning, lbfgs, gd, momentum }) => {
       const l = lbfgs.reach !== null ? `L-BFGS (memory ${memory}) reached f < ${formatNumber(target)} at step ${lbfgs.reach}` : `L-BFGS (memory ${memory}) has f = ${formatNumber(lbfgs.f)}`;
-      const other = (name, r) => (r.diverged !== null ? `${name} diverged at step ${r.diverged}` : `${name} has f = ${formatNumber(r.f)}`);
-      const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` It stopped at step ${lbfgs.stoppedAt}: machine precision.` : '';
-      return `${problem}, step ${k}: ${l}; ${other('gradient descent', gd)}; ${other('momentum', momentum)}.${stop}`;
+      const other = (name, r) =>
+        r.diverged !== null ? `${name} diverged at step ${r.diverged}` : r.reach !== null ? `${name} reached it at step ${r.reach}` : `${name} has f = ${formatNumber(r.f)}`;
+      const settings = tuning === 'best' ? ' Gradient descent and momentum run at their best settings for this bowl.' : ' The step sizes are picked by hand to stay stable.';
+      const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` L-BFGS stopped at step ${lbfgs.stoppedAt}: machine precision.` : '';
+      return `${problem}, step ${k}: ${l}; ${other('gradient descent', gd)}; ${other('momentum', momentum)}.${settings}${stop}`;
     },
   },
 
