@@ -52,3 +52,25 @@ test('figure 8: on the bowl, gradient descent and momentum run at the core\'s be
   assert.ok(c.nesterovRate(eig, best.lr, best.beta) > 1);
   assert.equal(s.problems.rosenbrock.tuning, 'hand');
 });
+
+test('figure 2: far from the minimum almost every one-example step brings w closer to it, near it about half do; the first view\'s variance agrees with the law', async () => {
+  const c = await core();
+  const s = scene('sgd-cloud');
+  const { problem, optimizer: { lr } } = s.scenario;
+  const wStar = c.trace({ problem, w0: [0, 0], steps: 2000, optimizer: { kind: 'gd', lr } }).w.slice(-2);
+  const d = (p) => Math.hypot(p[0] - wStar[0], p[1] - wStar[1]);
+  const closer = (w) => {
+    const g = c.partGradients(problem, w);
+    let k = 0;
+    for (let i = 0; i < problem.n; i++) if (d([w[0] - lr * g[2 * i], w[1] - lr * g[2 * i + 1]]) < d(w)) k++;
+    return k;
+  };
+  for (const w of [s.scenario.w0, [3.3, 3.8], [-2.4, -1.4], [3, -1]]) assert.ok(closer(w) >= 0.85 * problem.n, `from ${w}: ${closer(w)} of ${problem.n}`);
+  const near = closer([wStar[0] + 0.06, wStar[1] + 0.03]);
+  assert.ok(near > 0.3 * problem.n && near < 0.7 * problem.n, `near the minimum: ${near} of ${problem.n}`);
+  const first = c.batchNoise({ problem, w: s.scenario.w0, batch: s.scenario.optimizer.batch, seed: s.scenario.seed, draws: s.draws });
+  assert.ok(Math.abs(first.measured - first.law) <= first.standardError && first.standardError < first.law / 20);
+  // The prose's "B = 8 brings the variance down to a tenth of B = 1's" is the law's, for n = 32.
+  const law = (B) => c.batchNoise({ problem, w: s.scenario.w0, batch: B, seed: 1, draws: 2 }).law;
+  assert.ok(Math.abs(law(8) / law(1) - 0.1) < 0.01);
+});

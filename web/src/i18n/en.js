@@ -64,15 +64,17 @@ export default {
     text: [
       'The loss of a model is an average over examples: f = (1/n) Σ fᵢ. Stochastic gradient descent steps along the gradient of one example, or of a small batch B: w ← w − γ (1/|B|) Σ ∇fⱼ(w), with B drawn at random.',
       'Each such step is noisy, but on average it is exactly the full-gradient step: the dots below are the n one-example steps from w, and their mean is the tip of the black arrow, the gradient-descent step. Larger batches average more examples, so their steps (rings) gather closer to the arrow. Drawn without replacement, a batch of B has variance σ²/B · (n − B)/(n − 1), which is zero when B = n.',
+      'Why does SGD work so well? Drag w and watch the dots. Far from the minimum nearly every example agrees on which way is downhill: almost every dot lies closer to the minimum than w does, and one example’s step is nearly as useful as the full one. Near the minimum the full gradient shrinks towards zero, and the steps with it, but each example still pulls towards its own fit: the dots, bunched close around w, lie on every side of it, about half of them farther from the minimum than w, and the noise dominates. And the examples are redundant, many of them saying nearly the same thing, so a small mini-batch already lands close to the arrow: a quarter of the examples (B = 8) brings the variance down to a tenth of B = 1’s, at a quarter of the cost of the full gradient.',
     ],
     batchLabel: 'batch size',
     dragHint: 'Drag the white point or click where it should go (or focus the plot of steps and use the arrow keys) to move w. The second plot runs gradient descent and SGD from there.',
     names: { parts: 'one-example steps −γ∇fᵢ', full: 'their mean: the full step −γ∇f', batches: 'mini-batch steps', gd: 'gradient descent (second plot)' },
-    caption: ({ w, n, batch, draws, measured, standardError, law, lr }) =>
-      `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step. ` +
+    caption: ({ w, n, batch, draws, rings, measured, standardError, law, lr, outside }) =>
+      `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step` +
+      (outside ? `; ${outside} of them land outside the view, and triangles on its edge point to the steps beyond it. ` : '. ') +
       (law === 0
         ? `With batch ${batch} = n every batch is the whole set, so all ${draws} mini-batch gradients are the full gradient: the law σ²/B · (n − B)/(n − 1) gives 0, and the ${formatNumber(measured)} measured is floating-point rounding.`
-        : `With batch ${batch}, ${draws} mini-batch gradients have variance ${formatNumber(measured)} ± ${formatNumber(standardError)} (one standard error: the measurement is noisy too); the law σ²/B · (n − B)/(n − 1) gives ${formatNumber(law)}.`),
+        : `With batch ${batch}, ${draws} mini-batch gradients (the rings are ${rings} of them) have variance ${formatNumber(measured)} ± ${formatNumber(standardError)} (one standard error: the measurement is noisy too); the law σ²/B · (n − B)/(n − 1) gives ${formatNumber(law)}.`),
   },
 
   annealing: {
