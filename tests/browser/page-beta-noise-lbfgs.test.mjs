@@ -58,11 +58,12 @@ describe('β, noise smoothing and L-BFGS', () => {
     assert.match(bowl, /^bowl diag\(1, 5\), step 200: L-BFGS/);
     assert.ok(at('L-BFGS \\(memory 6\\)') < at('momentum') && at('momentum') < at('gradient descent'), bowl);
     assert.match(bowl, /Gradient descent and momentum run at their best settings for this bowl\. L-BFGS stopped at step \d+: machine precision\.$/);
-    // In Korean the caption names the method that stopped too.
-    await page.goto(`${servedUrl}?lang=ko#lbfgs.problem=bowl`);
-    await page.waitForSelector('html[data-ready="true"]');
-    assert.match(await page.textContent('#lbfgs .caption'), /모멘텀은 \d+ 번째 걸음에서 도달했습니다\. 경사 하강법과 모멘텀은 이 그릇에서 가장 좋은 설정으로 실행합니다\. L-BFGS 는 \d+ 번째 걸음에서 기계 정밀도에 이르러 멈췄습니다\.$/);
     assert.deepEqual(problems, []);
     await page.close();
+    // In Korean the caption names the method that stopped too.
+    const ko = await open(`${servedUrl}?lang=ko#lbfgs.problem=bowl`, { inside: servedUrl });
+    assert.match(await ko.page.textContent('#lbfgs .caption'), /모멘텀은 \d+ 번째 걸음에서 도달했습니다\. 경사 하강법과 모멘텀은 이 그릇에서 가장 좋은 설정으로 실행합니다\. L-BFGS 는 \d+ 번째 걸음에서 기계 정밀도에 이르러 멈췄습니다\.$/);
+    assert.deepEqual(ko.problems, []);
+    await ko.page.close();
   });
 });

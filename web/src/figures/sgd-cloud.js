@@ -24,7 +24,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   const n = problem.n;
   const id = root.id || 'sgd';
   let w = scenario.w0, batch = scenario.optimizer.batch, seed = scenario.seed;
-  let parts, outside, full, batchSteps, measured, standardError, law, gd, sgd, shown = scenario.steps;
+  let parts, outside, draws, full, batchSteps, measured, standardError, law, gd, sgd, shown = scenario.steps;
   const out = (p) => p[0] < view.x[0] || p[0] > view.x[1] || p[1] < view.y[0] || p[1] > view.y[1];
   const contours = problemContours(core, problem, view);
   const shell = figureShell(root);
@@ -49,7 +49,10 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     // and the variance that `draws` such runs' gradients g_B measure (the
     // rings are the first of them), with its standard error: how far from
     // the law the measurement may fairly land.
-    ({ mean: full, law, measured, standardError } = core.batchNoise({ problem, w, batch, seed, draws: scene.draws }));
+    // Large batches of a large n (a link may ask for n = 200) take fewer
+    // draws: at most drawExamples examples in all, never fewer than the rings.
+    draws = Math.max(scene.rings, Math.min(scene.draws, Math.floor(scene.drawExamples / batch)));
+    ({ mean: full, law, measured, standardError } = core.batchNoise({ problem, w, batch, seed, draws }));
     sgd = core.trace({ problem, w0: w, steps: scenario.steps, seed, optimizer: { kind: 'sgd', lr, batch } });
   }
 
@@ -80,7 +83,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   function update() {
     steps.redraw();
     paths.redraw();
-    caption.textContent = s.caption({ w, n, batch, draws: scene.draws, rings: scene.rings, measured, standardError, law, lr, outside });
+    caption.textContent = s.caption({ w, n, batch, draws, rings: scene.rings, measured, standardError, law, lr, outside });
     stepCanvas.setAttribute('aria-label', caption.textContent);
     pathCanvas.setAttribute('aria-label', caption.textContent);
     root.dataset.variance = String(measured);

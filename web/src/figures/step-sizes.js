@@ -81,7 +81,9 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   const bowlSweep = Array.from(sweepRatios, (r, i) => ({ ratio: r, loss: bowlSwept.loss[i] }));
   const bowlLowest = bowlSweep.reduce((best, p) => (p.loss < best.loss ? p : best));
   const sweepTop = Math.max(...sweep.map((p) => p.loss), ...bowlSweep.map((p) => p.loss)) * 100;
-  sweepCanvas.setAttribute('aria-label', s.sweepLabel({ steps: sweepK, c: scene.flatterCurvature, lowest: bowlLowest.ratio }));
+  // From w0 = 0 every run stays at the minimum: no lowest point to name.
+  const hasLowest = bowlLowest.loss > 0;
+  sweepCanvas.setAttribute('aria-label', hasLowest ? s.sweepLabel({ steps: sweepK, c: scene.flatterCurvature, lowest: bowlLowest.ratio }) : s.sweepHint);
   const sweepPainter = shell.canvas(sweepCanvas, drawSweep, { aspect: 0.5, minHeight: 180, maxHeight: 320 });
 
   const slider = logSlider({
@@ -277,19 +279,21 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     line(bowlSweep, colors.series[3], [6, 4]);
     line(sweep, colors.series[1], []);
     ctx.setLineDash([]);
-    // The bowl's lowest point: above 1/a.
-    const lx = x(bowlLowest.ratio), ly = y(Math.max(floor, bowlLowest.loss));
-    ctx.fillStyle = colors.series[3];
-    ctx.beginPath();
-    ctx.arc(lx, ly, 4, 0, 2 * Math.PI);
-    ctx.fill();
     ctx.restore();
-    ctx.fillStyle = colors.ink;
-    ctx.font = colors.font;
-    ctx.textAlign = 'left';
-    ctx.textBaseline = 'bottom';
-    const lowest = s.sweepLowest(bowlLowest.ratio);
-    haloText(ctx, lowest, Math.min(lx + 6, area.x1 - ctx.measureText(lowest).width - 4), ly - 4, colors.paper);
+    // The bowl's lowest point: above 1/a.
+    if (hasLowest) {
+      const lx = x(bowlLowest.ratio), ly = y(Math.max(floor, bowlLowest.loss));
+      ctx.fillStyle = colors.series[3];
+      ctx.beginPath();
+      ctx.arc(lx, ly, 4, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillStyle = colors.ink;
+      ctx.font = colors.font;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'bottom';
+      const lowest = s.sweepLowest(bowlLowest.ratio);
+      haloText(ctx, lowest, Math.min(lx + 6, area.x1 - ctx.measureText(lowest).width - 4), ly - 4, colors.paper);
+    }
     if (sweep.some((p) => p.loss <= floor)) floorNote(ctx, area, colors, t.atFloor(formatNumber(floor)));
     // The current γ, a handle to drag: whole even at the ends of the sweep,
     // at f after the sweep's steps.
