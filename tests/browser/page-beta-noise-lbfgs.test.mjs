@@ -65,16 +65,31 @@ describe('β, noise smoothing and L-BFGS', () => {
     await page.close();
   });
 
-  test('L-BFGS reaches machine precision on Rosenbrock where gradient descent creeps; the bowl works too', async () => {
+  test('L-BFGS reaches machine precision on Rosenbrock where gradient descent creeps; the legend shows every method\'s settings, and on the bowl each runs at its best', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const text = await page.textContent('#lbfgs .caption');
     const reached = text.match(/reached f < 1·10⁻¹⁰ at step (\d+)/);
     assert.ok(reached && Number(reached[1]) < 80, text);
     assert.match(text, /gradient descent has f = [\d.]+;/);
+    const legend = () => page.$$eval('#lbfgs .legend li', (li) => li.map((l) => l.textContent));
+    assert.deepEqual(await legend(), ['L-BFGS (memory 6)', 'gradient descent (γ = 0.001)', 'momentum (γ = 2·10⁻⁴, β = 0.9)']);
+    assert.match(text, /The step sizes are picked by hand to stay stable\. L-BFGS stopped at step \d+: machine precision\.$/);
+    // The bowl: each first-order method at its own best, named in the legend; momentum then beats
+    // gradient descent (as figure 6's rates say), and the caption says which method stopped.
     await page.check('#lbfgs input[value=bowl]');
     assert.equal(await page.getAttribute('#lbfgs', 'data-problem'), 'bowl');
-    assert.match(await page.textContent('#lbfgs .caption'), /^bowl diag\(1, 5\), step 200: L-BFGS/);
+    assert.deepEqual(await legend(), ['L-BFGS (memory 6)', 'gradient descent (γ = 0.333, its best: 2/(μ + L))', 'momentum (γ = 0.382, β = 0.146, its best pair)']);
+    const bowl = await page.textContent('#lbfgs .caption');
+    const at = (name) => Number(bowl.match(new RegExp(`${name} reached (?:f < 1·10⁻¹⁰|it) at step (\\d+)`))[1]);
+    assert.match(bowl, /^bowl diag\(1, 5\), step 200: L-BFGS/);
+    assert.ok(at('L-BFGS \\(memory 6\\)') < at('momentum') && at('momentum') < at('gradient descent'), bowl);
+    assert.match(bowl, /Gradient descent and momentum run at their best settings for this bowl\. L-BFGS stopped at step \d+: machine precision\.$/);
     assert.deepEqual(problems, []);
     await page.close();
+    // In Korean the caption names the method that stopped too.
+    const ko = await open(`${servedUrl}?lang=ko#lbfgs.problem=bowl`, { inside: servedUrl });
+    assert.match(await ko.page.textContent('#lbfgs .caption'), /모멘텀은 \d+ 번째 걸음에서 도달했습니다\. 경사 하강법과 모멘텀은 이 그릇에서 가장 좋은 설정으로 실행합니다\. L-BFGS 는 \d+ 번째 걸음에서 기계 정밀도에 이르러 멈췄습니다\.$/);
+    assert.deepEqual(ko.problems, []);
+    await ko.page.close();
   });
 });

@@ -106,6 +106,17 @@ describe('interaction', () => {
     await page.close();
   });
 
+  test('the sweep says what it draws: f after 5 steps, zero at 1/a on the parabola, lowest above 1/a on the bowl, in the legend and the canvas\'s label', async () => {
+    const { page, problems } = await open(servedUrl, { inside: servedUrl });
+    const sweep = page.locator('#step-sizes .sweep-canvas');
+    await bringIntoView(sweep);
+    assert.deepEqual(await page.$$eval('#step-sizes .legend li', (li) => li.map((l) => l.textContent)), ['the parabola, curvature a', 'a bowl with curvatures a and 0.25a']);
+    const label = await sweep.getAttribute('aria-label');
+    assert.match(label, /^f after 5 steps against γ: on the parabola the loss is lowest, zero, at exactly 1\/a .* lowest at 1\.47\/a\./);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('keyboard alone reaches and operates every control', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const reached = [];

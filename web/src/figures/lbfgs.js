@@ -1,8 +1,10 @@
 // Figure 8: full batch. L-BFGS, gradient descent and momentum from one start
 // on Rosenbrock's curved valley (or on the bowl), paths and f against k.
+// The legend shows each method's settings: hand-picked on Rosenbrock, each
+// method's own best from theory on the bowl (the scene says which).
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
-import { drawLogPlot } from '../plot/series.js';
+import { drawLogPlot, legend } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { touchFirst } from '../controls/input.js';
 import { el, player } from '../controls/controls.js';
@@ -58,7 +60,16 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     choices.append(el('label', { class: 'check', for: `${id}-${key}` }, [input, el('span', { text: s.problems[key] })]));
   }
 
+  // The legend follows the problem: its settings change with it.
+  const legendBox = el('div', { class: 'legend-box' });
+  function relabel() {
+    const best = setup.tuning === 'best';
+    const labels = { lbfgs: s.legend.lbfgs(scene.memory), gd: s.legend.gd({ ...setup.gd, best }), momentum: s.legend.momentum({ ...setup.momentum, best }) };
+    legendBox.replaceChildren(legend(methods.map((m) => ({ label: labels[m.key], color: cssColors.series[m.color] }))));
+  }
+
   function rerun() {
+    relabel();
     compute();
     controls.showAll();
     changed();
@@ -73,11 +84,12 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
       const i = tr.loss.findIndex((f) => f <= scene.target);
       return i < 0 || i > k ? null : i;
     };
+    const diverged = (tr) => (tr.divergedAt !== null && tr.divergedAt <= k ? tr.divergedAt : null);
     caption.textContent = s.caption({
-      problem: s.problems[which], k, target: scene.target, memory: scene.memory,
+      problem: s.problems[which], k, target: scene.target, memory: scene.memory, tuning: setup.tuning,
       lbfgs: { reach: reach(runs.lbfgs), f: at(runs.lbfgs), stoppedAt: runs.lbfgs.stoppedAt },
-      gd: { f: at(runs.gd), diverged: runs.gd.divergedAt },
-      momentum: { f: at(runs.momentum), diverged: runs.momentum.divergedAt },
+      gd: { reach: reach(runs.gd), f: at(runs.gd), diverged: diverged(runs.gd) },
+      momentum: { reach: reach(runs.momentum), f: at(runs.momentum), diverged: diverged(runs.momentum) },
     });
     pathCanvas.setAttribute('aria-label', caption.textContent);
     lossCanvas.setAttribute('aria-label', caption.textContent);
@@ -88,10 +100,11 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     title: s.title,
     text: s.text,
     toolbars: [[choices, controls.element]],
-    legend: methods.map((m) => ({ label: s.names[m.key], color: cssColors.series[m.color] })),
+    legend: legendBox,
     plots: [el('div', { class: 'pair' }, [pathCanvas, lossCanvas])],
     notes: [hint(touchFirst() ? t.touch.momentumDrag : t.momentum.dragHint)],
   });
+  relabel();
   compute();
   update(); // queues the first pictures
   root.dataset.ready = 'true';

@@ -1,14 +1,17 @@
 // Figure 1: gradient descent on the 1D quadratic f(w) = a/2 · w².
 // Four fixed panels show the regimes; an interactive panel (γ on a log
 // slider, the iterates on the parabola, f(w_k) on a log axis) is linked to a
-// sweep of f after K steps against γ, where the current γ can be dragged.
+// sweep of f after a few steps against γ, where the current γ can be dragged.
+// The sweep also runs a bowl with a second, flatter curvature: on one
+// parabola the dip at 1/a is symmetric, and the lecture's "a little larger
+// than the optimum" only shows once there are several curvatures.
 // Every number drawn comes from the core (core.trace, and core.valueGrid for
 // the parabola), never from JS math.
-import { clipTo, drawAxes, plotArea } from '../plot/axes.js';
+import { clipTo, drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { linearScale, logScale } from '../plot/scale.js';
-import { floorNote } from '../plot/series.js';
-import { theme } from '../plot/theme.js';
+import { floorNote, legend } from '../plot/series.js';
+import { cssColors, theme } from '../plot/theme.js';
 import { touchFirst } from '../controls/input.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { dragPoint } from '../controls/drag.js';
@@ -56,18 +59,33 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   const parabolaCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
   const lossCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
   const sweepHint = touchFirst() ? t.touch.sweep : s.sweepHint;
-  const sweepCanvas = el('canvas', { class: 'sweep-canvas', role: 'img', 'aria-label': sweepHint });
+  const sweepCanvas = el('canvas', { class: 'sweep-canvas', role: 'img' });
   const regimeBadge = el('p', { class: 'regime-badge' });
   const { caption } = shell;
 
   const parabola = shell.canvas(parabolaCanvas, (ctx, w, h) => drawParabola(ctx, w, h, trace, shown + 1, false));
   const loss = shell.canvas(lossCanvas, drawLoss);
 
-  // The sweep depends only on the scene: computed once, from the core.
+  // The sweep depends only on the scene: computed once, from the core. It
+  // counts fewer steps than the run (sweepSteps): after 20 steps every γ
+  // from 0.6/a to 1.4/a is below 10⁻¹⁶ and the dip at 1/a is a flat floor;
+  // after 5 only γ = 1/a itself reaches it (the log grid holds 1/a exactly).
+  const sweepK = Math.min(scene.sweepSteps ?? K, K);
   const sweepRatios = core.logspace(ratioLo, ratioHi, scene.sweepPoints);
-  const swept = core.lossSweep(scene.scenario, sweepRatios.map((r) => r / a));
-  const sweep = Array.from(sweepRatios, (r, i) => ({ ratio: r, loss: swept.loss[i], diverged: swept.divergedAt[i] >= 0 }));
-  const sweepTop = Math.max(...sweep.map((p) => p.loss)) * 100;
+  const lrs = sweepRatios.map((r) => r / a);
+  const swept = core.lossSweep({ ...scene.scenario, steps: sweepK }, lrs);
+  const sweep = Array.from(sweepRatios, (r, i) => ({ ratio: r, loss: swept.loss[i] }));
+  // The bowl diag(c·a, a) from (w0, w0): the same steepest curvature a, and
+  // a flatter one c·a that 1/a undershoots.
+  const flat = scene.flatterCurvature * a;
+  const bowl = { kind: 'quadratic', A: [[flat, 0], [0, a]] };
+  const bowlSwept = core.lossSweep({ problem: bowl, optimizer: { kind: 'gd', lr: 1 / a }, w0: [w0, w0], steps: sweepK }, lrs);
+  const bowlSweep = Array.from(sweepRatios, (r, i) => ({ ratio: r, loss: bowlSwept.loss[i] }));
+  const bowlLowest = bowlSweep.reduce((best, p) => (p.loss < best.loss ? p : best));
+  const sweepTop = Math.max(...sweep.map((p) => p.loss), ...bowlSweep.map((p) => p.loss)) * 100;
+  // From w0 = 0 every run stays at the minimum: no lowest point to name.
+  const hasLowest = bowlLowest.loss > 0;
+  sweepCanvas.setAttribute('aria-label', hasLowest ? s.sweepLabel({ steps: sweepK, c: scene.flatterCurvature, lowest: bowlLowest.ratio }) : sweepHint);
   const sweepPainter = shell.canvas(sweepCanvas, drawSweep, { aspect: 0.5, minHeight: 180, maxHeight: 320 });
 
   const slider = logSlider({
@@ -130,6 +148,10 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     after: [
       el('div', { class: 'panels', role: 'group', 'aria-label': s.panelsLabel }, panels.map((p) => p.figure)),
       ...rest,
+      legend([
+        { label: s.sweepOne, color: cssColors.series[1] },
+        { label: s.sweepBowl(scene.flatterCurvature), color: cssColors.series[3], dash: true },
+      ]),
       sweepCanvas,
       hint(sweepHint),
     ],
@@ -231,7 +253,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     const area = plotArea(width, height);
     const x = logScale([ratioLo, ratioHi], [area.x0, area.x1]);
     const y = logScale([floor, sweepTop], [area.y1, area.y0]);
-    drawAxes(ctx, area, x, y, colors, { xLabel: s.sweepAxisGamma, yLabel: s.sweepAxisLoss(K), xTickValues: [] });
+    drawAxes(ctx, area, x, y, colors, { xLabel: s.sweepAxisGamma, yLabel: s.sweepAxisLoss(sweepK), xTickValues: [] });
     // Ticks in units of 1/a, with 1/a and 2/a marked.
     ctx.save();
     ctx.font = colors.font;
@@ -251,18 +273,39 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     }
     ctx.setLineDash([]);
     clipTo(ctx, area);
-    ctx.strokeStyle = colors.series[1];
-    ctx.lineWidth = 2;
-    ctx.beginPath();
-    sweep.forEach((p, i) => {
-      const px = x(p.ratio), py = y(Math.max(floor, p.loss));
-      i ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
-    });
-    ctx.stroke();
+    const line = (points, color, dash) => {
+      ctx.strokeStyle = color;
+      ctx.lineWidth = 2;
+      ctx.setLineDash(dash);
+      ctx.beginPath();
+      points.forEach((p, i) => {
+        const px = x(p.ratio), py = y(Math.max(floor, p.loss));
+        i ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
+      });
+      ctx.stroke();
+    };
+    line(bowlSweep, colors.series[3], [6, 4]);
+    line(sweep, colors.series[1], []);
+    ctx.setLineDash([]);
     ctx.restore();
+    // The bowl's lowest point: above 1/a.
+    if (hasLowest) {
+      const lx = x(bowlLowest.ratio), ly = y(Math.max(floor, bowlLowest.loss));
+      ctx.fillStyle = colors.series[3];
+      ctx.beginPath();
+      ctx.arc(lx, ly, 4, 0, 2 * Math.PI);
+      ctx.fill();
+      ctx.fillStyle = colors.ink;
+      ctx.font = colors.font;
+      ctx.textAlign = 'left';
+      ctx.textBaseline = 'bottom';
+      const lowest = s.sweepLowest(bowlLowest.ratio);
+      haloText(ctx, lowest, Math.min(lx + 6, area.x1 - ctx.measureText(lowest).width - 4), ly - 4, colors.paper);
+    }
     if (sweep.some((p) => p.loss <= floor)) floorNote(ctx, area, colors, t.atFloor(formatNumber(floor)));
-    // The current γ, a handle to drag: whole even at the ends of the sweep.
-    const current = trace.loss[trace.rows - 1];
+    // The current γ, a handle to drag: whole even at the ends of the sweep,
+    // at f after the sweep's steps.
+    const current = trace.loss[Math.min(sweepK, trace.rows - 1)];
     ctx.fillStyle = colors.series[0];
     ctx.strokeStyle = colors.paper;
     ctx.lineWidth = 2;

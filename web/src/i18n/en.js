@@ -70,15 +70,17 @@ export default {
     text: [
       'The loss of a model is an average over examples: f = (1/n) Σ fᵢ. Stochastic gradient descent steps along the gradient of one example, or of a small batch B: w ← w − γ (1/|B|) Σ ∇fⱼ(w), with B drawn at random.',
       'Each such step is noisy, but on average it is exactly the full-gradient step: the dots below are the n one-example steps from w, and their mean is the tip of the black arrow, the gradient-descent step. Larger batches average more examples, so their steps (rings) gather closer to the arrow. Drawn without replacement, a batch of B has variance σ²/B · (n − B)/(n − 1), which is zero when B = n.',
+      'Why does SGD work so well? Drag w and watch the dots. Far from the minimum nearly every example agrees on which way is downhill: almost every dot lies closer to the minimum than w does, and one example’s step is nearly as useful as the full one. Near the minimum the full gradient shrinks towards zero, and the steps with it, but each example still pulls towards its own fit: the dots, bunched close around w, lie on every side of it, about half of them farther from the minimum than w, and the noise dominates. And the examples are redundant, many of them saying nearly the same thing, so a small mini-batch already lands close to the arrow: a quarter of the examples (B = 8) brings the variance down to a tenth of B = 1’s, at a quarter of the cost of the full gradient.',
     ],
     batchLabel: 'batch size',
     dragHint: 'Drag the white point or click where it should go (or focus the plot of steps and use the arrow keys) to move w. The second plot runs gradient descent and SGD from there.',
     names: { parts: 'one-example steps −γ∇fᵢ', full: 'their mean: the full step −γ∇f', batches: 'mini-batch steps', gd: 'gradient descent (second plot)' },
-    caption: ({ w, n, batch, draws, measured, standardError, law, lr }) =>
-      `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step. ` +
+    caption: ({ w, n, batch, draws, rings, measured, standardError, law, lr, outside }) =>
+      `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step` +
+      (outside ? `; ${outside} of them land outside the view, and triangles on its edge point to the steps beyond it. ` : '. ') +
       (law === 0
         ? `With batch ${batch} = n every batch is the whole set, so all ${draws} mini-batch gradients are the full gradient: the law σ²/B · (n − B)/(n − 1) gives 0, and the ${formatNumber(measured)} measured is floating-point rounding.`
-        : `With batch ${batch}, ${draws} mini-batch gradients have variance ${formatNumber(measured)} ± ${formatNumber(standardError)} (one standard error: the measurement is noisy too); the law σ²/B · (n − B)/(n − 1) gives ${formatNumber(law)}.`),
+        : `With batch ${batch}, ${draws} mini-batch gradients (the rings are ${rings} of them) have variance ${formatNumber(measured)} ± ${formatNumber(standardError)} (one standard error: the measurement is noisy too); the law σ²/B · (n − B)/(n − 1) gives ${formatNumber(law)}.`),
   },
 
   annealing: {
@@ -141,15 +143,23 @@ export default {
     text: [
       'With the full gradient in hand (no mini-batches, no noise), the lecture’s advice is L-BFGS. It estimates the curvature from the last few steps and gradients, then searches along the resulting direction for a step that decreases f enough (the Wolfe conditions).',
       'On Rosenbrock’s narrow curved valley, gradient descent must take tiny steps to stay stable and creeps along the floor. L-BFGS follows the curve and reaches machine precision in a few dozen steps.',
+      'The legend gives each method’s settings. On Rosenbrock they are picked by hand to stay stable on the steep walls (momentum’s effective step γ/(1 − β) = 0.002 is twice gradient descent’s); on a function that is not quadratic no formula gives the best. On the bowl, with curvatures μ = 1 and L = 5, each first-order method runs at its own best from theory: gradient descent at γ = 2/(μ + L), momentum at the best pair (γ*, β*), the star of figure 6’s map. Then momentum reaches the target well before gradient descent, as the map’s rates say, and L-BFGS, which learns both curvatures from its first steps, sooner still. The best pair is the lecture’s momentum’s (the heavy-ball form); Nesterov’s variant diverges there.',
     ],
     problemLabel: 'problem',
     problems: { rosenbrock: 'Rosenbrock', bowl: 'bowl diag(1, 5)' },
     names: { lbfgs: 'L-BFGS', gd: 'gradient descent', momentum: 'momentum' },
-    caption: ({ problem, k, target, memory, lbfgs, gd, momentum }) => {
+    legend: {
+      lbfgs: (memory) => `L-BFGS (memory ${memory})`,
+      gd: ({ lr, best }) => `gradient descent (γ = ${formatNumber(lr)}${best ? ', its best: 2/(μ + L)' : ''})`,
+      momentum: ({ lr, beta, best }) => `momentum (γ = ${formatNumber(lr)}, β = ${formatNumber(beta)}${best ? ', its best pair' : ''})`,
+    },
+    caption: ({ problem, k, target, memory, tuning, lbfgs, gd, momentum }) => {
       const l = lbfgs.reach !== null ? `L-BFGS (memory ${memory}) reached f < ${formatNumber(target)} at step ${lbfgs.reach}` : `L-BFGS (memory ${memory}) has f = ${formatNumber(lbfgs.f)}`;
-      const other = (name, r) => (r.diverged !== null ? `${name} diverged at step ${r.diverged}` : `${name} has f = ${formatNumber(r.f)}`);
-      const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` It stopped at step ${lbfgs.stoppedAt}: machine precision.` : '';
-      return `${problem}, step ${k}: ${l}; ${other('gradient descent', gd)}; ${other('momentum', momentum)}.${stop}`;
+      const other = (name, r) =>
+        r.diverged !== null ? `${name} diverged at step ${r.diverged}` : r.reach !== null ? `${name} reached it at step ${r.reach}` : `${name} has f = ${formatNumber(r.f)}`;
+      const settings = tuning === 'best' ? ' Gradient descent and momentum run at their best settings for this bowl.' : ' The step sizes are picked by hand to stay stable.';
+      const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` L-BFGS stopped at step ${lbfgs.stoppedAt}: machine precision.` : '';
+      return `${problem}, step ${k}: ${l}; ${other('gradient descent', gd)}; ${other('momentum', momentum)}.${settings}${stop}`;
     },
   },
 
@@ -217,7 +227,8 @@ export default {
     text: [
       'Gradient descent moves against the slope: w ← w − γ f′(w). On the parabola f(w) = a/2 · w² the slope is a·w, so one step multiplies the distance to the minimum by (1 − γa). Everything depends on γa.',
       'Below 1/a the factor is positive and less than one, so progress is steady but slow. At exactly 1/a the first step lands on the minimum. Between 1/a and 2/a the factor is negative: each step jumps over the minimum, yet lands closer each time. Above 2/a each jump lands farther out, and the run diverges.',
-      'In practice a is unknown, so step sizes are tried on a log scale (0.001, 0.01, 0.1, …) and the best is kept. The sweep below shows why this works: the loss after a fixed number of steps falls steadily as γ grows, then rises sharply past 2/a. With many parameters f has many curvatures, from μ to L: the steepest sets the limit 2/L, and the best single γ, 2/(μ + L), lies just below it when L is much larger than μ. That is why the best step size found this way is usually a little short of diverging.',
+      'In practice a is unknown, so step sizes are tried on a log scale (0.001, 0.01, 0.1, …) and the best is kept. The sweep below shows why this works. On the parabola (solid line) the loss after a few steps falls steadily as γ grows, drops to zero at exactly 1/a, climbs again beyond it and shoots up past 2/a. The dip is symmetric in γ: 1.2/a leaves the same factor |1 − γa| = 0.2 as 0.8/a, so one curvature gives no reason to prefer the larger step.',
+      'The lecture’s advice, a step a little larger than the optimum and a little short of diverging, comes from problems with many curvatures, from μ to L. The dashed line adds a flatter direction, of curvature a/4, to the same steep one. Now 1/a is the optimum of the steep direction alone and too short for the flat one, and the lowest point moves above 1/a, towards the best single step 2/(μ + L) = 1.6/a, while the steepest curvature still sets the limit 2/L = 2/a. The larger L is than μ, the closer the best step comes to diverging.',
     ],
     panelsLabel: 'Four regimes, eight steps each',
     gammaLabel: 'step size γ',
@@ -229,6 +240,11 @@ export default {
     sweepAxisGamma: 'step size γ (log)',
     sweepAxisLoss: (k) => `f after ${k} steps (log)`,
     sweepHint: 'Drag the point or click where it should go, or use the slider.',
+    sweepOne: 'the parabola, curvature a',
+    sweepBowl: (c) => `a bowl with curvatures a and ${fmt(c)}a`,
+    sweepLowest: (r) => `lowest: ${fmt(r)}/a`,
+    sweepLabel: ({ steps, c, lowest }) =>
+      `f after ${steps} steps against γ: on the parabola the loss is lowest, zero, at exactly 1/a and rises on both sides; on the bowl with curvatures a and ${fmt(c)}a it is lowest at ${fmt(lowest)}/a. Drag the point or click where it should go, or use the slider.`,
     oneOverA: '1/a',
     twoOverA: '2/a',
     diverged: 'diverged',
