@@ -8,7 +8,7 @@ import { figureShell, hint } from '../plot/figure-shell.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { floorNote } from '../plot/series.js';
 import { theme } from '../plot/theme.js';
-import { el, logSlider, player } from '../controls/controls.js';
+import { el, holdLargest, logSlider, player } from '../controls/controls.js';
 import { dragPoint } from '../controls/drag.js';
 
 import { formatNumber } from '../i18n/en.js';
@@ -49,6 +49,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   const lossCanvas = el('canvas', { class: 'main-canvas', role: 'img' });
   const sweepCanvas = el('canvas', { class: 'sweep-canvas', role: 'img', 'aria-label': s.sweepHint });
   const regimeBadge = el('p', { class: 'regime-badge' });
+  holdLargest(regimeBadge, Object.values(s.regime)); // the slider beside it keeps its width
   const { caption } = shell;
 
   const parabola = shell.canvas(parabolaCanvas, (ctx, w, h) => drawParabola(ctx, w, h, trace, shown + 1, false));
