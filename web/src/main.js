@@ -75,7 +75,8 @@ function listFigures(slots, t) {
 // placeholder that is replaced. A reader who scrolls, taps or presses a key
 // takes the page back.
 function holdLinkedFigure() {
-  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
+  // Figure ids are plain words: a hash that is anything else links to none.
+  const target = /^#[\w-]+$/.test(location.hash) ? document.getElementById(location.hash.slice(1)) : null;
   if (!target?.matches('[data-figure]')) return (change) => change();
   let held = true;
   const letGo = () => { held = false; };
