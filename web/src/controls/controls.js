@@ -36,6 +36,20 @@ export function holdLargest(node, texts) {
 const shapes = (texts) => [...new Set(texts.map((text) => text.replace(/[0-9]/g, '0')))];
 
 /**
+ * About `count` of the positions 0 … last, both ends included: enough to
+ * meet every shape a slider's value takes (a shape holds over a run of
+ * positions, such as a decade of a log slider), at a tenth of the cost of
+ * formatting every position while the page starts.
+ */
+export const samplePositions = (last, count = 40) => {
+  const stride = Math.max(1, Math.floor(last / count));
+  const positions = [];
+  for (let p = 0; p < last; p += stride) positions.push(p);
+  positions.push(last);
+  return positions;
+};
+
+/**
  * A slider's row: its label, the range input and its value. The value is
  * written in a box as wide as the widest text it may show (`shown`: every
  * value the slider can take, written in every way it may be written), so
@@ -63,7 +77,7 @@ export function logSlider({ label, lo, hi, value, positions = 200, snaps = [], f
   };
   const toPosition = (x) => Math.round((resolution * Math.log(x / lo)) / Math.log(hi / lo));
   const input = el('input', { type: 'range', min: 0, max: resolution, step: 1, id, 'aria-label': label });
-  const stops = Array.from({ length: resolution + 1 }, (_, p) => toValue(p));
+  const stops = [...samplePositions(resolution).map(toValue), ...snaps.filter((x) => x >= lo && x <= hi)];
   const { output, element } = sliderRow({ id, label, input, shown: formats.flatMap((f) => stops.map(f)) });
   let current = value;
   const show = () => {

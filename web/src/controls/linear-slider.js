@@ -1,10 +1,9 @@
-import { el, sliderRow, valueText } from './controls.js';
+import { el, samplePositions, sliderRow, valueText } from './controls.js';
 
 /** A native range input over [lo, hi] with a visible, announced value. */
 export function linearSlider({ id, label, lo, hi, step, value, format, onInput }) {
   const input = el('input', { type: 'range', min: lo, max: hi, step, id, 'aria-label': label });
-  const count = Math.round((hi - lo) / step);
-  const values = Array.from({ length: count + 1 }, (_, i) => Math.min(hi, lo + i * step));
+  const values = samplePositions(Math.round((hi - lo) / step)).map((i) => Math.min(hi, lo + i * step));
   const { output, element } = sliderRow({ id, label, input, shown: values.map(format) });
   input.value = value;
   const show = () => {
