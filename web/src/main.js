@@ -94,6 +94,30 @@ function listFigures(slots, t) {
   nav.hidden = !list.children.length;
 }
 
+// A link to one figure (#momentum) shows it while the page builds: each
+// step that changes the height of what is above it (a figure built, the
+// list of figures) is followed, in the same task, by a scroll of as much,
+// so the figure stays where the reader sees it. The browser's scroll
+// anchoring often does this already, but not when its anchor is a
+// placeholder that is replaced. A reader who scrolls, taps or presses a key
+// takes the page back.
+function holdLinkedFigure() {
+  // Figure ids are plain words: a hash that is anything else links to none.
+  const target = /^#[\w-]+$/.test(location.hash) ? document.getElementById(location.hash.slice(1)) : null;
+  if (!target?.matches('[data-figure]')) return (change) => change();
+  let held = true;
+  const letGo = () => { held = false; };
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, letGo, { once: true, passive: true, capture: true });
+  return (change) => {
+    if (!held) return change();
+    const top = target.getBoundingClientRect().top;
+    const result = change();
+    const moved = target.getBoundingClientRect().top - top;
+    if (held && moved) scrollBy(0, moved);
+    return result;
+  };
+}
+
 async function start() {
   useRendererLoader(loadMathScript);
   const t = strings(chooseLanguage());
@@ -110,6 +134,7 @@ async function start() {
     for (const slot of slots) slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', textContent: t.coreFailed(error.message) }));
     return;
   }
+  const held = holdLinkedFigure();
   const hash = new URLSearchParams(location.hash.slice(1));
   const names = slots.map((slot) => slot.dataset.figure);
   const settings = Object.fromEntries(names.map((name) => [name, settingsFromHash(name, hash, t)]));
@@ -143,7 +168,7 @@ async function start() {
     }
     performance.mark(`optlab-mount-${name}`);
     const owner = keyOwner(name);
-    const result = mountFigure(slot, {
+    const result = held(() => mountFigure(slot, {
       ...settings[name], core, t, state: states.get(name), present: names, orDefaults: true,
       // The hash follows a dragged slider a moment later: history.replaceState
       // on every input would slow the frames, and browsers throttle it anyway.
@@ -161,7 +186,7 @@ async function start() {
           return location.href;
         },
       },
-    });
+    }));
     if (result.messages) {
       slot.replaceChildren(Object.assign(document.createElement('p'), { className: 'error', role: 'alert', textContent: `${t.cannotDraw}: ${result.messages.join('; ')}` }));
       continue;
@@ -169,7 +194,14 @@ async function start() {
     mounted[name] = result.figure;
     performance.measure(`optlab-figure-${name}`, `optlab-mount-${name}`);
   }
-  listFigures(slots, t);
+  // The list of figures goes in above a linked figure once that figure is
+  // on screen in full: in the same frame, the scroll that keeps the figure
+  // in place would count the footer under its placeholder as shifted.
+  if (oneTaskEach) {
+    paintQueuedNow();
+    await new Promise((next) => setTimeout(next));
+  }
+  held(() => listFigures(slots, t));
   // The last figure's first pictures are painted now rather than in the
   // next animation frame, which would first wait for the frame clock.
   paintQueuedNow();

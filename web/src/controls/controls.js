@@ -20,12 +20,55 @@ export function el(tag, attributes = {}, children = []) {
 }
 
 /**
+ * Keep node as large as the largest of the texts it may show, so that a
+ * text that changes while a control is used (a slider's value, a regime,
+ * Play and Pause) moves nothing beside it: optlab.css lays the texts out,
+ * hidden and unread, in node's ::after (class "steady").
+ */
+export function holdLargest(node, texts) {
+  node.classList.add('steady');
+  node.dataset.largest = [...new Set(texts)].join('\n');
+}
+
+// The values a slider may show, one of each shape: digits are set as
+// tabular figures (optlab.css), all one width, so values that differ only
+// in their digits are as wide as one another.
+const shapes = (texts) => [...new Set(texts.map((text) => text.replace(/[0-9]/g, '0')))];
+
+/**
+ * About `count` of the positions 0 … last, both ends included: enough to
+ * meet every shape a slider's value takes (a shape holds over a run of
+ * positions, such as a decade of a log slider), at a tenth of the cost of
+ * formatting every position while the page starts.
+ */
+export const samplePositions = (last, count = 40) => {
+  const stride = Math.max(1, Math.floor(last / count));
+  const positions = [];
+  for (let p = 0; p < last; p += stride) positions.push(p);
+  positions.push(last);
+  return positions;
+};
+
+/**
+ * A slider's row: its label, the range input and its value. The value is
+ * written in a box as wide as the widest text it may show (`shown`: every
+ * value the slider can take, written in every way it may be written), so
+ * the track never moves or resizes under the pointer.
+ */
+export function sliderRow({ id, label, input, shown }) {
+  const output = el('output', { for: id, class: 'slider-value' });
+  holdLargest(output, shapes(shown.map(valueText)));
+  return { output, element: el('label', { class: 'slider', for: id }, [el('span', { text: label }), input, output]) };
+}
+
+/**
  * A slider over [lo, hi] on a log scale with `positions` stops, so arrow
  * keys move by a constant factor. `snaps` are values the thumb takes exactly
  * when it comes within 1.5% (so γ = 1/a and 2/a can be hit exactly: choose
- * lo, hi and positions so that they fall on stops).
+ * lo, hi and positions so that they fall on stops). `formats`: every way
+ * the value may be written (format is one of them), for the readout's width.
  */
-export function logSlider({ label, lo, hi, value, positions = 200, snaps = [], format, onInput, id }) {
+export function logSlider({ label, lo, hi, value, positions = 200, snaps = [], format, formats = [format], onInput, id }) {
   const resolution = positions;
   const toValue = (p) => {
     const x = lo * (hi / lo) ** (p / resolution);
@@ -34,8 +77,8 @@ export function logSlider({ label, lo, hi, value, positions = 200, snaps = [], f
   };
   const toPosition = (x) => Math.round((resolution * Math.log(x / lo)) / Math.log(hi / lo));
   const input = el('input', { type: 'range', min: 0, max: resolution, step: 1, id, 'aria-label': label });
-  const output = el('output', { for: id, class: 'slider-value' });
-  const wrapper = el('label', { class: 'slider', for: id }, [el('span', { text: label }), input, output]);
+  const stops = [...samplePositions(resolution).map(toValue), ...snaps.filter((x) => x >= lo && x <= hi)];
+  const { output, element } = sliderRow({ id, label, input, shown: formats.flatMap((f) => stops.map(f)) });
   let current = value;
   const show = () => {
     const text = format(current);
@@ -50,7 +93,7 @@ export function logSlider({ label, lo, hi, value, positions = 200, snaps = [], f
     onInput(current);
   });
   return {
-    element: wrapper,
+    element,
     input,
     get value() {
       return current;
@@ -70,6 +113,7 @@ export function player({ strings, onFrame, last, fps = 6, busy = () => false }) 
   let frame = last();
   let timer = null;
   const play = el('button', { type: 'button', class: 'play' });
+  holdLargest(play, [strings.play, strings.pause]);
   const step = el('button', { type: 'button', text: strings.step });
   const reset = el('button', { type: 'button', text: strings.reset });
   // Written only when it changes: every slider input stops the player, and

@@ -1,9 +1,10 @@
-import { el, valueText } from './controls.js';
+import { el, samplePositions, sliderRow, valueText } from './controls.js';
 
 /** A native range input over [lo, hi] with a visible, announced value. */
 export function linearSlider({ id, label, lo, hi, step, value, format, onInput }) {
   const input = el('input', { type: 'range', min: lo, max: hi, step, id, 'aria-label': label });
-  const output = el('output', { for: id, class: 'slider-value' });
+  const values = samplePositions(Math.round((hi - lo) / step)).map((i) => Math.min(hi, lo + i * step));
+  const { output, element } = sliderRow({ id, label, input, shown: values.map(format) });
   input.value = value;
   const show = () => {
     const text = format(Number(input.value));
@@ -16,7 +17,7 @@ export function linearSlider({ id, label, lo, hi, step, value, format, onInput }
     onInput(Number(input.value));
   });
   return {
-    element: el('label', { class: 'slider', for: id }, [el('span', { text: label }), input, output]),
+    element,
     input,
     set(x) {
       input.value = x;

@@ -34,9 +34,11 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
   const canvas = el('canvas', { class: 'wide-canvas', role: 'img' });
   const { caption } = shell;
   const painter = shell.canvas(canvas, draw, { aspect: 0.5, minHeight: 220, maxHeight: 380 });
+  const plain = (x) => `γ = ${formatNumber(x)}`;
+  const scaled = (x) => `γ = ${formatNumber(x)}·(1 − β)`;
   const slider = logSlider({
     id: `${id}-eta`, label: s.etaLabel, lo: scene.etaRange[0], hi: scene.etaRange[1], positions: scene.etaPositions, value: eta,
-    format: (x) => (locked ? `γ = ${formatNumber(x)}·(1 − β)` : `γ = ${formatNumber(x)}`), onInput: (x) => { eta = x; rerun(); },
+    format: (x) => (locked ? scaled(x) : plain(x)), formats: [plain, scaled], onInput: (x) => { eta = x; rerun(); },
   });
   const lock = el('input', { type: 'checkbox', id: `${id}-lock` });
   lock.checked = locked;

@@ -13,7 +13,7 @@ import { linearScale, logScale } from '../plot/scale.js';
 import { floorNote, legend } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { touchFirst } from '../controls/input.js';
-import { el, logSlider, player } from '../controls/controls.js';
+import { el, holdLargest, logSlider, player } from '../controls/controls.js';
 import { dragPoint } from '../controls/drag.js';
 
 import { formatNumber } from '../i18n/en.js';
@@ -61,6 +61,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   const sweepHint = touchFirst() ? t.touch.sweep : s.sweepHint;
   const sweepCanvas = el('canvas', { class: 'sweep-canvas', role: 'img' });
   const regimeBadge = el('p', { class: 'regime-badge' });
+  holdLargest(regimeBadge, Object.values(s.regime)); // the slider beside it keeps its width
   const { caption } = shell;
 
   const parabola = shell.canvas(parabolaCanvas, (ctx, w, h) => drawParabola(ctx, w, h, trace, shown + 1, false));

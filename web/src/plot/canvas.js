@@ -135,6 +135,10 @@ if (typeof addEventListener === 'function') {
 
 export function responsiveCanvas(canvas, draw, { aspect = 0.62, minHeight = 140, maxHeight = 420 } = {}) {
   const ctx = canvas.getContext('2d');
+  // The height the first picture will give it, from the first layout on
+  // (a canvas is otherwise half as tall as wide until it is painted), so
+  // nothing under it moves when it is painted.
+  Object.assign(canvas.style, { aspectRatio: String(1 / aspect), minHeight: `${minHeight}px`, maxHeight: `${maxHeight}px` });
   let width = 0;
   let height = 0;
   let measured = 0;
