@@ -213,10 +213,9 @@ export default joined({
       const l = lbfgs.reach !== null
         ? `기억 ${memory}인 L-BFGS는 ${lbfgs.reach}번째 걸음에서 f < ${formatNumber(target)}에 도달했습니다`
         : `기억 ${memory}인 L-BFGS의 f는 ${formatNumber(lbfgs.f)}입니다`;
-      // Both names end in a consonant: topic 은, possessive 의.
       const other = (name, r) =>
-        r.diverged !== null ? `${name}은 ${r.diverged}번째 걸음에서 발산했습니다`
-          : r.reach !== null ? `${name}은 ${r.reach}번째 걸음에서 도달했습니다`
+        r.diverged !== null ? `${particle(name, '은/는')} ${r.diverged}번째 걸음에서 발산했습니다`
+          : r.reach !== null ? `${particle(name, '은/는')} ${r.reach}번째 걸음에서 도달했습니다`
             : `${name}의 f는 ${formatNumber(r.f)}입니다`;
       const settings = tuning === 'best' ? ' 경사 하강법과 모멘텀은 이 그릇에서 가장 좋은 설정으로 실행합니다.' : ' 이동 크기는 안정하도록 손으로 골랐습니다.';
       const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` L-BFGS는 ${lbfgs.stoppedAt}번째 걸음에서 기계 정밀도에 이르러 멈췄습니다.` : '';
