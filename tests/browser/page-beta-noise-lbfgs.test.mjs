@@ -88,7 +88,7 @@ describe('β, noise smoothing and L-BFGS', () => {
     await page.close();
     // In Korean the caption names the method that stopped too.
     const ko = await open(`${servedUrl}?lang=ko#lbfgs.problem=bowl`, { inside: servedUrl });
-    assert.match(await ko.page.textContent('#lbfgs .caption'), /모멘텀은 \d+ 번째 걸음에서 도달했습니다\. 경사 하강법과 모멘텀은 이 그릇에서 가장 좋은 설정으로 실행합니다\. L-BFGS 는 \d+ 번째 걸음에서 기계 정밀도에 이르러 멈췄습니다\.$/);
+    assert.match(await ko.page.textContent('#lbfgs .caption'), /모멘텀은 \d+번째 걸음에서 도달했습니다\. 경사 하강법과 모멘텀은 이 그릇에서 가장 좋은 설정으로 실행합니다\. L-BFGS는 \d+번째 걸음에서 기계 정밀도에 이르러 멈췄습니다\.$/);
     assert.deepEqual(ko.problems, []);
     await ko.page.close();
   });

@@ -2,6 +2,50 @@
 import { clipTo, drawAxes, haloText, plotArea } from './axes.js';
 import { linearScale, logScale } from './scale.js';
 
+// Points far outside the canvas (a diverging run's iterates reach 10¹⁰)
+// would make a dashed stroke lay down billions of dashes: a 270 ms frame.
+// Each segment is cut to a box a little larger than any canvas first
+// (Liang–Barsky), which the clip region hides anyway.
+const BOX = [-2000, 12000];
+function clipped(x0, y0, x1, y1) {
+  let t0 = 0, t1 = 1;
+  const dx = x1 - x0, dy = y1 - y0;
+  for (const [p, q] of [[-dx, x0 - BOX[0]], [dx, BOX[1] - x0], [-dy, y0 - BOX[0]], [dy, BOX[1] - y0]]) {
+    if (p === 0) {
+      if (q < 0) return null;
+    } else {
+      const r = q / p;
+      if (p < 0) {
+        if (r > t1) return null;
+        if (r > t0) t0 = r;
+      } else {
+        if (r < t0) return null;
+        if (r < t1) t1 = r;
+      }
+    }
+  }
+  return [x0 + t0 * dx, y0 + t0 * dy, x0 + t1 * dx, y0 + t1 * dy, t0 > 0, t1 < 1];
+}
+
+/** A polyline through point(0) … point(count − 1) ([px, py]), each segment cut to the box. */
+function tracePolyline(ctx, count, point) {
+  let [px, py] = count ? point(0) : [0, 0];
+  let open = false; // whether the path's pen is at (px, py)
+  if (count === 1) ctx.moveTo(px, py);
+  for (let i = 1; i < count; i++) {
+    const [qx, qy] = point(i);
+    const cut = Number.isFinite(qx) && Number.isFinite(qy) ? clipped(px, py, qx, qy) : null;
+    if (cut) {
+      if (!open || cut[4]) ctx.moveTo(cut[0], cut[1]);
+      ctx.lineTo(cut[2], cut[3]);
+      open = !cut[5];
+    } else {
+      open = false;
+    }
+    [px, py] = [qx, qy];
+  }
+}
+
 /**
  * series: [{x: (i) => number, y: Float64Array | number[], count, color, dash, width}]
  * values below `floor` are drawn at the floor (log axes cannot show 0).
@@ -13,10 +57,7 @@ export function drawLines(ctx, xScale, yScale, series, floor = -Infinity) {
     ctx.lineWidth = s.width ?? 2;
     ctx.setLineDash(s.dash ?? []);
     ctx.beginPath();
-    for (let i = 0; i < s.count; i++) {
-      const px = xScale(s.x(i)), py = yScale(Math.max(floor, s.y[i]));
-      i ? ctx.lineTo(px, py) : ctx.moveTo(px, py);
-    }
+    tracePolyline(ctx, s.count, (i) => [xScale(s.x(i)), yScale(Math.max(floor, s.y[i]))]);
     ctx.stroke();
     ctx.restore();
   }
@@ -30,7 +71,7 @@ export function drawPath(ctx, x, y, w, count, { color, dash = [], width = 2, dot
   ctx.lineWidth = width;
   ctx.setLineDash(dash);
   ctx.beginPath();
-  for (let k = 0; k < count; k++) k ? ctx.lineTo(x(w[2 * k]), y(w[2 * k + 1])) : ctx.moveTo(x(w[0]), y(w[1]));
+  tracePolyline(ctx, count, (k) => [x(w[2 * k]), y(w[2 * k + 1])]);
   ctx.stroke();
   ctx.setLineDash([]);
   if (dots && count) {
