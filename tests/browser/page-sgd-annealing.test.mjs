@@ -44,13 +44,13 @@ describe('SGD and annealing', () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const canvas = page.locator('#sgd-cloud .main-canvas').first();
     await canvas.scrollIntoViewIfNeeded();
-    // Pixels of the one-example steps' colour (#009e73) in the strip along the plot's lower edge.
+    // Pixels of the one-example steps' colour (SGD's, #e69f00) in the strip along the plot's lower edge.
     const marks = () => canvas.evaluate((c) => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => {
       const r = c.width / c.getBoundingClientRect().width;
       const y1 = c.height - 34 * r;
       const d = c.getContext('2d').getImageData(0, Math.round(y1 - 14 * r), c.width, Math.round(13 * r)).data;
       let n = 0;
-      for (let i = 0; i < d.length; i += 4) if (d[i] === 0 && d[i + 1] === 158 && d[i + 2] === 115) n++;
+      for (let i = 0; i < d.length; i += 4) if (d[i] === 230 && d[i + 1] === 159 && d[i + 2] === 0) n++;
       done(n);
     }))));
     assert.equal(await page.getAttribute('#sgd-cloud', 'data-outside'), '2');

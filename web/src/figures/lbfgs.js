@@ -5,8 +5,9 @@
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot, legend } from '../plot/series.js';
-import { cssColors, theme } from '../plot/theme.js';
+import { theme } from '../plot/theme.js';
 import { touchFirst } from '../controls/input.js';
+import { methodLegend, methodStyle } from '../plot/methods.js';
 import { el, player } from '../controls/controls.js';
 
 import { formatNumber } from '../i18n/en.js';
@@ -65,7 +66,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
   function relabel() {
     const best = setup.tuning === 'best';
     const labels = { lbfgs: s.legend.lbfgs(scene.memory), gd: s.legend.gd({ ...setup.gd, best }), momentum: s.legend.momentum({ ...setup.momentum, best }) };
-    legendBox.replaceChildren(legend(methods.map((m) => ({ label: labels[m.key], color: cssColors.series[m.color] }))));
+    legendBox.replaceChildren(legend(methods.map((m) => methodLegend(m.key, labels[m.key]))));
   }
 
   function rerun() {
@@ -113,7 +114,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
     const colors = theme(root);
     drawPathView(ctx, width, height, {
       colors, view: setup.view, contours: contoursFor(which), start: w0,
-      paths: methods.map((m) => ({ w: runs[m.key].w, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color] })),
+      paths: methods.map((m) => ({ w: runs[m.key].w, count: Math.min(shown + 1, runs[m.key].rows), ...methodStyle(m.key, colors) })),
     });
   }
 
@@ -124,7 +125,7 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
       guide: { value: scene.target, label: `f = ${formatNumber(scene.target)}` },
       floorLabel: t.atFloor(formatNumber(scene.lossFloor)),
       series: methods.map((m) => ({
-        y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), color: colors.series[m.color], divergedAt: runs[m.key].divergedAt,
+        y: runs[m.key].loss, count: Math.min(shown + 1, runs[m.key].rows), ...methodStyle(m.key, colors), divergedAt: runs[m.key].divergedAt,
       })),
     });
   }

@@ -11,6 +11,7 @@ import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl, viewScales } from '../plot/path-view.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { touchFirst } from '../controls/input.js';
+import { methodLegend, methodStyle } from '../plot/methods.js';
 import { el, player } from '../controls/controls.js';
 import { linearSlider } from '../controls/linear-slider.js';
 import { seedControl } from '../controls/seed.js';
@@ -98,10 +99,10 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     text: s.text,
     toolbars: [[batchSlider.element, seeds.element], [controls.element]],
     legend: [
-      { label: s.names.parts, color: cssColors.series[2] },
+      methodLegend('sgd', s.names.parts),
       { label: s.names.full, color: cssColors.ink },
-      { label: s.names.batches, color: cssColors.series[0] },
-      { label: s.names.gd, color: cssColors.series[1] },
+      methodLegend('sgd', s.names.batches),
+      methodLegend('gd', s.names.gd),
     ],
     plots: [el('div', { class: 'pair' }, [stepCanvas, pathCanvas])],
     notes: [hint(touchFirst() ? t.touch.sgdDrag : s.dragHint)],
@@ -133,11 +134,11 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
       }
     };
     circles(batchSteps, 3);
-    ctx.strokeStyle = colors.series[0];
+    ctx.strokeStyle = methodStyle('sgd', colors).color;
     ctx.lineWidth = 1;
     ctx.stroke();
     circles(parts, 2.5);
-    ctx.fillStyle = colors.series[2];
+    ctx.fillStyle = methodStyle('sgd', colors).color;
     ctx.fill();
     // The full step: the mean of the per-example steps.
     const end = [w[0] - lr * full[0], w[1] - lr * full[1]];
@@ -171,8 +172,8 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
       }
       paint();
     };
-    edgeMarks(batchSteps, () => { ctx.strokeStyle = colors.series[0]; ctx.lineWidth = 1; ctx.stroke(); });
-    edgeMarks(parts, () => { ctx.fillStyle = colors.series[2]; ctx.fill(); });
+    edgeMarks(batchSteps, () => { ctx.strokeStyle = methodStyle('sgd', colors).color; ctx.lineWidth = 1; ctx.stroke(); });
+    edgeMarks(parts, () => { ctx.fillStyle = methodStyle('sgd', colors).color; ctx.fill(); });
   }
 
   function drawPaths(ctx, width, height) {
@@ -180,8 +181,8 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     drawPathView(ctx, width, height, {
       colors, view, contours, start: w,
       paths: [
-        { w: sgd.w, count: Math.min(shown + 1, sgd.rows), color: colors.series[0], width: 1.5 },
-        { w: gd.w, count: Math.min(shown + 1, gd.rows), color: colors.series[1], width: 2.5 },
+        { w: sgd.w, count: Math.min(shown + 1, sgd.rows), ...methodStyle('sgd', colors), width: 1.5 },
+        { w: gd.w, count: Math.min(shown + 1, gd.rows), ...methodStyle('gd', colors), width: 2.5 },
       ],
     });
   }

@@ -11,8 +11,9 @@ import { clipTo, drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { floorNote, legend } from '../plot/series.js';
-import { cssColors, theme } from '../plot/theme.js';
+import { theme } from '../plot/theme.js';
 import { touchFirst } from '../controls/input.js';
+import { methodLegend, methodStyle } from '../plot/methods.js';
 import { el, holdLargest, logSlider, player } from '../controls/controls.js';
 import { dragPoint } from '../controls/drag.js';
 
@@ -87,7 +88,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   // From w0 = 0 every run stays at the minimum: no lowest point to name.
   const hasLowest = bowlLowest.loss > 0;
   sweepCanvas.setAttribute('aria-label', hasLowest ? s.sweepLabel({ steps: sweepK, c: scene.flatterCurvature, lowest: bowlLowest.ratio }) : sweepHint);
-  const sweepPainter = shell.canvas(sweepCanvas, drawSweep, { aspect: 0.5, minHeight: 180, maxHeight: 320 });
+  const sweepPainter = shell.canvas(sweepCanvas, drawSweep, { aspect: 0.5, minHeight: 260, maxHeight: 320 });
 
   const slider = logSlider({
     id: `${root.id || 'step-sizes'}-gamma`,
@@ -150,8 +151,8 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
       el('div', { class: 'panels', role: 'group', 'aria-label': s.panelsLabel }, panels.map((p) => p.figure)),
       ...rest,
       legend([
-        { label: s.sweepOne, color: cssColors.series[1] },
-        { label: s.sweepBowl(scene.flatterCurvature), color: cssColors.series[3], dash: true },
+        methodLegend('gd', s.sweepOne),
+        { ...methodLegend('gd', s.sweepBowl(scene.flatterCurvature)), dash: [6, 4] },
       ]),
       sweepCanvas,
       hint(sweepHint),
@@ -187,8 +188,8 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     }
     ctx.stroke();
     // The zig-zag: from (w_k, f(w_k)) to (w_{k+1}, f(w_{k+1})).
-    ctx.strokeStyle = colors.series[0];
-    ctx.fillStyle = colors.series[0];
+    ctx.strokeStyle = methodStyle('gd', colors).color;
+    ctx.fillStyle = methodStyle('gd', colors).color;
     ctx.lineWidth = small ? 1.5 : 2;
     ctx.beginPath();
     for (let k = 0; k < count; k++) {
@@ -223,8 +224,8 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     drawAxes(ctx, area, x, y, colors, { xLabel: s.lossAxisK, yLabel: s.lossAxisF });
     ctx.save();
     clipTo(ctx, area);
-    ctx.strokeStyle = colors.series[0];
-    ctx.fillStyle = colors.series[0];
+    ctx.strokeStyle = methodStyle('gd', colors).color;
+    ctx.fillStyle = methodStyle('gd', colors).color;
     ctx.lineWidth = 2;
     ctx.beginPath();
     const count = Math.min(shown + 1, trace.rows);
@@ -285,14 +286,14 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
       });
       ctx.stroke();
     };
-    line(bowlSweep, colors.series[3], [6, 4]);
-    line(sweep, colors.series[1], []);
+    line(bowlSweep, methodStyle('gd', colors).color, [6, 4]);
+    line(sweep, methodStyle('gd', colors).color, []);
     ctx.setLineDash([]);
     ctx.restore();
     // The bowl's lowest point: above 1/a.
     if (hasLowest) {
       const lx = x(bowlLowest.ratio), ly = y(Math.max(floor, bowlLowest.loss));
-      ctx.fillStyle = colors.series[3];
+      ctx.fillStyle = methodStyle('gd', colors).color;
       ctx.beginPath();
       ctx.arc(lx, ly, 4, 0, 2 * Math.PI);
       ctx.fill();
@@ -307,7 +308,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     // The current γ, a handle to drag: whole even at the ends of the sweep,
     // at f after the sweep's steps.
     const current = trace.loss[Math.min(sweepK, trace.rows - 1)];
-    ctx.fillStyle = colors.series[0];
+    ctx.fillStyle = methodStyle('gd', colors).color;
     ctx.strokeStyle = colors.paper;
     ctx.lineWidth = 2;
     ctx.beginPath();
