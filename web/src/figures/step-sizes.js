@@ -46,7 +46,7 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     const figure = el('figure', { class: 'panel' }, [canvas, label]);
     const painter = shell.canvas(canvas, (ctx, width, height) => drawParabola(ctx, width, height, trace, trace.rows, true), {
       aspect: 0.75,
-      minHeight: 110,
+      minHeight: 200, // a plot, not a thumbnail, on a phone too
       maxHeight: 200,
     });
     return { figure, painter };
@@ -304,7 +304,8 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
       const lowest = s.sweepLowest(bowlLowest.ratio);
       haloText(ctx, lowest, Math.min(lx + 6, area.x1 - ctx.measureText(lowest).width - 4), ly - 4, colors.paper);
     }
-    if (sweep.some((p) => p.loss <= floor)) floorNote(ctx, area, colors, t.atFloor(formatNumber(floor)));
+    // Bottom left: the sweep's floor is reached at 1/a, on the right, where the note would sit on the dip.
+    if (sweep.some((p) => p.loss <= floor)) floorNote(ctx, area, colors, t.atFloor(formatNumber(floor)), 'left');
     // The current γ, a handle to drag: whole even at the ends of the sweep,
     // at f after the sweep's steps.
     const current = trace.loss[Math.min(sweepK, trace.rows - 1)];

@@ -115,11 +115,11 @@ export function legend(items) {
 
 // A plot's quiet label (a level's name, a range's, the floor's): muted,
 // haloed, ending at x on the baseline y.
-function noteAt(ctx, colors, text, x, y) {
+function noteAt(ctx, colors, text, x, y, align = 'right') {
   ctx.save();
   ctx.fillStyle = colors.muted;
   ctx.font = colors.font;
-  ctx.textAlign = 'right';
+  ctx.textAlign = align;
   ctx.textBaseline = 'alphabetic';
   haloText(ctx, text, x, y, colors.paper);
   ctx.restore();
@@ -128,10 +128,11 @@ function noteAt(ctx, colors, text, x, y) {
 /**
  * Says so where values below a log plot's floor are drawn on it (a log axis
  * cannot show 0; a run that reached 10⁻³⁰ would look stalled at 10⁻¹⁶):
- * `label` in the bottom right corner, just above the floor.
+ * `label` in the bottom right (or `side` 'left') corner, just above the floor.
  */
-export function floorNote(ctx, area, colors, label) {
-  noteAt(ctx, colors, label, area.x1 - 4, area.y1 - 5);
+export function floorNote(ctx, area, colors, label, side = 'right') {
+  if (side === 'left') noteAt(ctx, colors, label, area.x0 + 4, area.y1 - 5, 'left');
+  else noteAt(ctx, colors, label, area.x1 - 4, area.y1 - 5);
 }
 
 /**
