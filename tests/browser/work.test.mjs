@@ -186,7 +186,8 @@ test('annealing: when the core refuses a slice of runs, the caption says why, Pl
     let downloads = 0;
     page.on('download', () => downloads++);
     if (await box.getAttribute('data-busy') === 'true') {
-      await shareAction(figure, 'csv');
+      // At once, while the runs are still missing (two clicks through the menu may come too late).
+      await page.evaluate(() => document.querySelector('optlab-figure').shadowRoot.querySelector('.share-menu button[data-share=csv]').click());
       assert.match(await figure.locator('.share [role="status"]').textContent(), /still being computed/);
       const table = await page.evaluate(() => document.querySelector('optlab-figure').table());
       assert.equal(table.complete, false);

@@ -6,7 +6,7 @@ import { linearScale, logScale } from './scale.js';
 // would make a dashed stroke lay down billions of dashes: a 270 ms frame.
 // Each segment is cut to a box a little larger than any canvas first
 // (Liang–Barsky), which the clip region hides anyway.
-const BOX = [-2000, 12000];
+const BOX = [-400, 2400];
 function clipped(x0, y0, x1, y1) {
   let t0 = 0, t1 = 1;
   const dx = x1 - x0, dy = y1 - y0;
