@@ -87,6 +87,13 @@ Json gradients(const Json& request) {
   return out;
 }
 
+// A bowl's curvatures, as every map and rate request reads them.
+Vector eigenvalues_of(const Fields& f) {
+  const auto values = read_numbers(f.required("eigenvalues"), f.path("eigenvalues"),
+                                   Range{0.0, limits::kMaxAbsInput, true}, std::nullopt, "", 1, limits::kMaxDim);
+  return Eigen::Map<const Vector>(values.data(), static_cast<Eigen::Index>(values.size()));
+}
+
 // The (γ, β) plane's fields a map's requests share: the eigenvalues and
 // the γ and β intervals.
 struct MapAxes {
@@ -94,9 +101,7 @@ struct MapAxes {
   double lr_lo, lr_hi, beta_lo, beta_hi;
 };
 MapAxes read_axes(const Fields& f) {
-  const auto values = read_numbers(f.required("eigenvalues"), f.path("eigenvalues"),
-                                   Range{0.0, limits::kMaxAbsInput, true}, std::nullopt, "", 1, limits::kMaxDim);
-  MapAxes axes{Eigen::Map<const Vector>(values.data(), static_cast<Eigen::Index>(values.size())), 0, 0, 0, 0};
+  MapAxes axes{eigenvalues_of(f), 0, 0, 0, 0};
   std::tie(axes.lr_lo, axes.lr_hi) = interval(f, "lr", Range{0.0, limits::kMaxAbsInput, true});
   std::tie(axes.beta_lo, axes.beta_hi) = interval(f, "beta", Range{0.0, 1.0, false, true});
   return axes;
@@ -147,12 +152,6 @@ Json rate_map(const Json& request, bool simulated) {
   out["beta"] = r.grid.betas;
   out["rate"] = simulated ? simulated_rate_map(r.grid, r.steps) : momentum_rate_map(r.grid);
   return out;
-}
-
-Vector eigenvalues_of(const Fields& f) {
-  const auto values = read_numbers(f.required("eigenvalues"), f.path("eigenvalues"),
-                                   Range{0.0, limits::kMaxAbsInput, true}, std::nullopt, "", 1, limits::kMaxDim);
-  return Eigen::Map<const Vector>(values.data(), static_cast<Eigen::Index>(values.size()));
 }
 
 Json rates(const Json& request) {

@@ -28,8 +28,9 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
   // or at its own best step 2/(μ + L) (the acceleration of figure 6: the best
   // GD against the best momentum).
   let gdAtBest = scene.gd === 'best';
-  const eigenvalues = () => [scenario.problem.A[0][0], scenario.problem.A[1][1]].sort((p, q) => p - q);
-  const gdLr = (lr) => (gdAtBest ? core.optimalGradientDescent(eigenvalues()).lr : lr);
+  // The bowl is fixed for the figure's life: its best step is asked once.
+  const bestGdLr = core.optimalGradientDescent([scenario.problem.A[0][0], scenario.problem.A[1][1]]).lr;
+  const gdLr = (lr) => (gdAtBest ? bestGdLr : lr);
   let runs;
   let shown = K;
   const shell = figureShell(root);
