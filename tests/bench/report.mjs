@@ -71,7 +71,7 @@ for (const [goal, ok] of Object.entries(page.goals)) say(`| ${goal} | ${met(ok)}
 
 const described = {
   'optlab_core.js': '`optlab_core.js` (the wasm inlined as base64)',
-  'optlab-math.js': '`optlab-math.js` (KaTeX and its two fonts, loaded after the figures)',
+  'optlab-math.js': '`optlab-math.js` (KaTeX and its three fonts, loaded after the figures)',
   'optlab.js': '`optlab.js` (the page and its figures)',
 };
 say('', '## Weight', '', 'Every file the lesson page loads, gzip -9:', '', '| file | bytes |', '|---|---:|');

@@ -125,7 +125,8 @@ describe('the element', () => {
   test('changing an attribute redraws the figure; a bad one shows its message in the box and the others still draw', async () => {
     const { page, problems, context } = await open(`${servedBase}examples/course-notes.html`, servedBase);
     await figuresReady(page);
-    const caption = () => page.$eval('optlab-figure[scene=momentum]', (f) => f.shadowRoot.querySelector('.caption').textContent);
+    // Formulas as the strings write them (a typeset one's textContent holds it twice).
+    const caption = () => page.$eval('optlab-figure[scene=momentum]', (f) => ((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; })(f.shadowRoot.querySelector('.caption')));
     const before = await caption();
     await page.$eval('optlab-figure[scene=momentum]', async (f) => {
       f.setAttribute('lr', '0.1');
@@ -171,7 +172,7 @@ describe('the element', () => {
       document.body.append(f);
       await f.ready;
       const title = f.shadowRoot.querySelector('.figure-title');
-      const before = [title.tagName, title.textContent, getComputedStyle(title).fontSize, f.shadowRoot.querySelectorAll('h2').length];
+      const before = [title.tagName, ((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; })(title), getComputedStyle(title).fontSize, f.shadowRoot.querySelectorAll('h2').length];
       f.setAttribute('heading', '7');
       await f.ready;
       return [...before, f.shadowRoot.querySelector('.optlab-error').textContent];
@@ -189,21 +190,21 @@ describe('the element', () => {
     const { page, problems, context } = await open(`${servedBase}embed/momentum.html?curvature=10,1&lang=ko`, servedBase);
     await figuresReady(page);
     const figure = page.locator('optlab-figure');
-    assert.match(await figure.evaluate((f) => f.shadowRoot.querySelector('p').textContent), /½ \(10 w₁² \+ w₂²\)\u2060은 w₁ 방향이 w₂ 방향보다 10배 가파릅니다/);
+    assert.match(await figure.evaluate((f) => ((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; })(f.shadowRoot.querySelector('p'))), /½ \(10 w₁² \+ w₂²\)은 w₁ 방향이 w₂ 방향보다 10배 가파릅니다/);
     assert.deepEqual((await figure.evaluate((f) => f.state)).curvature, [10, 1]);
     // A curvature in the exported scenario: the CLI format, A = diag(10, 1).
     assert.deepEqual((await figure.evaluate((f) => f.scenario())).problem.A, [[10, 0], [0, 1]]);
     const map = await figure.evaluate(async (f) => {
       f.setAttribute('scene', 'rate-map');
       await f.ready;
-      return { state: f.state, caption: f.shadowRoot.querySelector('.caption').textContent };
+      return { state: f.state, caption: ((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; })(f.shadowRoot.querySelector('.caption')) };
     });
     assert.deepEqual(map.state.curvature, [10, 1]);
     assert.match(map.caption, /γ\* = 0\.231/); // 4/(√10 + √1)²
     const sgd = await figure.evaluate(async (f) => {
       for (const [k, v] of Object.entries({ scene: 'sgd-cloud', n: '8', condition: '20', batch: '8', curvature: '' })) v ? f.setAttribute(k, v) : f.removeAttribute(k);
       await f.ready;
-      return { state: f.state, max: f.shadowRoot.querySelector('input[type=range]').max, caption: f.shadowRoot.querySelector('.caption').textContent };
+      return { state: f.state, max: f.shadowRoot.querySelector('input[type=range]').max, caption: ((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; })(f.shadowRoot.querySelector('.caption')) };
     });
     assert.equal(sgd.max, '8');
     assert.equal(sgd.state.condition, 20);

@@ -105,6 +105,12 @@ describe('copying', () => {
     assert.equal(await page.locator('.share-menu button:visible').count(), 0);
     const toggle = page.locator('#momentum .share-toggle');
     await toggle.scrollIntoViewIfNeeded();
+    // The formulas that left the screen are typeset (page-math.test) before anything is measured.
+    await page.waitForFunction(() => [...document.querySelectorAll('.math')].every((m) => {
+      const r = m.getBoundingClientRect();
+      return m.querySelector('.katex') || (r.bottom > 0 && r.top < innerHeight);
+    }));
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     const caption = await page.locator('#momentum .caption').boundingBox();
     await toggle.focus();
     await page.keyboard.press('Enter');

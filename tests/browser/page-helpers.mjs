@@ -79,4 +79,21 @@ export const blankFractions = (page) =>
     }),
   );
 
-export const caption = (page) => page.textContent('#step-sizes .caption');
+export const caption = (page) => plainText(page, '#step-sizes .caption');
+
+/**
+ * What an element says, formulas in the Unicode the strings write them in:
+ * a typeset formula's textContent holds it twice (MathML and HTML).
+ */
+export const plainText = (page, selector) => page.$eval(selector, (node) => {
+  let text = '';
+  const walk = (parent) => {
+    for (const child of parent.childNodes) {
+      if (child.nodeType === Node.TEXT_NODE) text += child.data;
+      else if (child.classList?.contains('math')) text += child.dataset.unicode;
+      else walk(child);
+    }
+  };
+  walk(node);
+  return text;
+});

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
 import { watchProblems } from './chromium.mjs';
-import { browser, servedUrl, open, bringIntoView, blankFractions, caption, lessonPage } from './page-helpers.mjs';
+import { browser, servedUrl, open, bringIntoView, blankFractions, caption, lessonPage, plainText } from './page-helpers.mjs';
 
 lessonPage();
 
@@ -110,7 +110,7 @@ describe('interaction', () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const sweep = page.locator('#step-sizes .sweep-canvas');
     await bringIntoView(sweep);
-    assert.deepEqual(await page.$$eval('#step-sizes .legend li', (li) => li.map((l) => l.textContent)), ['the parabola, curvature a', 'a bowl with curvatures a and 0.25a']);
+    assert.deepEqual(await page.$$eval('#step-sizes .legend li', (li) => li.map(((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; }))), ['the parabola, curvature a', 'a bowl with curvatures a and 0.25a']);
     const label = await sweep.getAttribute('aria-label');
     assert.match(label, /^f after 5 steps against γ: on the parabola the loss is lowest, zero, at exactly 1\/a .* lowest at 1\.47\/a\./);
     assert.deepEqual(problems, []);
@@ -123,7 +123,8 @@ describe('interaction', () => {
     const focused = () =>
       page.evaluate(() => {
         const a = document.activeElement;
-        const name = a?.getAttribute('aria-label') || a?.textContent.trim() || a?.type;
+        const plain = ((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; });
+        const name = a?.getAttribute('aria-label') || (a ? plain(a).trim() : '') || a?.type;
         return `${a?.closest('section')?.id}: ${a?.tagName === 'CANVAS' ? 'canvas' : name}`;
       });
     for (let i = 0; i < 110; i++) { // every control of figures 1 to 6, share buttons included
@@ -135,12 +136,12 @@ describe('interaction', () => {
       'rate-map: Go to the best (γ*, β*)', 'rate-map: canvas', 'momentum: Share▾'])
       assert.ok(reached.includes(name), `${name} not reachable: ${reached.join(' | ')}`);
     // The map moves with the arrow keys, and figure 4 follows.
-    const momentumCaption = await page.textContent('#momentum .caption');
+    const momentumCaption = await plainText(page, '#momentum .caption');
     await page.focus('#rate-map canvas');
     await page.keyboard.press('ArrowUp');
     await page.keyboard.press('ArrowRight');
-    assert.notEqual(await page.textContent('#momentum .caption'), momentumCaption);
-    assert.match(await page.textContent('#momentum .caption'), /β = 0\.81/);
+    assert.notEqual(await plainText(page, '#momentum .caption'), momentumCaption);
+    assert.match(await plainText(page, '#momentum .caption'), /β = 0\.81/);
     // Reset then Step with the keyboard in figure 1: the caption follows k.
     await page.focus('#step-sizes .play');
     await page.keyboard.press('Tab'); // Step

@@ -28,7 +28,7 @@ describe('languages and sizes', () => {
     // The header lists the figures, numbered alike, each linking to its figure.
     assert.equal(await page.getAttribute('nav.contents', 'aria-label'), '그림 목록');
     const listed = await page.$$eval('nav.contents li', (items) => items.map((li) => [li.value, li.querySelector('a').textContent, li.querySelector('a').getAttribute('href')]));
-    const sections = await page.$$eval('main > .figure', (ss) => ss.map((s, i) => [i + 1, s.querySelector('.figure-title').textContent, `#${s.id}`]));
+    const sections = await page.$$eval('main > .figure', (ss) => ss.map((s, i) => [i + 1, ((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; })(s.querySelector('.figure-title')), `#${s.id}`]));
     assert.deepEqual(listed, sections);
     // Each links to where the lecture covers it on video, and the header names the lecture's sections.
     const videos = await page.$$eval('nav.contents li a.video', (links) => links.map((a) => [a.textContent, new URL(a.href).searchParams.get('t')]));
@@ -124,6 +124,22 @@ describe('languages and sizes', () => {
       // checkVisibility is false inside a figure whose rendering is skipped.
       const shown = () => page.$$eval('main > .figure canvas:first-of-type', (cs) => cs.map((c) => c.checkVisibility({ contentVisibilityAuto: true })));
       const tops = () => page.$$eval('main > .figure', (ss) => ss.map((s) => Math.round(s.getBoundingClientRect().top + scrollY)));
+      // The first screen's formulas are typeset once they have left the
+      // screen (page-math.test): figure 1 may then change its height, and
+      // the browser keeps what the reader sees where it was.
+      const inView = await page.evaluate(async () => {
+        const next = document.getElementById('sgd-cloud');
+        next.scrollIntoView();
+        const before = next.getBoundingClientRect().top;
+        const first = [...document.querySelectorAll('#step-sizes .math')];
+        for (let i = 0; i < 60 && !first.every((m) => m.querySelector('.katex')); i++) await new Promise((done) => requestAnimationFrame(done));
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        return { before, after: next.getBoundingClientRect().top, typeset: first.every((m) => m.querySelector('.katex')) };
+      });
+      assert.ok(inView.typeset, `${width}: figure 1's formulas were not typeset once off the screen`);
+      assert.ok(Math.abs(inView.after - inView.before) < 1, `${width}: figure 2 moved on the screen from ${inView.before} to ${inView.after} as figure 1 was typeset`);
+      await page.evaluate(() => scrollTo(0, 0));
+      await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
       const settled = await tops();
       assert.equal((await shown())[0], true);
       assert.equal((await shown()).at(-1), false, `${width}: the last figure is rendered while the page shows the first`);

@@ -61,11 +61,11 @@ for (const target of ['served', 'file']) {
       await page.keyboard.press('Home'); // β = 0
       // The numbers change at once; the rules are typeset afresh (MathML too) once β rests.
       await page.waitForFunction(() => [...document.querySelectorAll('#momentum .optlab-beta')].every((n) => n.textContent === '0.00'));
-      await page.waitForFunction(() => document.querySelectorAll('#momentum annotation')[1].textContent.includes('0.00'));
+      await page.waitForFunction(() => document.querySelectorAll('#momentum .equations annotation')[1].textContent.includes('0.00'));
       assert.ok((await tex())[1].includes('0.00}\\,p_k + g_k'), (await tex())[1]);
       await page.evaluate(() => document.fonts.ready);
       const faces = await page.evaluate(() => [...document.fonts].filter((f) => f.family.includes('KaTeX')).map((f) => `${f.family}:${f.status}`));
-      assert.deepEqual(faces.sort(), ['KaTeX_Main:loaded', 'KaTeX_Math:loaded']);
+      assert.deepEqual(faces.sort(), ['KaTeX_Main:loaded', 'KaTeX_Math:loaded', 'KaTeX_Size1:loaded']); // Size1: Σ in the text's formulas
       // The letters really are set in KaTeX's italic, not a fallback face.
       assert.equal(await page.$eval('#momentum .equations .mathnormal', (n) => getComputedStyle(n).fontFamily.split(',')[0].replace(/"/g, '')), 'KaTeX_Math');
       assert.deepEqual(problems, []);

@@ -2,35 +2,35 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
-import { browser, servedUrl, open, bringIntoView, lessonPage } from './page-helpers.mjs';
+import { browser, servedUrl, open, bringIntoView, lessonPage, plainText } from './page-helpers.mjs';
 
 lessonPage();
 
 describe('momentum and the (γ, β) map', () => {
   test('dragging on the map moves (γ, β) in figure 4; "best" goes to Polyak\'s optimum', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
-    const before = await page.textContent('#momentum .caption');
-    assert.match(await page.textContent('#rate-map .toolbar .hint'), /arrow keys; “Momentum on a bowl” above moves with it\.$/);
+    const before = await plainText(page, '#momentum .caption');
+    assert.match(await plainText(page, '#rate-map .toolbar .hint'), /arrow keys; “Momentum on a bowl” above moves with it\.$/);
     const map = page.locator('#rate-map canvas');
     await bringIntoView(map);
     const box = await map.boundingBox();
     await page.mouse.click(box.x + box.width * 0.3, box.y + box.height * 0.3);
-    assert.notEqual(await page.textContent('#momentum .caption'), before);
+    assert.notEqual(await plainText(page, '#momentum .caption'), before);
     assert.notEqual(await page.textContent('#momentum .slider-value'), 'γ\u00a0=\u00a00.05');
     await page.click('#rate-map button');
-    assert.match(await page.textContent('#rate-map .caption'), /factor 0\.382 per step/);
-    assert.match(await page.textContent('#rate-map .caption'), /There Nesterov’s form diverges \(its rate is 1\.16\): the star lies right of its dotted edge\.$/);
+    assert.match(await plainText(page, '#rate-map .caption'), /factor 0\.382 per step/);
+    assert.match(await plainText(page, '#rate-map .caption'), /There Nesterov’s form diverges \(its rate is 1\.16\): the star lies right of its dotted edge\.$/);
     // Acceleration: gradient descent's best on the bowl (μ = 1, L = 5) is γ = 2/(μ + L), rate (L − μ)/(L + μ).
-    assert.match(await page.textContent('#rate-map .caption'), /the best gradient descent \(β = 0, γ = 2\/\(μ \+ L\) = 0\.333\) only 0\.667\. There/);
+    assert.match(await plainText(page, '#rate-map .caption'), /the best gradient descent \(β = 0, γ = 2\/\(μ \+ L\) = 0\.333\) only 0\.667\. There/);
     // And there, with one click, to set against it in figure 4: momentum with β = 0 is gradient descent.
     await page.click('#rate-map button:has-text("Go to the best gradient descent")');
-    assert.match(await page.textContent('#rate-map .caption'), /^At γ = 0\.333, β = 0\.00 the error shrinks by a factor 0\.667 per step/);
-    assert.match(await page.textContent('#momentum .caption'), /^γ = 0\.333, β = 0\.00\./);
+    assert.match(await plainText(page, '#rate-map .caption'), /^At γ = 0\.333, β = 0\.00 the error shrinks by a factor 0\.667 per step/);
+    assert.match(await plainText(page, '#momentum .caption'), /^γ = 0\.333, β = 0\.00\./);
     await page.click('#rate-map button');
-    assert.match(await page.textContent('#momentum'), /β = 0\.15/);
+    assert.match(await plainText(page, '#momentum'), /β = 0\.15/);
     // Heavy ball's best is out of Nesterov's bounds (γL = 1.91 > 2(1 + β)/(1 + 2β) = 1.77):
     // its f grows, slowly, and the caption says it diverges, at Nesterov's own rate.
-    const best = await page.textContent('#momentum .caption');
+    const best = await plainText(page, '#momentum .caption');
     const [, nesterovRate] = best.match(/Nesterov diverges \(rate ([\d.]+) > 1; f is above its start from step \d+\)/) ?? [];
     assert.ok(nesterovRate, best);
     const x = 0.381966 * 5, b = 0.145898; // γ*L and β* of Polyak for μ = 1, L = 5
@@ -38,8 +38,8 @@ describe('momentum and the (γ, β) map', () => {
     assert.ok(Math.abs(Number(nesterovRate) - (Math.abs(t) + Math.sqrt(t * t - 4 * d)) / 2) < 0.006, best); // 1.157, shown to 3 digits
     assert.match(best, /momentum \d+,/);
     // A mouse over the map reads the rate there, and moves nothing.
-    const caption = await page.textContent('#momentum .caption');
-    const readout = () => page.locator('#rate-map .map-readout').textContent();
+    const caption = await plainText(page, '#momentum .caption');
+    const readout = () => plainText(page, '#rate-map .map-readout');
     assert.match(await readout(), /Point at the map/);
     await page.mouse.move(box.x + box.width * 0.97, box.y + box.height * 0.9); // large γ, small β
     assert.match(await readout(), /^Under the pointer: γ = [\d.]+, β = 0\.\d\d, rate [\d.]+ \(divergent\)\.$/);
@@ -50,7 +50,7 @@ describe('momentum and the (γ, β) map', () => {
     assert.ok(Math.abs(rate - Math.max(root(1), root(5))) < 0.01, `${rate} at γ ${lr}, β ${beta}`);
     await page.mouse.move(box.x - 20, box.y - 20);
     assert.match(await readout(), /Point at the map/);
-    assert.equal(await page.textContent('#momentum .caption'), caption);
+    assert.equal(await plainText(page, '#momentum .caption'), caption);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -75,7 +75,7 @@ describe('momentum and the (γ, β) map', () => {
     // Three clear spots (no line, label or point): monotone, ripples, near the best pair.
     for (const [fx, fy] of [[0.3, 0.88], [0.5, 0.3], [0.72, 0.9]]) {
       await page.mouse.move(box.x + fx * box.width, box.y + fy * box.height);
-      const rate = Number((await page.textContent('#rate-map .map-readout')).match(/rate ([\d.]+)/)[1]);
+      const rate = Number((await plainText(page, '#rate-map .map-readout')).match(/rate ([\d.]+)/)[1]);
       // Where the core's colouring puts that rate: digits gained per step, up to 3, purple to yellow.
       const p = 1 - Math.min(3, -Math.log10(1 - rate)) / 3;
       const pixel = await map.evaluate((c, [x, y]) => [...c.getContext('2d').getImageData(Math.round(x * c.width), Math.round(y * c.height), 1, 1).data].slice(0, 3), [fx, fy]);
@@ -103,7 +103,7 @@ describe('momentum and the (γ, β) map', () => {
     const css = box.width / width;
     const clickAt = async (x) => {
       await page.mouse.click(box.x + x * css, box.y + y * css);
-      return page.textContent('#rate-map .caption');
+      return plainText(page, '#rate-map .caption');
     };
     // Just inside the grey, the core's rate is ≥ 1; just left of the white boundary line, < 1.
     assert.match(await clickAt(grey + 1), /≥ 1: the run diverges/);
@@ -117,9 +117,9 @@ describe('momentum and the (γ, β) map', () => {
     // Reference: the same recurrences in NumPy (float64). At γ = 0.05, β = 0.8
     // both momentum forms first dip under 10⁻⁶·f(w0) at step 39; momentum
     // climbs back over it and stays under only from step 61, Nesterov from 39.
-    assert.match(await page.textContent('#momentum .caption'), /stays below 1·10⁻⁶ of its starting value: momentum 61, Nesterov 39, gradient descent not within 100 steps/);
+    assert.match(await plainText(page, '#momentum .caption'), /stays below 1·10⁻⁶ of its starting value: momentum 61, Nesterov 39, gradient descent not within 100 steps/);
     // γ = 0.15(1 − β): β = 0.25 → 35, 0.5 → 30, 0.75 → 45, 0.9 → 127, 0.99 not within 200.
-    assert.match(await page.textContent('#beta-effect .caption'), /β = 0.25 from step 35; β = 0.5 from step 30; β = 0.75 from step 45; β = 0.9 from step 127; β = 0.99 not within 200 steps/);
+    assert.match(await plainText(page, '#beta-effect .caption'), /β = 0.25 from step 35; β = 0.5 from step 30; β = 0.75 from step 45; β = 0.9 from step 127; β = 0.99 not within 200 steps/);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -135,15 +135,15 @@ describe('momentum and the (γ, β) map', () => {
     assert.notEqual(await path(), plain);
     await page.focus('#momentum input[type=range]');
     await page.keyboard.press('End'); // γ = 1 with β = 0.8: 5γ > 2(1 + β)
-    await page.waitForFunction(() => /diverges \(stopped at step \d+\)/.test(document.querySelector('#momentum .caption').textContent));
-    assert.doesNotMatch(await page.textContent('#momentum'), /NaN|Infinity|undefined/);
+    await page.waitForFunction(() => /diverges \(stopped at step \d+\)/.test(((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; })(document.querySelector('#momentum .caption'))));
+    assert.doesNotMatch(await plainText(page, '#momentum'), /NaN|Infinity|undefined/);
     assert.deepEqual(problems, []);
     await page.close();
   });
 
   test('figure 4 can run gradient descent at its own best γ = 2/(μ + L): a click, the caption, the rule and the link say so', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
-    const caption = () => page.textContent('#momentum .caption');
+    const caption = () => plainText(page, '#momentum .caption');
     assert.match(await caption(), /^γ = 0\.05, β = 0\.80\..*, gradient descent not within 100 steps\.$/);
     const box = page.locator('label[for="momentum-gd"]');
     await bringIntoView(box);
@@ -151,7 +151,7 @@ describe('momentum and the (γ, β) map', () => {
     await page.mouse.click(at.x + 8, at.y + at.height / 2);
     // The bowl's curvatures are 1 and 5: γ = 2/6, and gradient descent's rate (L − μ)/(L + μ) = 2/3;
     // f, quadratic in the error, shrinks by (2/3)² per step and reaches 10⁻⁶ of its start in about 17.
-    await page.waitForFunction(() => /gradient descent \(at its own γ = 0\.333\) \d+\.$/.test(document.querySelector('#momentum .caption').textContent));
+    await page.waitForFunction(() => /gradient descent \(at its own γ = 0\.333\) \d+\.$/.test(((n) => { const c = n.cloneNode(true); for (const m of c.querySelectorAll('.math')) m.replaceWith(m.dataset.unicode); return c.textContent; })(document.querySelector('#momentum .caption'))));
     const [, steps] = (await caption()).match(/at its own γ = 0\.333\) (\d+)\.$/);
     assert.ok(Number(steps) >= 15 && Number(steps) <= 19, await caption());
     assert.match(await caption(), /^γ = 0\.05, β = 0\.80\./); // momentum keeps its own γ
@@ -161,7 +161,7 @@ describe('momentum and the (γ, β) map', () => {
     const link = page.url();
     const again = await open(link, { inside: servedUrl });
     assert.equal(await again.page.isChecked('#momentum-gd'), true);
-    assert.equal(await again.page.textContent('#momentum .caption'), await caption());
+    assert.equal(await plainText(again.page, '#momentum .caption'), await caption());
     assert.deepEqual(again.problems, []);
     await again.page.close();
     assert.deepEqual(problems, []);

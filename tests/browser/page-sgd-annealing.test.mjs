@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
 import { shareAction } from './chromium.mjs';
-import { servedUrl, open, lessonPage } from './page-helpers.mjs';
+import { servedUrl, open, lessonPage, plainText } from './page-helpers.mjs';
 
 import { root } from '../js/helpers.mjs';
 
@@ -23,7 +23,7 @@ describe('SGD and annealing', () => {
       const [measured, error, law] = [await read('variance'), await read('variance-error'), await read('law')];
       assert.ok(error > 0 && error < law / 20, `B = ${batch}: standard error ${error} against the law ${law}`);
       assert.ok(Math.abs(measured - law) <= 3 * error, `B = ${batch}: measured ${measured} ± ${error}, law ${law}`);
-      assert.match(await page.textContent('#sgd-cloud .caption'), new RegExp(`With batch ${batch}, 4000 mini-batch gradients \\(the rings are 200 of them\\) have variance [0-9.·⁻]+ ± [0-9.·⁻]+ \\(one standard error`));
+      assert.match(await plainText(page, '#sgd-cloud .caption'), new RegExp(`With batch ${batch}, 4000 mini-batch gradients \\(the rings are 200 of them\\) have variance [0-9.·⁻]+ ± [0-9.·⁻]+ \\(one standard error`));
       return { measured, error, law };
     };
     const first = await check(1);
@@ -35,7 +35,7 @@ describe('SGD and annealing', () => {
     await page.keyboard.press('End'); // B = n: every batch is the whole set
     assert.ok(await read('variance') < 1e-20);
     assert.equal(await read('law'), 0);
-    assert.match(await page.textContent('#sgd-cloud .caption'), /With batch 32 = n every batch is the whole set/);
+    assert.match(await plainText(page, '#sgd-cloud .caption'), /With batch 32 = n every batch is the whole set/);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -54,13 +54,13 @@ describe('SGD and annealing', () => {
       done(n);
     }))));
     assert.equal(await page.getAttribute('#sgd-cloud', 'data-outside'), '2');
-    assert.match(await page.textContent('#sgd-cloud .caption'), /the 32 one-example steps average to the full step; 2 of them land outside the view, and triangles on its edge point to the steps beyond it\./);
+    assert.match(await plainText(page, '#sgd-cloud .caption'), /the 32 one-example steps average to the full step; 2 of them land outside the view, and triangles on its edge point to the steps beyond it\./);
     assert.ok(await marks() > 10, 'the two triangles are drawn on the lower edge');
     // A click moves w: near the minimum (1, 1.05) every step stays in view.
     const box = await canvas.boundingBox();
     await page.mouse.click(box.x + 56 + ((1 + 2.5) / 6) * (box.width - 68), box.y + 12 + ((4 - 1.05) / 5.5) * (box.height - 46));
     await page.waitForFunction(() => document.querySelector('#sgd-cloud').dataset.outside === '0');
-    assert.doesNotMatch(await page.textContent('#sgd-cloud .caption'), /outside the view/);
+    assert.doesNotMatch(await plainText(page, '#sgd-cloud .caption'), /outside the view/);
     assert.equal(await marks(), 0);
     assert.deepEqual(problems, []);
     await page.close();
@@ -71,9 +71,9 @@ describe('SGD and annealing', () => {
     const deep = async () => Number(await page.getAttribute('#annealing', 'data-deep'));
     const atBatch1 = await deep();
     assert.ok(atBatch1 > 300, `batch 1: ${atBatch1} of 400 escaped`);
-    assert.match(await page.textContent('#annealing .caption'), /still in the shallow basin/);
+    assert.match(await plainText(page, '#annealing .caption'), /still in the shallow basin/);
     // The bars' scale: the tallest is labelled with its count, here the fullest of the scene's bins.
-    assert.match(await page.textContent('#annealing .legend'), /where the 400 SGD runs are \(bars\)/);
+    assert.match(await plainText(page, '#annealing .legend'), /where the 400 SGD runs are \(bars\)/);
     const scene = JSON.parse(readFileSync(join(root, 'web', 'scenes', 'annealing.json'), 'utf8'));
     const [download] = await Promise.all([page.waitForEvent('download'), shareAction(page.locator('#annealing'), 'csv')]);
     const rows = readFileSync(await download.path(), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',').map(Number));

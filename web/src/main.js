@@ -7,10 +7,11 @@ import { mounts } from './figures/index.js';
 import { keyOwner, linkStates } from './figures/linked.js';
 import { chooseLanguage, strings } from './i18n/index.js';
 import { loadMathScript } from './math/page-loader.js';
-import { typesetIdle, useRendererLoader } from './math/typeset.js';
+import { typesetIdle, useRendererLoader, holdInlineTypesetting } from './math/typeset.js';
 import { mountFigure, readSettings, usableSettings } from './mount.js';
 import { paintQueuedNow } from './plot/canvas.js';
 import { figureInHash, hashFigures, pageHash, unreadKeys } from './share/url-state.js';
+import { plainText } from './math/inline.js';
 
 // The page's state lives in its URL hash, one key per figure parameter:
 //   #momentum.lr=0.02&momentum.beta=0.9&sgd-cloud.batch=4
@@ -79,7 +80,8 @@ function listFigures(slots, t) {
   nav.setAttribute('aria-label', t.contents);
   const list = nav.querySelector('ol');
   list.replaceChildren(...slots.flatMap((slot, i) => {
-    const title = slot.querySelector('.figure-title')?.textContent;
+    const heading = slot.querySelector('.figure-title');
+    const title = heading ? plainText(heading) : undefined;
     if (!title || !slot.id) return [];
     const item = document.createElement('li');
     item.value = i + 1; // a figure that could not be drawn keeps its number
@@ -120,6 +122,7 @@ function holdLinkedFigure() {
 
 async function start() {
   useRendererLoader(loadMathScript);
+  const releaseTypesetting = holdInlineTypesetting();
   const t = strings(chooseLanguage());
   applyStrings(t);
   listLecture(t);
@@ -207,6 +210,7 @@ async function start() {
   paintQueuedNow();
   document.documentElement.dataset.ready = 'true';
   performance.mark('optlab-ready'); // read by the page benchmark
+  releaseTypesetting();
   // Once the equations are in, in their fonts, and a frame has recorded
   // each section's height, the browser may skip the figures far from the
   // screen (optlab.css).

@@ -1,6 +1,7 @@
 // Small DOM helpers for the figures' controls: every control is a native
 // element (button, range input), so keyboard, touch and screen readers work
 // without extra code.
+import { setRich } from '../math/inline.js';
 
 /**
  * A slider's shown value: "β = 0.80, γ = 0.02" may wrap only after a comma,
@@ -11,7 +12,7 @@ export const valueText = (text) => text.replace(/ = /g, '\u00a0=\u00a0');
 export function el(tag, attributes = {}, children = []) {
   const node = document.createElement(tag);
   for (const [key, value] of Object.entries(attributes)) {
-    if (key === 'text') node.textContent = value;
+    if (key === 'text') setRich(node, value);
     else if (key === 'class') node.className = value;
     else node.setAttribute(key, value);
   }

@@ -3,6 +3,7 @@
 // ridge into the deeper minimum. Histogram of where `runs` seeded SGD runs
 // (core.finalPositions) are after k steps, over the curve f(w).
 import { clipTo, drawAxes, haloText, plotArea } from '../plot/axes.js';
+import { plainText, setRich } from '../math/inline.js';
 import { figureShell } from '../plot/figure-shell.js';
 import { linearScale } from '../plot/scale.js';
 import { methodLegend, methodStyle } from '../plot/methods.js';
@@ -141,12 +142,12 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
       else if (deepSide(finals.w[r])) deep++;
     }
     caption.classList.toggle('error', failure !== null);
-    caption.textContent = failure !== null
+    setRich(caption, failure !== null
       ? `${t.cannotDraw}: ${failure}`
       : running()
         ? s.computing({ steps: stepsAt(frame), runs: scene.runs, done: finals.done })
-        : s.caption({ lr, batch, steps: stepsAt(frame), runs: scene.runs, deep, diverged, gd: gdFinal, gdDeep: deepSide(gdFinal), seed });
-    canvas.setAttribute('aria-label', caption.textContent);
+        : s.caption({ lr, batch, steps: stepsAt(frame), runs: scene.runs, deep, diverged, gd: gdFinal, gdDeep: deepSide(gdFinal), seed }));
+    canvas.setAttribute('aria-label', plainText(caption));
     root.dataset.deep = String(deep);
   }
 

@@ -2,6 +2,7 @@
 // With the lock on, each run gets γ = η(1 − β), so γ/(1 − β) stays fixed and
 // moving β from 0.9 to 0.99 divides γ by 10, as the lecture advises.
 import { settledBelow } from './settle.js';
+import { plainText, setRich } from '../math/inline.js';
 import { figureShell } from '../plot/figure-shell.js';
 import { drawLogPlot, legend } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
@@ -86,8 +87,8 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
       const k = settledBelow(r.trace.loss, goal);
       return { beta: r.beta, step: k < 0 ? null : k };
     });
-    caption.textContent = s.caption({ locked, eta, K, target: scene.target, outcome });
-    canvas.setAttribute('aria-label', caption.textContent);
+    setRich(caption, s.caption({ locked, eta, K, target: scene.target, outcome }));
+    canvas.setAttribute('aria-label', plainText(caption));
   }
 
   shell.fill({

@@ -2,6 +2,7 @@
 // on Rosenbrock's curved valley (or on the bowl), paths and f against k.
 // The legend shows each method's settings: hand-picked on Rosenbrock, each
 // method's own best from theory on the bowl (the scene says which).
+import { plainText, setRich } from '../math/inline.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot, legend } from '../plot/series.js';
@@ -86,14 +87,14 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
       return i < 0 || i > k ? null : i;
     };
     const diverged = (tr) => (tr.divergedAt !== null && tr.divergedAt <= k ? tr.divergedAt : null);
-    caption.textContent = s.caption({
+    setRich(caption, s.caption({
       problem: s.problems[which], k, target: scene.target, memory: scene.memory, tuning: setup.tuning,
       lbfgs: { reach: reach(runs.lbfgs), f: at(runs.lbfgs), stoppedAt: runs.lbfgs.stoppedAt },
       gd: { reach: reach(runs.gd), f: at(runs.gd), diverged: diverged(runs.gd) },
       momentum: { reach: reach(runs.momentum), f: at(runs.momentum), diverged: diverged(runs.momentum) },
-    });
-    pathCanvas.setAttribute('aria-label', caption.textContent);
-    lossCanvas.setAttribute('aria-label', caption.textContent);
+    }));
+    pathCanvas.setAttribute('aria-label', plainText(caption));
+    lossCanvas.setAttribute('aria-label', plainText(caption));
     root.dataset.problem = which;
   }
 

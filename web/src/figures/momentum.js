@@ -4,6 +4,7 @@
 // show that the two forms are one method.
 import { settledBelow } from './settle.js';
 import { texNumber, typeset, typesetAfterFrame } from '../math/typeset.js';
+import { plainText, setRich } from '../math/inline.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot, legend } from '../plot/series.js';
@@ -177,12 +178,12 @@ export function momentumFigure(root, { core, t, scene, shared, changed = () => {
       const k = settledBelow(tr.loss, goal);
       return k < 0 ? { never: true } : { step: k };
     };
-    caption.textContent = s.caption({
+    setRich(caption, s.caption({
       lr, beta, K, target: scene.target, gdLr: gdAtBest ? gdLr(lr) : null,
       gd: reach(runs.gd), momentum: reach(runs.momentum), nesterov: reach(runs.nesterov),
-    });
-    pathCanvas.setAttribute('aria-label', caption.textContent);
-    lossCanvas.setAttribute('aria-label', caption.textContent);
+    }));
+    pathCanvas.setAttribute('aria-label', plainText(caption));
+    lossCanvas.setAttribute('aria-label', plainText(caption));
   }
 
   // Dragging (or arrow keys on the focused plot) moves the start point.

@@ -2,6 +2,7 @@
 // (σ = 1), SGD bounces around the floor; momentum with β and γ = 0.1(1 − β)
 // averages the noise inside p; the running average w̄ of the SGD iterates
 // smooths it after the fact. Distances to the minimum on a log axis.
+import { plainText, setRich } from '../math/inline.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
 import { drawLogPlot } from '../plot/series.js';
@@ -89,13 +90,13 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     const from = Math.max(0, k - scene.tail + 1);
     const over = (run) => core.pathStats(run.w, 2, optimum, from, k);
     const [sgdTail, momentumTail] = [over(sgd), over(mom)];
-    caption.textContent = s.caption({
+    setRich(caption, s.caption({
       k, tail: k - from + 1, seed,
       sgd: sgdTail.distance, momentum: momentumTail.distance, average: dist.average[k],
       sgdPath: sgdTail.length, momentumPath: momentumTail.length,
-    });
-    pathCanvas.setAttribute('aria-label', caption.textContent);
-    distCanvas.setAttribute('aria-label', caption.textContent);
+    }));
+    pathCanvas.setAttribute('aria-label', plainText(caption));
+    distCanvas.setAttribute('aria-label', plainText(caption));
   }
 
   shell.fill({

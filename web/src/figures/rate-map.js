@@ -6,6 +6,7 @@
 // core.momentumRegion). The point is the (γ, β) of figure 4, and can be dragged.
 import { drawAxes, haloText, plotArea } from '../plot/axes.js';
 import { viridisCss, viridisTable } from '../plot/colormap.js';
+import { plainText, setRich } from '../math/inline.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { deepestCells } from '../plot/region-labels.js';
 import { linearScale, logScale } from '../plot/scale.js';
@@ -65,8 +66,8 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     const { lr, beta } = shared.get();
     const rate = core.momentumRate(eigenvalues, lr, beta);
     const stepsToTarget = core.stepsToTarget(rate, scene.target);
-    caption.textContent = s.caption({ lr, beta, rate, stepsToTarget, target: scene.target, best, bestGd, nesterovAtBest });
-    canvas.setAttribute('aria-label', caption.textContent);
+    setRich(caption, s.caption({ lr, beta, rate, stepsToTarget, target: scene.target, best, bestGd, nesterovAtBest }));
+    canvas.setAttribute('aria-label', plainText(caption));
     root.dataset.rate = String(rate);
   }
 
@@ -114,14 +115,14 @@ export function rateMapFigure(root, { core, t, scene, shared, linked = false, ch
     if (e.pointerType !== 'mouse') return;
     const { lr, beta, inside } = under(e);
     if (!inside) {
-      readout.textContent = pointHint;
+      setRich(readout, pointHint);
       return;
     }
     const rate = core.momentumRate(eigenvalues, lr, beta);
-    readout.textContent = s.pointerAt({ lr, beta, rate, region: s.regions[core.momentumRegion(eigenvalues, lr, beta)] });
+    setRich(readout, s.pointerAt({ lr, beta, rate, region: s.regions[core.momentumRegion(eigenvalues, lr, beta)] }));
   });
   canvas.addEventListener('pointerleave', () => {
-    readout.textContent = pointHint;
+    setRich(readout, pointHint);
   });
 
   const bestButton = el('button', { type: 'button', text: s.goToBest });

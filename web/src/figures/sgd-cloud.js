@@ -7,6 +7,7 @@
 // law at B = 1, and the default measurement sat 1.8 errors below it. Steps
 // that land outside the view are marked by triangles at its edge.
 import { clipTo } from '../plot/axes.js';
+import { plainText, setRich } from '../math/inline.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl, viewScales } from '../plot/path-view.js';
 import { cssColors, theme } from '../plot/theme.js';
@@ -85,9 +86,9 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   function update() {
     steps.redraw();
     paths.redraw();
-    caption.textContent = s.caption({ w, n, batch, draws, rings: scene.rings, measured, standardError, law, lr, outside });
-    stepCanvas.setAttribute('aria-label', caption.textContent);
-    pathCanvas.setAttribute('aria-label', caption.textContent);
+    setRich(caption, s.caption({ w, n, batch, draws, rings: scene.rings, measured, standardError, law, lr, outside }));
+    stepCanvas.setAttribute('aria-label', plainText(caption));
+    pathCanvas.setAttribute('aria-label', plainText(caption));
     root.dataset.variance = String(measured);
     root.dataset.varianceError = String(standardError);
     root.dataset.law = String(law);

@@ -68,19 +68,19 @@ export default {
   sgd: {
     title: 'SGD: a noisy but unbiased step',
     text: [
-      'The loss of a model is an average over examples: f = (1/n) Σ fᵢ. Stochastic gradient descent steps along the gradient of one example, or of a small batch B: w ← w − γ (1/|B|) Σ ∇fⱼ(w), with B drawn at random.',
-      'Each such step is noisy, but on average it is exactly the full-gradient step: the dots below are the n one-example steps from w, and their mean is the tip of the black arrow, the gradient-descent step. Larger batches average more examples, so their steps (rings) gather closer to the arrow. Drawn without replacement, a batch of B has variance σ²/B · (n − B)/(n − 1), which is zero when B = n.',
-      'Why does SGD work so well? Drag w and watch the dots. Far from the minimum nearly every example agrees on which way is downhill: almost every dot lies closer to the minimum than w does, and one example’s step is nearly as useful as the full one. Near the minimum the full gradient shrinks towards zero, and the steps with it, but each example still pulls towards its own fit: the dots, bunched close around w, lie on every side of it, about half of them farther from the minimum than w, and the noise dominates. And the examples are redundant, many of them saying nearly the same thing, so a small mini-batch already lands close to the arrow: a quarter of the examples (B = 8) brings the variance down to a tenth of B = 1’s, at a quarter of the cost of the full gradient.',
+      'The loss of a model is an average over examples: $f = (1/n) Σ fᵢ$. Stochastic gradient descent steps along the gradient of one example, or of a small batch $B$: $w ← w − γ (1/|B|) Σ ∇fⱼ(w)$, with $B$ drawn at random.',
+      'Each such step is noisy, but on average it is exactly the full-gradient step: the dots below are the $n$ one-example steps from $w$, and their mean is the tip of the black arrow, the gradient-descent step. Larger batches average more examples, so their steps (rings) gather closer to the arrow. Drawn without replacement, a batch of $B$ has variance $σ²/B · (n − B)/(n − 1)$, which is zero when $B = n$.',
+      'Why does SGD work so well? Drag $w$ and watch the dots. Far from the minimum nearly every example agrees on which way is downhill: almost every dot lies closer to the minimum than $w$ does, and one example’s step is nearly as useful as the full one. Near the minimum the full gradient shrinks towards zero, and the steps with it, but each example still pulls towards its own fit: the dots, bunched close around $w$, lie on every side of it, about half of them farther from the minimum than $w$, and the noise dominates. And the examples are redundant, many of them saying nearly the same thing, so a small mini-batch already lands close to the arrow: a quarter of the examples ($B = 8$) brings the variance down to a tenth of $B = 1$’s, at a quarter of the cost of the full gradient.',
     ],
     batchLabel: 'batch size',
-    dragHint: 'Drag the white point or click where it should go (or focus the plot of steps and use the arrow keys) to move w. The second plot runs gradient descent and SGD from there.',
+    dragHint: 'Drag the white point or click where it should go (or focus the plot of steps and use the arrow keys) to move $w$. The second plot runs gradient descent and SGD from there.',
     names: { parts: 'one-example steps −γ∇fᵢ', full: 'their mean: the full step −γ∇f', batches: 'mini-batch steps', gd: 'gradient descent (second plot)' },
     caption: ({ w, n, batch, draws, rings, measured, standardError, law, lr, outside }) =>
-      `From w = (${formatNumber(w[0])}, ${formatNumber(w[1])}), γ = ${formatNumber(lr)}: the ${n} one-example steps average to the full step` +
+      `From $w = (${formatNumber(w[0])}, ${formatNumber(w[1])})$, $γ = ${formatNumber(lr)}$: the ${n} one-example steps average to the full step` +
       (outside ? `; ${outside} of them land outside the view, and triangles on its edge point to the steps beyond it. ` : '. ') +
       (law === 0
-        ? `With batch ${batch} = n every batch is the whole set, so all ${draws} mini-batch gradients are the full gradient: the law σ²/B · (n − B)/(n − 1) gives 0, and the ${formatNumber(measured)} measured is floating-point rounding.`
-        : `With batch ${batch}, ${draws} mini-batch gradients (the rings are ${rings} of them) have variance ${formatNumber(measured)} ± ${formatNumber(standardError)} (one standard error: the measurement is noisy too); the law σ²/B · (n − B)/(n − 1) gives ${formatNumber(law)}.`),
+        ? `With batch $${batch} = n$ every batch is the whole set, so all ${draws} mini-batch gradients are the full gradient: the law $σ²/B · (n − B)/(n − 1)$ gives 0, and the ${formatNumber(measured)} measured is floating-point rounding.`
+        : `With batch ${batch}, ${draws} mini-batch gradients (the rings are ${rings} of them) have variance ${formatNumber(measured)} ± ${formatNumber(standardError)} (one standard error: the measurement is noisy too); the law $σ²/B · (n − B)/(n − 1)$ gives ${formatNumber(law)}.`),
   },
 
   annealing: {
@@ -94,25 +94,25 @@ export default {
     peakLabel: (count) => `${count} runs`,
     ridgeLabel: 'ridge',
     caption: ({ lr, batch, steps, runs, deep, diverged, gd, gdDeep, seed }) =>
-      `γ = ${formatNumber(lr)}, batch ${batch}, seed ${seed}: after ${steps} steps, ${deep} of ${runs} SGD runs (${formatPercent(deep, runs)}%) are in the deeper basin${diverged ? `, ${diverged} diverged` : ''}. Gradient descent is at w = ${formatNumber(gd)}, ${gdDeep ? 'in the deeper basin' : 'still in the shallow basin'}.`,
+      `$γ = ${formatNumber(lr)}$, batch ${batch}, seed ${seed}: after ${steps} steps, ${deep} of ${runs} SGD runs (${formatPercent(deep, runs)}%) are in the deeper basin${diverged ? `, ${diverged} diverged` : ''}. Gradient descent is at $w = ${formatNumber(gd)}$, ${gdDeep ? 'in the deeper basin' : 'still in the shallow basin'}.`,
     // While many long runs are computed a few at a time, the bars show those done.
     computing: ({ steps, runs, done }) => `Running ${runs} SGD runs of ${steps} steps: ${done} done so far, shown as bars.`,
   },
 
   betaEffect: {
-    title: 'The effect of β',
+    title: 'The effect of $β$',
     text: [
-      'β sets how long momentum remembers: p adds up about 1/(1 − β) past gradients, so the step it takes is about γ/(1 − β) times the gradient. Small β turns quickly; large β carries on and turns slowly.',
-      'With the lock on, every run keeps γ/(1 − β) fixed, so going from β = 0.9 to 0.99 divides γ by 10, the lecture’s rule of thumb. Turn the lock off to give every β the same γ: the large β then take effective steps up to 100 times longer, overshoot, and ripple for hundreds of steps.',
+      '$β$ sets how long momentum remembers: $p$ adds up about $1/(1 − β)$ past gradients, so the step it takes is about $γ/(1 − β)$ times the gradient. Small $β$ turns quickly; large $β$ carries on and turns slowly.',
+      'With the lock on, every run keeps $γ/(1 − β)$ fixed, so going from $β = 0.9$ to 0.99 divides $γ$ by 10, the lecture’s rule of thumb. Turn the lock off to give every $β$ the same $γ$: the large $β$ then take effective steps up to 100 times longer, overshoot, and ripple for hundreds of steps.',
     ],
     etaLabel: 'step size',
-    lockLabel: 'keep γ/(1 − β) fixed',
+    lockLabel: 'keep $γ/(1 − β)$ fixed',
     caption: ({ locked, eta, K, target, outcome }) => {
-      const rule = locked ? `γ = ${formatNumber(eta)}·(1 − β)` : `γ = ${formatNumber(eta)} for every β`;
+      const rule = locked ? `$γ = ${formatNumber(eta)}·(1 − β)$` : `$γ = ${formatNumber(eta)}$ for every $β$`;
       const parts = outcome.map((o) =>
-        o.diverged !== undefined ? `β = ${o.beta} diverges (step ${o.diverged})` : o.step === null ? `β = ${o.beta} not within ${K} steps` : `β = ${o.beta} from step ${o.step}`,
+        o.diverged !== undefined ? `$β = ${o.beta}$ diverges (step ${o.diverged})` : o.step === null ? `$β = ${o.beta}$ not within ${K} steps` : `$β = ${o.beta}$ from step ${o.step}`,
       );
-      return `${rule}. From which step f stays below ${formatNumber(target)} of its start: ${parts.join('; ')}.`;
+      return `${rule}. From which step $f$ stays below ${formatNumber(target)} of its start: ${parts.join('; ')}.`;
     },
   },
 
@@ -120,18 +120,18 @@ export default {
     title: 'Noise smoothing: SGD, momentum and averaging',
     text: [
       ({ sigma, lr }) => sigma === 0
-        ? `Here the gradients carry no noise (σ = 0), so SGD with γ = ${formatNumber(lr)} is plain gradient descent: it heads for the minimum and settles there.`
-        : `Here every gradient carries Gaussian noise of standard deviation ${formatNumber(sigma)}${sigma === 1 ? ', as in the course’s own experiment' : ''}. SGD with γ = ${formatNumber(lr)} heads for the minimum, then keeps bouncing around the floor: each noisy step kicks it away again.`,
+        ? `Here the gradients carry no noise ($σ = 0$), so SGD with $γ = ${formatNumber(lr)}$ is plain gradient descent: it heads for the minimum and settles there.`
+        : `Here every gradient carries Gaussian noise of standard deviation ${formatNumber(sigma)}${sigma === 1 ? ', as in the course’s own experiment' : ''}. SGD with $γ = ${formatNumber(lr)}$ heads for the minimum, then keeps bouncing around the floor: each noisy step kicks it away again.`,
       ({ sigma, lr }) => sigma === 0
-        ? `Momentum with the slider’s β and γ = ${formatNumber(lr)}·(1 − β) takes steps of the same size on average; without noise there is nothing to smooth. The running average w̄ₖ = (1/k) Σ wⱼ still counts the early steps far from the minimum, so here it lags behind the iterates.`
-        : `Momentum with the slider’s β and γ = ${formatNumber(lr)}·(1 − β) takes steps of the same size on average. Because p sums several noisy gradients, consecutive steps are smoother, but the iterates still wander about the floor about as far; compare the distances below. Averaging the SGD iterates, w̄ₖ = (1/k) Σ wⱼ, removes the bouncing after the fact and settles far closer to the minimum.`,
+        ? `Momentum with the slider’s $β$ and $γ = ${formatNumber(lr)}·(1 − β)$ takes steps of the same size on average; without noise there is nothing to smooth. The running average $w̄ₖ = (1/k) Σ wⱼ$ still counts the early steps far from the minimum, so here it lags behind the iterates.`
+        : `Momentum with the slider’s $β$ and $γ = ${formatNumber(lr)}·(1 − β)$ takes steps of the same size on average. Because $p$ sums several noisy gradients, consecutive steps are smoother, but the iterates still wander about the floor about as far; compare the distances below. Averaging the SGD iterates, $w̄ₖ = (1/k) Σ wⱼ$, removes the bouncing after the fact and settles far closer to the minimum.`,
     ],
     betaLabel: 'momentum',
     tailLabel: (n) => `last ${n} steps`,
     distanceAxis: '‖wₖ − w*‖ (log)',
-    names: { sgd: 'SGD', momentum: 'SGD with momentum', average: 'running average w̄ of SGD' },
+    names: { sgd: 'SGD', momentum: 'SGD with momentum', average: 'running average $w̄$ of SGD' },
     caption: ({ k, tail, seed, sgd, momentum, average, sgdPath, momentumPath }) => {
-      const head = `Seed ${seed}, step ${k}. Over the last ${tail} steps SGD stayed on average ${formatNumber(sgd)} from the minimum and momentum ${formatNumber(momentum)}; the running average w̄ is ${formatNumber(average)} away.`;
+      const head = `Seed ${seed}, step ${k}. Over the last ${tail} steps SGD stayed on average ${formatNumber(sgd)} from the minimum and momentum ${formatNumber(momentum)}; the running average $w̄$ is ${formatNumber(average)} away.`;
       if (tail < 2) return head;
       const paths = `over those steps momentum’s path is ${formatNumber(momentumPath)} long, SGD’s ${formatNumber(sgdPath)}`;
       return momentumPath < sgdPath ? `${head} Momentum smooths the bouncing, not the distance: ${paths}.` : `${head} Momentum does not smooth the path here: ${paths}.`;
@@ -141,22 +141,22 @@ export default {
   lbfgs: {
     title: 'Full batch: L-BFGS',
     text: [
-      'With the full gradient in hand (no mini-batches, no noise), the lecture’s advice is L-BFGS. It estimates the curvature from the last few steps and gradients, then searches along the resulting direction for a step that decreases f enough (the Wolfe conditions).',
+      'With the full gradient in hand (no mini-batches, no noise), the lecture’s advice is L-BFGS. It estimates the curvature from the last few steps and gradients, then searches along the resulting direction for a step that decreases $f$ enough (the Wolfe conditions).',
       'On Rosenbrock’s narrow curved valley, gradient descent must take tiny steps to stay stable and creeps along the floor. L-BFGS follows the curve and reaches machine precision in a few dozen steps.',
-      'The legend gives each method’s settings. On Rosenbrock they are picked by hand to stay stable on the steep walls (momentum’s effective step γ/(1 − β) = 0.002 is twice gradient descent’s); on a function that is not quadratic no formula gives the best. On the bowl, with curvatures μ = 1 and L = 5, each first-order method runs at its own best from theory: gradient descent at γ = 2/(μ + L), momentum at the best pair (γ*, β*), the star of figure 6’s map. Then momentum reaches the target well before gradient descent, as the map’s rates say, and L-BFGS, which learns both curvatures from its first steps, sooner still. The best pair is the lecture’s momentum’s (the heavy-ball form); Nesterov’s variant diverges there.',
+      'The legend gives each method’s settings. On Rosenbrock they are picked by hand to stay stable on the steep walls (momentum’s effective step $γ/(1 − β) = 0.002$ is twice gradient descent’s); on a function that is not quadratic no formula gives the best. On the bowl, with curvatures $μ = 1$ and $L = 5$, each first-order method runs at its own best from theory: gradient descent at $γ = 2/(μ + L)$, momentum at the best pair $(γ*, β*)$, the star of figure 6’s map. Then momentum reaches the target well before gradient descent, as the map’s rates say, and L-BFGS, which learns both curvatures from its first steps, sooner still. The best pair is the lecture’s momentum’s (the heavy-ball form); Nesterov’s variant diverges there.',
     ],
     problemLabel: 'problem',
     problems: { rosenbrock: 'Rosenbrock', bowl: 'bowl diag(1, 5)' },
     names: { lbfgs: 'L-BFGS', gd: 'gradient descent', momentum: 'momentum' },
     legend: {
       lbfgs: (memory) => `L-BFGS (memory ${memory})`,
-      gd: ({ lr, best }) => `gradient descent (γ = ${formatNumber(lr)}${best ? ', its best: 2/(μ + L)' : ''})`,
-      momentum: ({ lr, beta, best }) => `momentum (γ = ${formatNumber(lr)}, β = ${formatNumber(beta)}${best ? ', its best pair' : ''})`,
+      gd: ({ lr, best }) => `gradient descent ($γ = ${formatNumber(lr)}$${best ? ', its best: $2/(μ + L)$' : ''})`,
+      momentum: ({ lr, beta, best }) => `momentum ($γ = ${formatNumber(lr)}$, $β = ${formatNumber(beta)}$${best ? ', its best pair' : ''})`,
     },
     caption: ({ problem, k, target, memory, tuning, lbfgs, gd, momentum }) => {
-      const l = lbfgs.reach !== null ? `L-BFGS (memory ${memory}) reached f < ${formatNumber(target)} at step ${lbfgs.reach}` : `L-BFGS (memory ${memory}) has f = ${formatNumber(lbfgs.f)}`;
+      const l = lbfgs.reach !== null ? `L-BFGS (memory ${memory}) reached $f < ${formatNumber(target)}$ at step ${lbfgs.reach}` : `L-BFGS (memory ${memory}) has $f = ${formatNumber(lbfgs.f)}$`;
       const other = (name, r) =>
-        r.diverged !== null ? `${name} diverged at step ${r.diverged}` : r.reach !== null ? `${name} reached it at step ${r.reach}` : `${name} has f = ${formatNumber(r.f)}`;
+        r.diverged !== null ? `${name} diverged at step ${r.diverged}` : r.reach !== null ? `${name} reached it at step ${r.reach}` : `${name} has $f = ${formatNumber(r.f)}$`;
       const settings = tuning === 'best' ? ' Gradient descent and momentum run at their best settings for this bowl.' : ' The step sizes are picked by hand to stay stable.';
       const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` L-BFGS stopped at step ${lbfgs.stoppedAt}: machine precision.` : '';
       return `${problem}, step ${k}: ${l}; ${other('gradient descent', gd)}; ${other('momentum', momentum)}.${settings}${stop}`;
@@ -168,47 +168,47 @@ export default {
     text: [
       ({ A }) => {
         const [a1, a2] = [A[0][0], A[1][1]];
-        const bowl = `The bowl f(w) = ½ (${coefficient(a1)}w₁² + ${coefficient(a2)}w₂²)`;
+        const bowl = `The bowl $f(w) = ½ (${coefficient(a1)}w₁² + ${coefficient(a2)}w₂²)$`;
         if (a1 === a2) return `${bowl} is equally steep in every direction, so one step size suits all of them and momentum has little to add.`;
-        const [steep, shallow] = a1 > a2 ? ['w₁', 'w₂'] : ['w₂', 'w₁'];
-        return `${bowl} is ${formatNumber(Math.max(a1, a2) / Math.min(a1, a2))} times steeper along ${steep} than along ${shallow}. Gradient descent must keep γ small enough for the steep direction, so it crawls along the shallow one.`;
+        const [steep, shallow] = a1 > a2 ? ['$w₁$', '$w₂$'] : ['$w₂$', '$w₁$'];
+        return `${bowl} is ${formatNumber(Math.max(a1, a2) / Math.min(a1, a2))} times steeper along ${steep} than along ${shallow}. Gradient descent must keep $γ$ small enough for the steep direction, so it crawls along the shallow one.`;
       },
-      'Momentum keeps a running sum of gradients, p ← βp + g, and steps along it: w ← w − γp. Along the valley the gradients agree and add up; across it they alternate and cancel. Written as wₖ₊₁ = wₖ − γgₖ + β(wₖ − wₖ₋₁), the heavy-ball form, it is the same method: tick the box to draw it over the momentum path. Nesterov’s variant steps along g + βp, a look ahead that damps the overshoot.',
-      'β = 0.9 or 0.99 usually works. Raising β asks for a smaller γ: from 0.9 to 0.99, divide γ by 10.',
+      'Momentum keeps a running sum of gradients, $p ← βp + g$, and steps along it: $w ← w − γp$. Along the valley the gradients agree and add up; across it they alternate and cancel. Written as $wₖ₊₁ = wₖ − γgₖ + β(wₖ − wₖ₋₁)$, the heavy-ball form, it is the same method: tick the box to draw it over the momentum path. Nesterov’s variant steps along $g + βp$, a look ahead that damps the overshoot.',
+      '$β = 0.9$ or 0.99 usually works. Raising $β$ asks for a smaller $γ$: from 0.9 to 0.99, divide $γ$ by 10.',
     ],
     lrLabel: 'step size γ',
     betaLabel: 'momentum β',
     heavyBallToggle: 'draw the heavy-ball form over momentum',
-    gdBestToggle: 'gradient descent at its own best γ = 2/(μ + L)',
-    dragHint: 'Drag the white point or click where it should go (or focus the plot and use the arrow keys) to move the start w₀.',
+    gdBestToggle: 'gradient descent at its own best $γ = 2/(μ + L)$',
+    dragHint: 'Drag the white point or click where it should go (or focus the plot and use the arrow keys) to move the start $w₀$.',
     stepAxis: 'step k',
     names: { gd: 'gradient descent', momentum: 'momentum', nesterov: 'Nesterov', heavy_ball: 'heavy ball' },
     caption: ({ lr, beta, K, target, gdLr = null, gd, momentum, nesterov }) => {
       const say = (r) =>
         r.diverged !== undefined ? `diverges (stopped at step ${r.diverged})`
-          : r.growing !== undefined ? `diverges (rate ${formatNumber(r.growing)} > 1${r.above === null ? '' : `; f is above its start from step ${r.above}`})`
+          : r.growing !== undefined ? `diverges (rate $${formatNumber(r.growing)} > 1$${r.above === null ? '' : `; $f$ is above its start from step ${r.above}`})`
             : r.never ? `not within ${K} steps` : `${r.step}`;
-      const gdName = gdLr === null ? 'gradient descent' : `gradient descent (at its own γ = ${formatNumber(gdLr)})`;
-      return `γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}. From which step f stays below ${formatNumber(target)} of its starting value: momentum ${say(momentum)}, Nesterov ${say(nesterov)}, ${gdName} ${say(gd)}.`;
+      const gdName = gdLr === null ? 'gradient descent' : `gradient descent (at its own $γ = ${formatNumber(gdLr)}$)`;
+      return `$γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$. From which step $f$ stays below ${formatNumber(target)} of its starting value: momentum ${say(momentum)}, Nesterov ${say(nesterov)}, ${gdName} ${say(gd)}.`;
     },
   },
 
   rateMap: {
-    title: 'Where momentum converges: the (γ, β) map',
+    title: 'Where momentum converges: the $(γ, β)$ map',
     text: [
-      'On a quadratic, momentum shrinks the error by a fixed factor per step, its rate. Along an eigenvector with curvature λ, the rate is the spectral radius of the 2×2 matrix [[1 + β − γλ, −β], [1, 0]]. The map colours the worse of the two curvatures of the bowl for every (γ, β).',
-      'White lines bound the regions. Right of the solid line the rate is at least 1 and the run diverges. Above a dashed line (one per curvature) the roots are complex and the iterates ripple around the minimum; below it they approach it without overshooting. The star is the best pair, γ* = 4/(√L + √μ)² and β* = ((√L − √μ)/(√L + √μ))². The dotted line is Nesterov’s edge: its own iteration has the rate 1 at γL = 2(1 + β)/(1 + 2β), a smaller step than momentum’s, so Nesterov’s form diverges right of it.',
-      'The star shows what momentum buys on a quadratic: acceleration. With κ = L/μ, the condition number, the best gradient descent (β = 0, γ = 2/(μ + L)) shrinks the error by (κ − 1)/(κ + 1) per step, the best momentum by (√κ − 1)/(√κ + 1). For κ = 100 that is 0.98 against 0.82: about 690 steps against 70 to gain six digits. Two caveats from the lecture: plain momentum is accelerated this way only on quadratics (Nesterov’s form, with carefully chosen constants, on any smooth convex function), and under SGD’s noise most of the gain is lost. There momentum helps by smoothing the noise instead.',
+      'On a quadratic, momentum shrinks the error by a fixed factor per step, its rate. Along an eigenvector with curvature $λ$, the rate is the spectral radius of the $2×2$ matrix $[[1 + β − γλ, −β], [1, 0]]$. The map colours the worse of the two curvatures of the bowl for every $(γ, β)$.',
+      'White lines bound the regions. Right of the solid line the rate is at least 1 and the run diverges. Above a dashed line (one per curvature) the roots are complex and the iterates ripple around the minimum; below it they approach it without overshooting. The star is the best pair, $γ* = 4/(√L + √μ)²$ and $β* = ((√L − √μ)/(√L + √μ))²$. The dotted line is Nesterov’s edge: its own iteration has the rate 1 at $γL = 2(1 + β)/(1 + 2β)$, a smaller step than momentum’s, so Nesterov’s form diverges right of it.',
+      'The star shows what momentum buys on a quadratic: acceleration. With $κ = L/μ$, the condition number, the best gradient descent ($β = 0$, $γ = 2/(μ + L)$) shrinks the error by $(κ − 1)/(κ + 1)$ per step, the best momentum by $(√κ − 1)/(√κ + 1)$. For $κ = 100$ that is 0.98 against 0.82: about 690 steps against 70 to gain six digits. Two caveats from the lecture: plain momentum is accelerated this way only on quadratics (Nesterov’s form, with carefully chosen constants, on any smooth convex function), and under SGD’s noise most of the gain is lost. There momentum helps by smoothing the noise instead.',
     ],
     lrAxis: 'step size γ (log)',
     betaAxis: 'momentum β',
-    goToBest: 'Go to the best (γ*, β*)',
-    goToBestGd: 'Go to the best gradient descent (β = 0)',
+    goToBest: 'Go to the best $(γ*, β*)$',
+    goToBestGd: 'Go to the best gradient descent ($β = 0$)',
     // linked: the title of the momentum figure above, on the lesson page, which shares (γ, β)
     // with the map (the figures carry no numbers); an embedded map stands alone.
     dragHint: (linked) => `Drag the point or click where it should go, or focus the map and use the arrow keys${linked ? `; “${linked}” above moves with it` : ''}.`,
     pointHint: 'Point at the map with the mouse to read the rate there.',
-    pointerAt: ({ lr, beta, rate, region }) => `Under the pointer: γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)}, rate ${formatNumber(rate)} (${region}).`,
+    pointerAt: ({ lr, beta, rate, region }) => `Under the pointer: $γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$, rate ${formatNumber(rate)} (${region}).`,
     rateKey: 'rate per step:',
     divergesKey: '1 or more: diverges',
     colorKey: 'Colour: yellow converges in few steps, purple in many; grey diverges.',
@@ -216,19 +216,19 @@ export default {
     caption: ({ lr, beta, rate, stepsToTarget, target, best, bestGd, nesterovAtBest }) => {
       const here =
         rate >= 1
-          ? `At γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} the rate is ${formatNumber(rate)} ≥ 1: the run diverges.`
-          : `At γ = ${formatNumber(lr)}, β = ${beta.toFixed(2)} the error shrinks by a factor ${formatNumber(rate)} per step, about ${stepsToTarget} steps to reach ${formatNumber(target)}.`;
-      return `${here} The best pair, γ* = ${formatNumber(best.lr)} and β* = ${formatNumber(best.beta)}, reaches the rate ${formatNumber(best.rate)}; the best gradient descent (β = 0, γ = 2/(μ + L) = ${formatNumber(bestGd.lr)}) only ${formatNumber(bestGd.rate)}.${nesterovAtBest > 1 ? ` There Nesterov’s form diverges (its rate is ${formatNumber(nesterovAtBest)}): the star lies right of its dotted edge.` : ''}`;
+          ? `At $γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$ the rate is $${formatNumber(rate)} ≥ 1$: the run diverges.`
+          : `At $γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$ the error shrinks by a factor ${formatNumber(rate)} per step, about ${stepsToTarget} steps to reach ${formatNumber(target)}.`;
+      return `${here} The best pair, $γ* = ${formatNumber(best.lr)}$ and $β* = ${formatNumber(best.beta)}$, reaches the rate ${formatNumber(best.rate)}; the best gradient descent ($β = 0$, $γ = 2/(μ + L) = ${formatNumber(bestGd.lr)}$) only ${formatNumber(bestGd.rate)}.${nesterovAtBest > 1 ? ` There Nesterov’s form diverges (its rate is ${formatNumber(nesterovAtBest)}): the star lies right of its dotted edge.` : ''}`;
     },
   },
 
   stepSizes: {
     title: 'Step sizes on a 1D quadratic',
     text: [
-      'Gradient descent moves against the slope: w ← w − γ f′(w). On the parabola f(w) = a/2 · w² the slope is a·w, so one step multiplies the distance to the minimum by (1 − γa). Everything depends on γa.',
-      'Below 1/a the factor is positive and less than one, so progress is steady but slow. At exactly 1/a the first step lands on the minimum. Between 1/a and 2/a the factor is negative: each step jumps over the minimum, yet lands closer each time. Above 2/a each jump lands farther out, and the run diverges.',
-      'In practice a is unknown, so step sizes are tried on a log scale (0.001, 0.01, 0.1, …) and the best is kept. The sweep below shows why this works. On the parabola (solid line) the loss after a few steps falls steadily as γ grows, drops to zero at exactly 1/a, climbs again beyond it and shoots up past 2/a. The dip is symmetric in γ: 1.2/a leaves the same factor |1 − γa| = 0.2 as 0.8/a, so one curvature gives no reason to prefer the larger step.',
-      'The lecture’s advice, a step a little larger than the optimum and a little short of diverging, comes from problems with many curvatures, from μ to L. The dashed line adds a flatter direction, of curvature a/4, to the same steep one. Now 1/a is the optimum of the steep direction alone and too short for the flat one, and the lowest point moves above 1/a, towards the best single step 2/(μ + L) = 1.6/a, while the steepest curvature still sets the limit 2/L = 2/a. The larger L is than μ, the closer the best step comes to diverging.',
+      'Gradient descent moves against the slope: $w ← w − γ f′(w)$. On the parabola $f(w) = a/2 · w²$ the slope is $a·w$, so one step multiplies the distance to the minimum by $(1 − γa)$. Everything depends on $γa$.',
+      'Below $1/a$ the factor is positive and less than one, so progress is steady but slow. At exactly $1/a$ the first step lands on the minimum. Between $1/a$ and $2/a$ the factor is negative: each step jumps over the minimum, yet lands closer each time. Above $2/a$ each jump lands farther out, and the run diverges.',
+      'In practice $a$ is unknown, so step sizes are tried on a log scale (0.001, 0.01, 0.1, …) and the best is kept. The sweep below shows why this works. On the parabola (solid line) the loss after a few steps falls steadily as $γ$ grows, drops to zero at exactly $1/a$, climbs again beyond it and shoots up past $2/a$. The dip is symmetric in $γ$: $1.2/a$ leaves the same factor $|1 − γa| = 0.2$ as $0.8/a$, so one curvature gives no reason to prefer the larger step.',
+      'The lecture’s advice, a step a little larger than the optimum and a little short of diverging, comes from problems with many curvatures, from $μ$ to $L$. The dashed line adds a flatter direction, of curvature $a/4$, to the same steep one. Now $1/a$ is the optimum of the steep direction alone and too short for the flat one, and the lowest point moves above $1/a$, towards the best single step $2/(μ + L) = 1.6/a$, while the steepest curvature still sets the limit $2/L = 2/a$. The larger $L$ is than $μ$, the closer the best step comes to diverging.',
     ],
     panelsLabel: 'Four regimes, eight steps each',
     gammaLabel: 'step size γ',
@@ -257,13 +257,13 @@ export default {
     },
     caption: ({ gamma, ratio, regime, k, loss, divergedAt }) => {
       const where = {
-        too_small: `below 1/a`,
-        optimal: `exactly 1/a`,
-        oscillating: `between 1/a and 2/a`,
-        boundary: `exactly 2/a`,
-        diverging: `above 2/a`,
+        too_small: `below $1/a$`,
+        optimal: `exactly $1/a$`,
+        oscillating: `between $1/a$ and $2/a$`,
+        boundary: `exactly $2/a$`,
+        diverging: `above $2/a$`,
       }[regime];
-      const head = `γ = ${fmt(gamma)} (${fmt(ratio)}/a) is ${where}: ${
+      const head = `$γ = ${fmt(gamma)}$ ($${fmt(ratio)}/a$) is ${where}: ${
         {
           too_small: 'each step covers the same fraction of the way, so the iterates creep towards the minimum',
           optimal: 'the first step lands exactly on the minimum',
@@ -272,24 +272,24 @@ export default {
           diverging: 'every jump lands farther out, and the run diverges',
         }[regime]
       }.`;
-      if (divergedAt !== null) return `${head} The run was stopped at step ${divergedAt}, where |w| passed 10¹⁰.`;
-      return `${head} After ${k} steps f = ${fmt(loss)}.`;
+      if (divergedAt !== null) return `${head} The run was stopped at step ${divergedAt}, where $|w|$ passed $10¹⁰$.`;
+      return `${head} After ${k} steps $f = ${fmt(loss)}$.`;
     },
   },
   // The hints on a screen without a mouse (a phone, a tablet): taps, no
   // hover, and no keyboard to speak of.
   // The line that tells a reader what to do first.
   lead: {
-    stepSizes: 'Move γ and watch gradient descent on the parabola: it crawls, lands in one step, zigzags in, or flies off.',
+    stepSizes: 'Move $γ$ and watch gradient descent on the parabola: it crawls, lands in one step, zigzags in, or flies off.',
   },
   // Figure 5's steep valley: where the lecture's β = 0.9 or 0.99 earn their keep.
   betaSteep: {
-    label: 'a steep valley, κ = L/μ = 100',
-    text: 'The lecture says β = 0.9 or 0.99 almost always works. On this round bowl (κ = L/μ = 5) there is little to accelerate, and a small β is fastest. Tick the steep valley (κ = 100, closer to a network’s loss): with the default γ = 0.15·(1 − β), the small β diverge and only β = 0.9 and 0.99 converge. Large β is the safe choice, not the fastest on every problem.',
+    label: 'a steep valley, $κ = L/μ = 100$',
+    text: 'The lecture says $β = 0.9$ or 0.99 almost always works. On this round bowl ($κ = L/μ = 5$) there is little to accelerate, and a small $β$ is fastest. Tick the steep valley ($κ = 100$, closer to a network’s loss): with the default $γ = 0.15·(1 − β)$, the small $β$ diverge and only $β = 0.9$ and 0.99 converge. Large $β$ is the safe choice, not the fastest on every problem.',
   },
   touch: {
-    sgdDrag: 'Drag the white point, or tap where it should go, to move w. The second plot runs gradient descent and SGD from there.',
-    momentumDrag: 'Drag the white point, or tap where it should go, to move the start w₀.',
+    sgdDrag: 'Drag the white point, or tap where it should go, to move $w$. The second plot runs gradient descent and SGD from there.',
+    momentumDrag: 'Drag the white point, or tap where it should go, to move the start $w₀$.',
     mapDrag: (linked) => `Drag the point or tap where it should go${linked ? `; “${linked}” above moves with it` : ''}.`,
     mapPoint: 'Tap or drag on the map: the caption below gives the rate at the point.',
     sweep: 'Drag the point, tap where it should go, or use the slider.',

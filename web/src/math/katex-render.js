@@ -2,8 +2,8 @@
 //
 // KaTeX's stylesheet loads its fonts by URL, which Chromium refuses from
 // file:// (fonts need CORS) and a font-src policy may refuse elsewhere. The
-// two faces these formulas use (Main for upright text and digits, Math for
-// italic letters) are bundled into the script instead and handed to the
+// three faces these formulas use (Main for upright text and digits, Math for
+// italic letters, Size1 for Σ) are bundled into the script instead and handed to the
 // browser as FontFace objects built from bytes: no request at all. The
 // build strips KaTeX's own @font-face rules from the stylesheet.
 //
@@ -14,6 +14,7 @@ import katex from 'katex';
 
 import mainRegular from 'katex/dist/fonts/KaTeX_Main-Regular.woff2';
 import mathItalic from 'katex/dist/fonts/KaTeX_Math-Italic.woff2';
+import size1 from 'katex/dist/fonts/KaTeX_Size1-Regular.woff2';
 
 let fontsAdded = false;
 
@@ -27,7 +28,7 @@ function bytes(base64) {
 function addFonts() {
   if (fontsAdded || typeof FontFace !== 'function' || !document.fonts) return;
   fontsAdded = true;
-  for (const [family, data, style] of [['KaTeX_Main', mainRegular, 'normal'], ['KaTeX_Math', mathItalic, 'italic']]) {
+  for (const [family, data, style] of [['KaTeX_Main', mainRegular, 'normal'], ['KaTeX_Math', mathItalic, 'italic'], ['KaTeX_Size1', size1, 'normal']]) {
     const face = new FontFace(family, bytes(data), { style, weight: '400' });
     document.fonts.add(face);
   }

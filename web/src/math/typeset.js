@@ -54,6 +54,141 @@ export function typeset(element, tex, options = {}) {
 
 let waiting = Promise.resolve();
 
+// Inline formulas (./inline.js). They are typeset once the figures are
+// drawn: an embedded figure, which carries KaTeX, after its first frame
+// (typesetInSlices); on the lesson page KaTeX arrives after the figures,
+// and a formula shows its Unicode until then. Swapping it for KaTeX's wider
+// or narrower version re-wraps its paragraph, and the text would jump
+// under the reader's eyes (a layout shift). So a formula on
+// the screen at that moment keeps its Unicode until it leaves the screen
+// and is typeset then, unseen; the others are typeset at once. A formula
+// made later (a caption following a slider) is typeset as it is made.
+let inlineReady = false;
+let inlineQueue = null;
+const inlineCache = new Map(); // TeX → a typeset span, least recently used first
+const INLINE_CACHE = 600;
+
+function renderInline(element, tex) {
+  let rendered = inlineCache.get(tex);
+  if (rendered) {
+    inlineCache.delete(tex);
+  } else {
+    rendered = document.createElement('span');
+    renderer(rendered, tex, {});
+    if (inlineCache.size >= INLINE_CACHE) inlineCache.delete(inlineCache.keys().next().value);
+  }
+  inlineCache.set(tex, rendered);
+  element.replaceChildren(...rendered.cloneNode(true).childNodes);
+}
+
+// Formulas that were on the screen when KaTeX arrived, typeset as they leave it.
+let offScreen = null;
+function typesetWhenUnseen(elements) {
+  offScreen ??= typeof IntersectionObserver === 'function'
+    ? new IntersectionObserver((entries) => {
+      for (const entry of entries) {
+        if (entry.isIntersecting) continue;
+        offScreen.unobserve(entry.target);
+        if (entry.target.isConnected && wanted.has(entry.target)) renderInline(entry.target, wanted.get(entry.target));
+      }
+    })
+    : null;
+  // Which formulas are on the screen is read here rather than in the
+  // observer's first report, which comes a frame later: the ones off the
+  // screen are typeset now, so that typesetIdle() covers them and the page
+  // lays them out before it lets the browser skip far figures (main.js), whose
+  // remembered heights would otherwise be their Unicode ones.
+  const seen = offScreen ? elements.map((element) => {
+    const box = element.getBoundingClientRect();
+    return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
+  }) : [];
+  elements.forEach((element, i) => {
+    if (seen[i]) offScreen.observe(element);
+    else renderInline(element, wanted.get(element));
+  });
+}
+
+// An embedded figure typesets every formula after its first frame, all of
+// them (the figure may fit the screen and never leave it), a few
+// milliseconds at a time so that no task holds the host page for long.
+function typesetInSlices(elements) {
+  let next = 0;
+  const slice = () => {
+    const until = performance.now() + 8;
+    while (next < elements.length && performance.now() < until) {
+      const element = elements[next++];
+      if (element.isConnected && wanted.has(element)) renderInline(element, wanted.get(element));
+    }
+    if (next < elements.length) return new Promise((done) => setTimeout(done)).then(slice);
+    return undefined;
+  };
+  waiting = Promise.all([waiting, slice()]);
+}
+
+/** Typeset the inline formula `tex` into element, which shows `unicode` until then. */
+export function typesetInline(element, unicode, tex) {
+  wanted.set(element, tex);
+  if (renderer && inlineReady) {
+    renderInline(element, tex);
+    return;
+  }
+  element.textContent = unicode;
+  if (inlineQueue) {
+    inlineQueue.push(element);
+    return;
+  }
+  inlineQueue = [element];
+  typesetAfterFrame(() => {
+    if (held) {
+      const go = held.then(startInline);
+      waiting = Promise.all([waiting, go]);
+    } else {
+      startInline();
+    }
+  });
+}
+
+function startInline() {
+  const typesetAll = () => {
+    const queue = inlineQueue;
+    inlineQueue = null;
+    inlineReady = true;
+    // A formula replaced meanwhile (a caption rewritten) is out of the page.
+    const live = queue.filter((queued) => queued.isConnected && wanted.get(queued) !== undefined);
+    if (loader) typesetWhenUnseen(live);
+    else typesetInSlices(live);
+  };
+  if (renderer) {
+    typesetAll();
+    return;
+  }
+  if (!loader) { // no KaTeX at all: the Unicode stays
+    inlineQueue = null;
+    return;
+  }
+  loading ??= loader().then((render) => {
+    renderer = render;
+  });
+  const done = loading.then(typesetAll, () => { inlineQueue = null; });
+  waiting = Promise.all([waiting, done]);
+}
+
+let held = null;
+
+/**
+ * Hold the first inline typesetting until the returned function is called
+ * (the lesson page: until every figure is drawn, when the page is built a
+ * figure per task and frames come between them).
+ */
+export function holdInlineTypesetting() {
+  let release;
+  held = new Promise((done) => { release = done; });
+  return () => {
+    release();
+    held = null;
+  };
+}
+
 /**
  * Run typesetting work after the next frame is on screen (KaTeX's first
  * use is slow); typesetIdle() waits for it too.

@@ -1,6 +1,7 @@
 // Lines for several runs on shared axes, and their legend.
 import { clipTo, drawAxes, haloText, plotArea } from './axes.js';
 import { linearScale, logScale } from './scale.js';
+import { richNodes } from '../math/inline.js';
 
 // Points far outside the canvas (a diverging run's iterates reach 10¹⁰)
 // would make a dashed stroke lay down billions of dashes: a 270 ms frame.
@@ -107,7 +108,7 @@ export function legend(items) {
     const dash = item.dash === true ? [5, 3] : item.dash || [];
     if (dash.length) line.setAttribute('stroke-dasharray', dash.join(' '));
     swatch.append(line);
-    li.append(swatch, item.label);
+    li.append(swatch, ...richNodes(item.label));
     list.append(li);
   }
   return list;

@@ -3,10 +3,13 @@
 // iframe), and download it as a PNG at 2× (for slides), its data as CSV and
 // the scenario JSON that the CLI (`optlab run`) reproduces it from.
 import { el } from '../controls/controls.js';
+import { plainText } from '../math/inline.js';
 import { renderAt } from '../plot/canvas.js';
 import { theme } from '../plot/theme.js';
 import { toCsv } from './table.js';
 import { paramText, stateParams } from './url-state.js';
+
+const plainOf = (element) => (element ? plainText(element) : '');
 
 const escapeAttr = (text) => text.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;');
 
@@ -102,13 +105,13 @@ export function figurePicture(box, scale = 2, settings = '') {
   const measure = document.createElement('canvas').getContext('2d');
   const font = (size, weight = '') => `${weight} ${size}px ${family}`.trim();
   // The text blocks, laid out in CSS px before anything is drawn.
-  const title = box.querySelector('.figure-title')?.textContent ?? '';
+  const title = plainOf(box.querySelector('.figure-title'));
   measure.font = font(16, 'bold');
   const titleLines = title ? wrap(measure, title, width) : [];
   const items = [...box.querySelectorAll('.legend li')].filter((li) => li.getClientRects().length > 0).map((li) => {
     const line = li.querySelector('.swatch line');
     const dash = line?.getAttribute('stroke-dasharray');
-    return { label: li.textContent, color: line ? getComputedStyle(line).stroke : colors.ink, dash: dash ? dash.split(' ').map(Number) : [] };
+    return { label: plainText(li), color: line ? getComputedStyle(line).stroke : colors.ink, dash: dash ? dash.split(' ').map(Number) : [] };
   });
   measure.font = font(12);
   const legendRows = [];
@@ -124,7 +127,7 @@ export function figurePicture(box, scale = 2, settings = '') {
     used += w;
   }
   if (row.length) legendRows.push(row);
-  const caption = box.querySelector('.caption')?.textContent ?? '';
+  const caption = plainOf(box.querySelector('.caption'));
   const captionLines = caption ? wrap(measure, caption, width) : [];
   measure.font = font(11);
   const settingLines = settings ? wrap(measure, settings, width) : [];
@@ -273,7 +276,7 @@ export function shareBar({ t, box, scene, figure, link, site }) {
   const code = () => embedCode(scene, figure.state(), site(), {
     lang: t.lang,
     theme: seenTheme(box),
-    title: box.querySelector('.figure-title')?.textContent,
+    title: box.querySelector('.figure-title') ? plainText(box.querySelector('.figure-title')) : undefined,
     // The standalone page measured 0-50 px shorter than the page's figure
     // at the same width, except figure 2 (7 px taller): a little room more.
     height: Math.ceil(box.getBoundingClientRect().height / 10) * 10 + 20,
