@@ -7,7 +7,8 @@
 // than the optimum" only shows once there are several curvatures.
 // Every number drawn comes from the core (core.trace, and core.valueGrid for
 // the parabola), never from JS math.
-import { clipTo, drawAxes, haloText, plotArea } from '../plot/axes.js';
+import { clipTo, drawAxes, haloText, placeLabel, plotArea } from '../plot/axes.js';
+import { plainText, setRich } from '../math/inline.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { linearScale, logScale } from '../plot/scale.js';
 import { floorNote, legend } from '../plot/series.js';
@@ -41,8 +42,8 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
   const panels = scene.panels.map((ratio) => {
     const trace = run(ratio, scene.panelSteps);
     const canvas = el('canvas', { class: 'panel-canvas', role: 'img' });
-    const label = el('figcaption', { text: `${s.gammaOverA(ratio)} — ${s.regime[trace.regime]}` });
-    canvas.setAttribute('aria-label', label.textContent);
+    const label = el('figcaption', { text: `$${s.gammaOverA(ratio)}$ — ${s.regime[trace.regime]}` });
+    canvas.setAttribute('aria-label', plainText(label));
     const figure = el('figure', { class: 'panel' }, [canvas, label]);
     const painter = shell.canvas(canvas, (ctx, width, height) => drawParabola(ctx, width, height, trace, trace.rows, true), {
       aspect: 0.75,
@@ -121,9 +122,9 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
       regimeBadge.textContent = s.regime[trace.regime];
       regimeBadge.dataset.regime = trace.regime;
     }
-    caption.textContent = s.caption({ gamma: ratio / a, ratio, regime: trace.regime, k, loss: trace.loss[k], divergedAt: trace.divergedAt });
-    parabolaCanvas.setAttribute('aria-label', caption.textContent);
-    lossCanvas.setAttribute('aria-label', `${s.lossAxisF}: ${caption.textContent}`);
+    setRich(caption, s.caption({ gamma: ratio / a, ratio, regime: trace.regime, k, loss: trace.loss[k], divergedAt: trace.divergedAt }));
+    parabolaCanvas.setAttribute('aria-label', plainText(caption));
+    lossCanvas.setAttribute('aria-label', `${s.lossAxisF}: ${plainText(caption)}`);
     root.dataset.regime = trace.regime;
   }
 
@@ -290,7 +291,11 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
     line(sweep, methodStyle('gd', colors).color, []);
     ctx.setLineDash([]);
     ctx.restore();
-    // The bowl's lowest point: above 1/a.
+    // The current γ, a handle to drag: whole even at the ends of the sweep,
+    // at f after the sweep's steps.
+    const current = trace.loss[Math.min(sweepK, trace.rows - 1)];
+    const handle = { x: x(ratio), y: y(Math.min(sweepTop, Math.max(floor, current))), r: 9 };
+    // The bowl's lowest point: above 1/a, labelled on the side the handle is not.
     if (hasLowest) {
       const lx = x(bowlLowest.ratio), ly = y(Math.max(floor, bowlLowest.loss));
       ctx.fillStyle = methodStyle('gd', colors).color;
@@ -300,20 +305,18 @@ export function stepSizesFigure(root, { core, t, scene, changed = () => {} }) {
       ctx.fillStyle = colors.ink;
       ctx.font = colors.font;
       ctx.textAlign = 'left';
-      ctx.textBaseline = 'bottom';
+      ctx.textBaseline = 'top';
       const lowest = s.sweepLowest(bowlLowest.ratio);
-      haloText(ctx, lowest, Math.min(lx + 6, area.x1 - ctx.measureText(lowest).width - 4), ly - 4, colors.paper);
+      const box = placeLabel({ px: lx, py: ly, width: ctx.measureText(lowest).width, height: 14, area, avoid: [handle] });
+      haloText(ctx, lowest, box.x, box.y, colors.paper);
     }
     // Bottom left: the sweep's floor is reached at 1/a, on the right, where the note would sit on the dip.
     if (sweep.some((p) => p.loss <= floor)) floorNote(ctx, area, colors, t.atFloor(formatNumber(floor)), 'left');
-    // The current γ, a handle to drag: whole even at the ends of the sweep,
-    // at f after the sweep's steps.
-    const current = trace.loss[Math.min(sweepK, trace.rows - 1)];
     ctx.fillStyle = methodStyle('gd', colors).color;
     ctx.strokeStyle = colors.paper;
     ctx.lineWidth = 2;
     ctx.beginPath();
-    ctx.arc(x(ratio), y(Math.min(sweepTop, Math.max(floor, current))), 7, 0, 2 * Math.PI);
+    ctx.arc(handle.x, handle.y, 7, 0, 2 * Math.PI);
     ctx.fill();
     ctx.stroke();
   }

@@ -79,6 +79,33 @@ export function haloText(ctx, text, px, py, halo) {
   ctx.fillText(text, px, py);
 }
 
+/**
+ * Where a label of size {width, height} goes beside the point (px, py): the
+ * first of above right, above left, below right and below left (4 px from
+ * the point, then a line farther at a time) whose box stays inside area and clears every circle of
+ * `avoid` ({x, y, r}: a handle the label must not cover). When none does,
+ * the first inside area. Returns the box's top-left corner.
+ */
+export function placeLabel({ px, py, width, height, area, avoid = [], gap = 4 }) {
+  // Then the same four sides farther from the point, in steps of a line.
+  const candidates = [];
+  for (let away = 0; away <= 60; away += 12) {
+    candidates.push(
+      [px + gap + 2, py - gap - height - away], [px - gap - 2 - width, py - gap - height - away],
+      [px + gap + 2, py + gap + away], [px - gap - 2 - width, py + gap + away],
+    );
+  }
+  const inside = ([x, y]) => x >= area.x0 && x + width <= area.x1 && y >= area.y0 && y + height <= area.y1;
+  const clears = ([x, y]) => avoid.every((c) => {
+    const nx = Math.max(x, Math.min(c.x, x + width));
+    const ny = Math.max(y, Math.min(c.y, y + height));
+    return (nx - c.x) ** 2 + (ny - c.y) ** 2 > c.r ** 2;
+  });
+  const clamp = ([x, y]) => [Math.min(Math.max(x, area.x0), area.x1 - width), Math.min(Math.max(y, area.y0), area.y1 - height)];
+  const best = candidates.find((c) => inside(c) && clears(c)) ?? candidates.map(clamp).find(clears) ?? clamp(candidates[0]);
+  return { x: best[0], y: best[1] };
+}
+
 /** Clip drawing to the plot area (divergent paths must not spill out). */
 export function clipTo(ctx, area) {
   ctx.beginPath();
