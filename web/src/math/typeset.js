@@ -81,31 +81,41 @@ function renderInline(element, tex) {
   element.replaceChildren(...rendered.cloneNode(true).childNodes);
 }
 
-// Formulas that were on the screen when KaTeX arrived, typeset as they leave it.
+// Formulas that were on the screen when KaTeX arrived, typeset as they
+// leave it. The observer's first report on each formula, a frame later,
+// typesets the ones off the screen; typesetIdle() waits for that report, so
+// that the page lays them out before it lets the browser skip far figures
+// (main.js), whose remembered heights would otherwise be their Unicode ones.
+// (Reading the boxes here instead forces a layout in this task, and the
+// browser then counted the typesetting above a linked figure as a shift.)
 let offScreen = null;
+let firstReports = null; // formulas not yet reported, and what to call when none is left
 function typesetWhenUnseen(elements) {
-  offScreen ??= typeof IntersectionObserver === 'function'
-    ? new IntersectionObserver((entries) => {
-      for (const entry of entries) {
-        if (entry.isIntersecting) continue;
-        offScreen.unobserve(entry.target);
-        if (entry.target.isConnected && wanted.has(entry.target)) renderInline(entry.target, wanted.get(entry.target));
-      }
-    })
-    : null;
-  // Which formulas are on the screen is read here rather than in the
-  // observer's first report, which comes a frame later: the ones off the
-  // screen are typeset now, so that typesetIdle() covers them and the page
-  // lays them out before it lets the browser skip far figures (main.js), whose
-  // remembered heights would otherwise be their Unicode ones.
-  const seen = offScreen ? elements.map((element) => {
-    const box = element.getBoundingClientRect();
-    return box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth;
-  }) : [];
-  elements.forEach((element, i) => {
-    if (seen[i]) offScreen.observe(element);
-    else renderInline(element, wanted.get(element));
+  if (typeof IntersectionObserver !== 'function') {
+    for (const element of elements) renderInline(element, wanted.get(element));
+    return;
+  }
+  offScreen ??= new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      firstReports?.waiting.delete(entry.target);
+      if (entry.isIntersecting) continue;
+      offScreen.unobserve(entry.target);
+      if (entry.target.isConnected && wanted.has(entry.target)) renderInline(entry.target, wanted.get(entry.target));
+    }
+    if (firstReports && firstReports.waiting.size === 0) {
+      firstReports.done();
+      firstReports = null;
+    }
   });
+  if (elements.length === 0) return;
+  // A second's bound, should a report never come (a formula removed from
+  // the page at once may not get one): the page settles anyway.
+  const reported = new Promise((done) => {
+    firstReports = { waiting: new Set(elements), done };
+    setTimeout(done, 1000);
+  });
+  waiting = Promise.all([waiting, reported]);
+  for (const element of elements) offScreen.observe(element);
 }
 
 // An embedded figure typesets every formula after its first frame, all of
