@@ -179,12 +179,23 @@ export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLab
     return false;
   };
   if (floorLabel && series.some(onFloor)) floorNote(ctx, area, colors, floorLabel);
-  if (band) noteAt(ctx, colors, band.label, x(band.to) - 4, area.y0 + 14);
+  if (band) {
+    // Right-aligned at the band's end, unless the band is too near the left edge for it.
+    ctx.font = colors.font;
+    noteAt(ctx, colors, band.label, Math.max(x(band.to) - 4, area.x0 + 4 + ctx.measureText(band.label).width), area.y0 + 14);
+  }
+  // A × at each run's divergent step, in the run's colour; runs that diverge
+  // at about the same step get a row each, so that every × shows.
+  ctx.font = `bold ${colors.font}`;
+  const placed = [];
   for (const s of series)
     if (s.divergedAt !== undefined && s.divergedAt !== null) {
+      const px = x(s.divergedAt) - 4;
+      let row = 0;
+      while (placed.some((p) => p.row === row && Math.abs(p.x - px) < 12)) row++;
+      placed.push({ x: px, row });
       ctx.fillStyle = s.color;
-      ctx.font = `bold ${colors.font}`;
-      ctx.fillText('×', x(s.divergedAt) - 4, area.y0 + 12);
+      ctx.fillText('×', px, area.y0 + 12 + 13 * row);
     }
   ctx.restore();
 }
