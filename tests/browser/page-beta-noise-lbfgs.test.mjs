@@ -65,6 +65,26 @@ describe('β, noise smoothing and L-BFGS', () => {
     await page.close();
   });
 
+  test('noise smoothing with a step past 2/L: the prose and the caption say that SGD diverges, and at which step; momentum, with its smaller step, does not, down to β = 0', async () => {
+    const { page, problems } = await open(`${servedUrl}#noise-smoothing.lr=1`, { inside: servedUrl });
+    const text = await plainText(page, '#noise-smoothing');
+    assert.match(text, /too long for the bowl’s steepest curvature L: past γ = 2\/L/);
+    assert.doesNotMatch(text, /keeps bouncing around the floor|settles far closer/);
+    const caption = () => plainText(page, '#noise-smoothing .caption');
+    assert.match(await caption(), /^Seed 1\. SGD with γ = 1 diverges \(step \d+\), and its running average w̄ with it; momentum with γ = 0\.2 stays on average [\d.]+ from the minimum\.$/);
+    // β = 0 makes momentum SGD itself: both diverge, and the caption says so of both.
+    const slider = page.locator('#noise-smoothing input[type=range]');
+    await slider.focus();
+    await page.keyboard.press('Home');
+    assert.match(await caption(), /SGD with γ = 1 diverges \(step (\d+)\).*; momentum with γ = 1 diverges \(step \d+\)\.$/);
+    // The stable default says nothing of diverging.
+    await page.goto(servedUrl);
+    await page.waitForSelector('html[data-ready="true"]');
+    assert.doesNotMatch(await plainText(page, '#noise-smoothing .caption'), /diverg/);
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   test('L-BFGS reaches machine precision on Rosenbrock where gradient descent creeps; the legend shows every method\'s settings, and on the bowl each runs at its best', async () => {
     const { page, problems } = await open(servedUrl, { inside: servedUrl });
     const text = await plainText(page, '#lbfgs .caption');

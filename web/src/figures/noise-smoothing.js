@@ -26,6 +26,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   let seed = scenario.seed, beta = scene.beta, w0 = scenario.w0, shown = K;
   let sgd, mom, averagePath;
   const contours = problemContours(core, scenario.problem, view);
+  const eigenvalues = [scenario.problem.A[0][0], scenario.problem.A[1][1]]; // the bowl is diagonal (params.js)
   const shell = figureShell(root);
   let optimum; // the bowl's minimiser, as the core reports it with each run
 
@@ -89,19 +90,31 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
     // and how long its path is (momentum's smoothing shows in the second).
     const from = Math.max(0, k - scene.tail + 1);
     const over = (run) => core.pathStats(run.w, 2, optimum, from, k);
-    const [sgdTail, momentumTail] = [over(sgd), over(mom)];
-    setRich(caption, s.caption({
-      k, tail: k - from + 1, seed,
-      sgd: sgdTail.distance, momentum: momentumTail.distance, average: dist.average[k],
-      sgdPath: sgdTail.length, momentumPath: momentumTail.length,
-    }));
+    if (sgd.divergedAt !== null || mom.divergedAt !== null) {
+      // A run that diverged has no floor to bounce about: the caption says
+      // which run diverged and where; of a run that did not, how far it stays.
+      const last = (run) => Math.min(shown, run.rows - 1);
+      const stays = (run) => run.divergedAt === null ? core.pathStats(run.w, 2, optimum, Math.max(0, last(run) - scene.tail + 1), last(run)).distance : null;
+      setRich(caption, s.divergedCaption({
+        seed, lr: sgdLr, momentumLr: sgdLr * (1 - beta),
+        sgdDiverged: sgd.divergedAt, momentumDiverged: mom.divergedAt, sgd: stays(sgd), momentum: stays(mom),
+      }));
+    } else {
+      const [sgdTail, momentumTail] = [over(sgd), over(mom)];
+      setRich(caption, s.caption({
+        k, tail: k - from + 1, seed,
+        sgd: sgdTail.distance, momentum: momentumTail.distance, average: dist.average[k],
+        sgdPath: sgdTail.length, momentumPath: momentumTail.length,
+      }));
+    }
     pathCanvas.setAttribute('aria-label', plainText(caption));
     distCanvas.setAttribute('aria-label', plainText(caption));
   }
 
   shell.fill({
     title: s.title,
-    text: paragraphs(s.text, { sigma: scenario.problem.noise, lr: sgdLr }),
+    // SGD's step against the bowl's steepest curvature: past 2/L it diverges, noise or not.
+    text: paragraphs(s.text, { sigma: scenario.problem.noise, lr: sgdLr, diverges: core.momentumRate(eigenvalues, sgdLr, 0) >= 1 }),
     toolbars: [[betaSlider.element, seeds.element], [controls.element]],
     legend: ['sgd', 'momentum', 'average'].map((name) => methodLegend(name, s.names[name])),
     plots: [el('div', { class: 'pair' }, [pathCanvas, distCanvas])],
@@ -127,14 +140,14 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   function drawDistances(ctx, width, height) {
     const colors = theme(root);
     const series = [
-      { y: dist.sgd, ...methodStyle('sgd', colors), width: 1 },
-      { y: dist.momentum, ...methodStyle('momentum', colors), width: 1.5 },
+      { y: dist.sgd, ...methodStyle('sgd', colors), width: 1, divergedAt: sgd.divergedAt },
+      { y: dist.momentum, ...methodStyle('momentum', colors), width: 1.5, divergedAt: mom.divergedAt },
       { y: dist.average, ...methodStyle('average', colors), width: 2.5 },
     ].map((x) => ({ ...x, count: Math.min(shown + 1, x.y.length) }));
     // The caption's window: the last `tail` steps up to the one shown.
     const k = shownStep();
     const from = Math.max(0, k - scene.tail + 1);
-    const band = k > 0 ? { from, to: k, label: s.tailLabel(k - from + 1) } : undefined;
+    const band = k > 0 && sgd.divergedAt === null && mom.divergedAt === null ? { from, to: k, label: s.tailLabel(k - from + 1) } : undefined;
     drawLogPlot(ctx, width, height, { colors, K, floor: scene.distanceFloor, series, xLabel: t.momentum.stepAxis, yLabel: s.distanceAxis, top: 3, band, floorLabel: t.atFloor(formatNumber(scene.distanceFloor)) });
   }
 

@@ -119,10 +119,14 @@ export default {
   noise: {
     title: 'Noise smoothing: SGD, momentum and averaging',
     text: [
-      ({ sigma, lr }) => sigma === 0
+      ({ sigma, lr, diverges }) => diverges
+        ? `Here SGD’s step $γ = ${formatNumber(lr)}$ is too long for the bowl’s steepest curvature $L$: past $γ = 2/L$ each step overshoots by more than it corrects, and the iterates fly off, noise or not (figure 1’s regimes). Lower $γ$ in the link to see the noise.`
+        : sigma === 0
         ? `Here the gradients carry no noise ($σ = 0$), so SGD with $γ = ${formatNumber(lr)}$ is plain gradient descent: it heads for the minimum and settles there.`
         : `Here every gradient carries Gaussian noise of standard deviation ${formatNumber(sigma)}${sigma === 1 ? ', as in the course’s own experiment' : ''}. SGD with $γ = ${formatNumber(lr)}$ heads for the minimum, then keeps bouncing around the floor: each noisy step kicks it away again.`,
-      ({ sigma, lr }) => sigma === 0
+      ({ sigma, lr, diverges }) => diverges
+        ? `Momentum with the slider’s $β$ takes the smaller step $γ = ${formatNumber(lr)}·(1 − β)$, and for a large enough $β$ it stays near the minimum while SGD flies off. The running average $w̄ₖ = (1/k) Σ wⱼ$ of SGD’s iterates goes with them.`
+        : sigma === 0
         ? `Momentum with the slider’s $β$ and $γ = ${formatNumber(lr)}·(1 − β)$ takes steps of the same size on average; without noise there is nothing to smooth. The running average $w̄ₖ = (1/k) Σ wⱼ$ still counts the early steps far from the minimum, so here it lags behind the iterates.`
         : `Momentum with the slider’s $β$ and $γ = ${formatNumber(lr)}·(1 − β)$ takes steps of the same size on average. Because $p$ sums several noisy gradients, consecutive steps are smoother, but the iterates still wander about the floor about as far; compare the distances below. Averaging the SGD iterates, $w̄ₖ = (1/k) Σ wⱼ$, removes the bouncing after the fact and settles far closer to the minimum.`,
     ],
@@ -130,6 +134,11 @@ export default {
     tailLabel: (n) => `last ${n} steps`,
     distanceAxis: '‖wₖ − w*‖ (log)',
     names: { sgd: 'SGD', momentum: 'SGD with momentum', average: 'running average $w̄$ of SGD' },
+    divergedCaption: ({ seed, lr, momentumLr, sgdDiverged, momentumDiverged, sgd, momentum }) => {
+      const sgdPart = sgdDiverged !== null ? `SGD with $γ = ${formatNumber(lr)}$ diverges (step ${sgdDiverged}), and its running average $w̄$ with it` : `SGD with $γ = ${formatNumber(lr)}$ stays on average ${formatNumber(sgd)} from the minimum`;
+      const momentumPart = momentumDiverged !== null ? `momentum with $γ = ${formatNumber(momentumLr)}$ diverges (step ${momentumDiverged})` : `momentum with $γ = ${formatNumber(momentumLr)}$ stays on average ${formatNumber(momentum)} from the minimum`;
+      return `Seed ${seed}. ${sgdPart}; ${momentumPart}.`;
+    },
     caption: ({ k, tail, seed, sgd, momentum, average, sgdPath, momentumPath }) => {
       const head = `Seed ${seed}, step ${k}. Over the last ${tail} steps SGD stayed on average ${formatNumber(sgd)} from the minimum and momentum ${formatNumber(momentum)}; the running average $w̄$ is ${formatNumber(average)} away.`;
       if (tail < 2) return head;

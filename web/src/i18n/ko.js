@@ -175,10 +175,14 @@ export default joined({
   noise: {
     title: '노이즈 스무딩: 확률적 경사 하강법, 모멘텀, 평균',
     text: [
-      ({ sigma, lr }) => sigma === 0
+      ({ sigma, lr, diverges }) => diverges
+        ? `여기서는 확률적 경사 하강법의 걸음 ${particle(`$γ = ${formatNumber(lr)}$`, '이/가')} 그릇의 가장 가파른 곡률 $L$에 비해 너무 깁니다. $γ = 2/L$을 넘으면 걸음마다 바로잡는 것보다 더 많이 지나쳐서, 노이즈가 있든 없든 반복값이 멀리 날아갑니다(그림 1의 구간들). 노이즈를 보려면 링크의 $γ$를 낮추세요.`
+        : sigma === 0
         ? `여기서는 경사에 노이즈가 없습니다($σ = 0$). 그래서 $γ = ${formatNumber(lr)}$인 확률적 경사 하강법은 보통의 경사 하강법과 같아서, 최소점으로 가서 그대로 머뭅니다.`
         : `여기서는 모든 경사에 표준편차 ${formatNumber(sigma)}인 가우스 노이즈가 섞여 있습니다.${sigma === 1 ? ' 강의의 실험과 같은 설정입니다.' : ''} $γ = ${formatNumber(lr)}$인 확률적 경사 하강법은 최소점 쪽으로 가다가, 바닥 근처에서 계속 튑니다. 노이즈가 섞인 걸음마다 다시 밀려나기 때문입니다.`,
-      ({ sigma, lr }) => sigma === 0
+      ({ sigma, lr, diverges }) => diverges
+        ? `슬라이더의 $β$를 쓰는 모멘텀은 더 작은 걸음 $γ = ${formatNumber(lr)}·(1 − β)$로 움직이므로, $β$가 충분히 크면 확률적 경사 하강법이 날아가는 동안에도 최소점 근처에 머뭅니다. 확률적 경사 하강법 반복값의 이동 평균 $w̄ₖ = (1/k) Σ wⱼ$도 반복값을 따라 날아갑니다.`
+        : sigma === 0
         ? `슬라이더의 $β$와 $γ = ${formatNumber(lr)}·(1 − β)$인 모멘텀은 평균적으로 같은 크기로 움직입니다. 노이즈가 없으니 다듬을 것도 없습니다. 이동 평균 $w̄ₖ = (1/k) Σ wⱼ$는 최소점에서 먼 초기 걸음들까지 계속 세기 때문에, 여기서는 반복값보다 뒤처집니다.`
         : `슬라이더의 $β$와 $γ = ${formatNumber(lr)}·(1 − β)$인 모멘텀은 평균적으로 같은 크기로 움직입니다. $p$가 여러 개의 노이즈 섞인 경사를 더하므로 이어지는 걸음은 더 매끄럽지만, 반복값이 바닥을 떠도는 폭은 비슷합니다. 아래의 거리를 비교해 보세요. 확률적 경사 하강법의 반복값을 평균한 $w̄ₖ = (1/k) Σ wⱼ$는 튀는 움직임을 나중에 걷어 내어, 최소점에 훨씬 가깝게 자리 잡습니다.`,
     ],
@@ -186,6 +190,11 @@ export default joined({
     tailLabel: (n) => `마지막 ${n} 걸음`,
     distanceAxis: '‖wₖ − w*‖ (로그)',
     names: { sgd: '확률적 경사 하강법', momentum: '모멘텀을 쓴 확률적 경사 하강법', average: '확률적 경사 하강법의 평균 $w̄$' },
+    divergedCaption: ({ seed, lr, momentumLr, sgdDiverged, momentumDiverged, sgd, momentum }) => {
+      const sgdPart = sgdDiverged !== null ? `$γ = ${formatNumber(lr)}$인 확률적 경사 하강법은 발산하고(${sgdDiverged}번째 걸음), 그 평균 $w̄$도 함께 발산합니다` : `$γ = ${formatNumber(lr)}$인 확률적 경사 하강법은 최소점에서 평균 ${formatNumber(sgd)}만큼 떨어져 머뭅니다`;
+      const momentumPart = momentumDiverged !== null ? `$γ = ${formatNumber(momentumLr)}$인 모멘텀은 발산합니다(${momentumDiverged}번째 걸음)` : `$γ = ${formatNumber(momentumLr)}$인 모멘텀은 최소점에서 평균 ${formatNumber(momentum)}만큼 떨어져 머뭅니다`;
+      return `시드 ${seed}. ${sgdPart}. ${momentumPart}.`;
+    },
     caption: ({ k, tail, seed, sgd, momentum, average, sgdPath, momentumPath }) => {
       const head = `시드 ${seed}, ${k}번째 걸음. 마지막 ${tail} 걸음 동안 최소점까지의 평균 거리는 확률적 경사 하강법 ${formatNumber(sgd)}, 모멘텀 ${formatNumber(momentum)}이고, 평균 $w̄$는 ${formatNumber(average)}만큼 떨어져 있습니다.`;
       if (tail < 2) return head;
