@@ -45,6 +45,7 @@ describe('layout shift on a link to a figure', () => {
           await page.waitForTimeout(500); // a shift after the page settled would show too
           const { shifts, top, bottom } = await page.evaluate((id) => ({
             shifts: globalThis.optlabShifts,
+        frames: globalThis.optlabFrames,
             top: document.getElementById(id).getBoundingClientRect().top,
             bottom: document.documentElement.scrollHeight - scrollY - innerHeight,
           }), id);
@@ -61,4 +62,45 @@ describe('layout shift on a link to a figure', () => {
       });
     }
   }
+});
+
+describe('a slow CPU draws the first screen first', () => {
+  test('at a quarter of the speed (a phone), figure 1, or the linked figure, is drawn before the next figure is built, and nothing shifts', async () => {
+    const context = await browser.newContext(screens[1].options);
+    await context.addInitScript(() => {
+      globalThis.optlabShifts = [];
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) if (!entry.hadRecentInput) globalThis.optlabShifts.push(entry.value);
+      }).observe({ type: 'layout-shift', buffered: true });
+      // Every frame's time: a frame between two marks means the page yielded to the browser there.
+      globalThis.optlabFrames = [];
+      const frame = (time) => { globalThis.optlabFrames.push(time); requestAnimationFrame(frame); };
+      requestAnimationFrame(frame);
+    });
+    for (const [hash, first, next] of [['', 'step-sizes', 'sgd-cloud'], ['#momentum', 'momentum', 'beta-effect']]) {
+      const page = await context.newPage();
+      const cdp = await context.newCDPSession(page);
+      await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
+      await page.goto(`${servedUrl}${hash}`);
+      await page.waitForSelector('html[data-settled]', { state: 'attached', timeout: 60000 });
+      const { at, shifts, frames, drawn } = await page.evaluate(([first]) => ({
+        at: Object.fromEntries(performance.getEntriesByType('mark').map((m) => [m.name, m.startTime])),
+        shifts: globalThis.optlabShifts,
+        frames: globalThis.optlabFrames,
+        // Its canvases hold a picture.
+        drawn: [...document.getElementById(first).querySelectorAll('canvas')].every((c) => c.width > 0),
+      }), [first]);
+      assert.ok(drawn, `${hash || 'the page'}: ${first} not drawn`);
+      assert.ok(at['optlab-first-screen'] > at[`optlab-mount-${first}`], `${hash || 'the page'}: the first screen is marked before ${first} is built`);
+      assert.ok(at['optlab-first-screen'] < at[`optlab-mount-${next}`], `${hash || 'the page'}: ${next} was built before the first screen was drawn`);
+      assert.ok(frames.some((t) => t > at['optlab-first-screen'] && t < at[`optlab-mount-${next}`]), `${hash || 'the page'}: no frame between the first screen and ${next}'s build`);
+      // The yield after the first screen lets the browser paint it: the
+      // figures built after it are below the screen and move nothing.
+      assert.ok(shifts.reduce((a, b) => a + b, 0) <= goal, `${hash || 'the page'}: CLS ${shifts}`);
+      const top = await page.evaluate((first) => document.getElementById(first).getBoundingClientRect().top, first);
+      if (hash) assert.ok(Math.abs(top) < 2, `${hash}: the link left the figure at ${top} px`);
+      await page.close();
+    }
+    await context.close();
+  });
 });
