@@ -65,7 +65,7 @@ describe('inline mathematics', () => {
     }
   }
 
-  test('a caption is typeset as its slider is dragged, and its canvas is labelled in plain Unicode', async () => {
+  test('a caption follows its dragged slider with its formulas whole, is typeset once the hand rests, and its canvas is labelled in plain Unicode', async () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     await page.goto(`${servedUrl}#momentum`);
@@ -79,23 +79,28 @@ describe('inline mathematics', () => {
     const seen = [];
     for (let x = box.x + 10; x < box.x + box.width * 0.6; x += 12) {
       await page.mouse.move(x, y);
-      // The frame after the input: the caption is already typeset.
+      // The frame after the input: the caption says the new values, each
+      // formula on one line (typeset or, while the hand moves, in Unicode).
       seen.push(await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => {
         const caption = document.querySelector('#momentum .caption');
         const formulas = [...caption.querySelectorAll('.math')];
         done({
           formulas: formulas.length,
-          untypeset: formulas.filter((m) => !m.querySelector('.katex')).length,
+          broken: formulas.filter((m) => m.getClientRects().length > 1).length,
+          marks: caption.textContent.includes('$'),
           label: document.querySelector('#momentum canvas').getAttribute('aria-label'),
         });
       }))));
     }
     await page.mouse.up();
+    // At rest, every formula of the caption is typeset.
+    await page.waitForFunction(() => [...document.querySelectorAll('#momentum .caption .math')].every((m) => m.querySelector('.katex')), null, { timeout: 2000 });
     const text = await plainText(page, '#momentum .caption');
     assert.ok(seen.length > 10);
     for (const s of seen) {
       assert.ok(s.formulas >= 2, `${s.formulas} formulas in the caption`);
-      assert.equal(s.untypeset, 0, 'a caption formula shown untypeset while dragging');
+      assert.equal(s.broken, 0, 'a caption formula broken across lines while dragging');
+      assert.equal(s.marks, false, 'a formula mark shown while dragging');
       assert.ok(!s.label.includes('$') && /γ = [\d.]+, β = [\d.]+/.test(s.label), s.label);
     }
     assert.equal(seen.at(-1).label, text);

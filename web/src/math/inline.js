@@ -112,15 +112,34 @@ const space = /\s/;
 export function setRich(element, text) {
   text = String(text);
   shownText.set(element, plain(text));
+  // Text rewritten within MOTION_MS of its last change follows a hand (a
+  // caption under a dragged slider): typesetting its formulas, a millisecond
+  // or more each, would cost every frame of the drag. They show their
+  // Unicode, unbroken, until the hand rests, and are typeset then.
+  const now = performance.now();
+  const moving = now - (lastWritten.get(element) ?? -Infinity) < MOTION_MS;
+  lastWritten.set(element, now);
+  clearTimeout(resting.get(element));
   if (!text.includes('$')) {
     element.textContent = text;
     return;
   }
-  element.replaceChildren(...richNodes(text));
+  element.replaceChildren(...richNodes(text, { typeset: !moving }));
+  if (moving) {
+    resting.set(element, setTimeout(() => {
+      for (const formula of element.querySelectorAll('.math')) {
+        if (!formula.firstElementChild) typesetInline(formula, formula.dataset.unicode, texOf(formula.dataset.unicode));
+      }
+    }, MOTION_MS));
+  }
 }
 
-/** The nodes of text with formulas: see setRich(). */
-export function richNodes(text) {
+const MOTION_MS = 150;
+const lastWritten = new WeakMap(); // element → when setRich last wrote it
+const resting = new WeakMap(); // element → the timer that typesets it once the hand rests
+
+/** The nodes of text with formulas: see setRich(). Without `typeset` the formulas stay Unicode. */
+export function richNodes(text, { typeset = true } = {}) {
   const parts = String(text).split('$');
   if (parts.length % 2 === 0) parts.push(parts.pop() + '$'); // an odd mark is shown as written
   const nodes = [];
@@ -132,7 +151,8 @@ export function richNodes(text) {
       const formula = document.createElement('span');
       formula.className = 'math';
       formula.dataset.unicode = part;
-      typesetInline(formula, part, texOf(part));
+      if (typeset) typesetInline(formula, part, texOf(part));
+      else formula.textContent = part;
       if (!group) {
         group = document.createElement('span');
         group.className = 'nobr';
