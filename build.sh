@@ -436,6 +436,7 @@ case $command in
     build bench
     node tests/bench/bench.mjs
     node tests/bench/page.mjs
+    node tests/bench/phone.mjs
     node tests/bench/report.mjs docs/benchmarks.md
     ;;
   deps)

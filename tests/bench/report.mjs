@@ -69,6 +69,25 @@ say(`| (γ, β) map while its point is dragged | ${page.mapDragFps.toFixed(0)} f
 say('', '| goal | |', '|---|---|');
 for (const [goal, ok] of Object.entries(page.goals)) say(`| ${goal} | ${met(ok)} |`);
 
+let phone = null;
+try {
+  phone = read('phone.json');
+} catch {
+  // page.mjs ran without phone.mjs: no phone table
+}
+if (phone) {
+  say('', '## The page on a phone', '',
+    `The same page in a ${phone.viewport} viewport, with the CPU throttled ${phone.throttle}× and the display's 60 Hz`,
+    'frame clock: an input arrives just after a frame, so 16.7 ms (the next frame) is the floor.', '',
+    '| measure | median | p95 | goal |',
+    '|---|---:|---:|---|',
+    `| navigation to the first screen's figures drawn | ${ms(phone.firstScreenMs)} | | ≤ 300 ms |`,
+    `| navigation to every figure drawn | ${ms(phone.readyMs)} | | ≤ 600 ms |`);
+  for (const [name, l] of Object.entries(phone.latency)) say(`| input to next frame, ${name} | ${ms(l.medianMs)} | ${ms(l.p95Ms)} | median ≤ 20, p95 ≤ 33 ms |`);
+  say('', '| goal | |', '|---|---|');
+  for (const [goal, ok] of Object.entries(phone.goals)) say(`| ${goal} | ${met(ok)} |`);
+}
+
 const described = {
   'optlab_core.js': '`optlab_core.js` (the wasm inlined as base64)',
   'optlab-math.js': '`optlab-math.js` (KaTeX and its three fonts, loaded after the figures)',
