@@ -20,7 +20,11 @@ const INPUTS = 40; // per control, after 5 to warm up
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const p95 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(0.95 * xs.length) - 1)];
 
-const server = await serve({ root: join(root, 'dist'), base: '/' });
+// For A/B runs of one change: OPTLAB_DIST serves another build, and
+// OPTLAB_ONLY (a regular expression) measures only the controls it matches,
+// without the loads and without writing phone.json.
+const only = process.env.OPTLAB_ONLY ? new RegExp(process.env.OPTLAB_ONLY) : null;
+const server = await serve({ root: process.env.OPTLAB_DIST ?? join(root, 'dist'), base: '/' });
 const url = `http://127.0.0.1:${server.address().port}/`;
 const browser = await launchChromium();
 const phone = { viewport: { width: 375, height: 812 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
@@ -33,7 +37,7 @@ async function throttled(context, page) {
 
 // 1. Navigation, in a tab that is already up (page.mjs says why).
 const loads = [];
-for (let i = 0; i < 5; i++) {
+for (let i = 0; i < (only ? 0 : 5); i++) {
   const context = await browser.newContext(phone);
   const page = await context.newPage();
   await page.waitForTimeout(1000);
@@ -63,6 +67,7 @@ const controls = await page.evaluate(() => [
 const latency = {};
 for (const control of controls) {
   const name = control.kind === 'slider' ? `${control.figure}: ${control.id.replace(`${control.figure}-`, '')}` : `${control.figure}: drag ${control.index}`;
+  if (only && !only.test(name)) continue;
   const result = await page.evaluate(async ({ control, n }) => {
     const target = control.kind === 'slider' ? document.getElementById(control.id) : document.querySelectorAll('main canvas.draggable')[control.index];
     target.scrollIntoView({ block: 'center' });
@@ -104,6 +109,10 @@ await browser.close();
 server.close();
 
 const ms = (x) => x.toFixed(1);
+if (only) {
+  for (const [name, l] of Object.entries(latency)) console.log(`${name}: ${ms(l.medianMs)} / ${ms(l.p95Ms)} ms`);
+  process.exit(0);
+}
 const results = {
   throttle: THROTTLE, viewport: '375 × 812, touch, device pixel ratio 2',
   firstScreenMs: median(loads.map((l) => l.firstScreen)), readyMs: median(loads.map((l) => l.ready)), loads, latency,

@@ -38,7 +38,7 @@ export function annealingFigure(root, { core, t, scene, changed = () => {} }) {
   // the runs done so far. The runs of a slice are the very runs of one call
   // (the core seeds run r from seed and r), so the result does not depend on
   // how the work was sliced.
-  const SLICE_MS = 30;
+  const SLICE_MS = 8;
   let job = null;
   shell.hold(() => {
     if (job) clearTimeout(job.timer);
