@@ -86,6 +86,14 @@ if (phone) {
   for (const [name, l] of Object.entries(phone.latency)) say(`| input to next frame, ${name} | ${ms(l.medianMs)} | ${ms(l.p95Ms)} | median ≤ 20, p95 ≤ 33 ms |`);
   say('', '| goal | |', '|---|---|');
   for (const [goal, ok] of Object.entries(phone.goals)) say(`| ${goal} | ${met(ok)} |`);
+  if (phone.slowest) {
+    const parts = Object.entries(phone.slowest.breakdown);
+    const all = parts.reduce((sum, [, v]) => sum + v, 0);
+    say('', `Where the time goes for the slowest control (${phone.slowest.control}): the main thread's work per input,`,
+      'from a trace and a CPU profile of the same inputs (both slow the page, so read the shares, not the sum).', '',
+      '| part | per input | share |', '|---|---:|---:|');
+    for (const [part, v] of parts) say(`| ${part} | ${ms(v)} | ${Math.round((100 * v) / all)} % |`);
+  }
 }
 
 const described = {
