@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, test } from 'node:test';
 
 import { shareAction } from './chromium.mjs';
-import { servedUrl, open, lessonPage, plainText } from './page-helpers.mjs';
+import { browser, servedUrl, open, lessonPage, plainText } from './page-helpers.mjs';
 
 import { root } from '../js/helpers.mjs';
 
@@ -31,7 +31,19 @@ describe('SGD and annealing', () => {
     const slider = page.locator('#sgd-cloud input[type=range]');
     await slider.focus();
     for (let i = 0; i < 7; i++) await page.keyboard.press('ArrowRight'); // B = 8
-    await check(8);
+    const at8 = await check(8);
+    // Back and forth, as a thumb goes: B = 8 again gives the same numbers
+    // (kept from the first time), the same as a page opened at B = 8.
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+    for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowLeft');
+    assert.deepEqual(await check(8), at8);
+    const fresh = await browser.newPage();
+    await fresh.goto(`${servedUrl}#sgd-cloud.batch=8`);
+    await fresh.waitForSelector('html[data-ready="true"]');
+    const [freshVariance, freshCaption] = [await fresh.getAttribute('#sgd-cloud', 'data-variance'), await plainText(fresh, '#sgd-cloud .caption')];
+    await fresh.close();
+    assert.equal(Number(freshVariance), at8.measured);
+    assert.equal(freshCaption, await plainText(page, '#sgd-cloud .caption'));
     await page.keyboard.press('End'); // B = n: every batch is the whole set
     assert.ok(await read('variance') < 1e-20);
     assert.equal(await read('law'), 0);

@@ -35,6 +35,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
   // What depends on w alone: the per-example steps and the GD path. Moving
   // the batch slider or the seed keeps them.
   function computeAtPoint() {
+    byBatch.clear();
     const g = core.partGradients(problem, w);
     parts = Array.from({ length: n }, (_, i) => [w[0] - lr * g[2 * i], w[1] - lr * g[2 * i + 1]]);
     outside = parts.filter(out).length;
@@ -43,7 +44,18 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
 
   // What the batch size and the seed change: the mini-batch steps, the
   // gradient noise and the SGD path.
+  // A thumb on the batch slider goes back and forth over the same values;
+  // what each (B, seed) gave at this w is kept (at most n batch sizes per
+  // seed, forgotten when w moves), the very numbers the core gave.
+  const byBatch = new Map();
   function computeBatches() {
+    const key = `${batch} ${seed}`;
+    const kept = byBatch.get(key);
+    if (kept) {
+      ({ batchSteps, draws, full, law, measured, standardError, sgd } = kept);
+      return;
+    }
+    if (byBatch.size >= 4 * n) byBatch.clear();
     // Mini-batch steps: `rings` one-step SGD runs of the core, each with its
     // own derived seed.
     const ends = core.finalPositions({ problem, optimizer: { kind: 'sgd', lr, batch }, w0: w, steps: 1, seed }, scene.rings).w;
@@ -57,6 +69,7 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     draws = Math.max(scene.rings, Math.min(scene.draws, Math.floor(scene.drawExamples / batch)));
     ({ mean: full, law, measured, standardError } = core.batchNoise({ problem, w, batch, seed, draws }));
     sgd = core.trace({ problem, w0: w, steps: scenario.steps, seed, optimizer: { kind: 'sgd', lr, batch } });
+    byBatch.set(key, { batchSteps, draws, full, law, measured, standardError, sgd });
   }
 
   const stepCanvas = el('canvas', { class: 'main-canvas', tabindex: '0', role: 'img' });
