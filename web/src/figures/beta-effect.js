@@ -4,7 +4,7 @@
 import { settledBelow } from './settle.js';
 import { plainText, setRich } from '../math/inline.js';
 import { figureShell } from '../plot/figure-shell.js';
-import { drawLogPlot, legend } from '../plot/series.js';
+import { drawLogPlot, legend, relabelLegend } from '../plot/series.js';
 import { cssColors, theme } from '../plot/theme.js';
 import { el, logSlider, player } from '../controls/controls.js';
 import { formatNumber } from '../i18n/en.js';
@@ -73,12 +73,7 @@ export function betaEffectFigure(root, { core, t, scene, changed = () => {} }) {
     // place among the figure's β, from the lightest to the darkest).
     const series = cssColors.betas;
     const labels = runs.map((r) => `β = ${r.beta}, γ = ${formatNumber(r.lr)}`);
-    const items = legendSlot.firstChild?.children;
-    if (items?.length === labels.length) {
-      labels.forEach((label, i) => {
-        if (items[i].lastChild.nodeValue !== label) items[i].lastChild.nodeValue = label;
-      });
-    } else {
+    if (!relabelLegend(legendSlot.firstChild, labels)) {
       legendSlot.replaceChildren(legend(labels.map((label, i) => ({ label, color: series[shade(i)] }))));
     }
     const outcome = runs.map((r) => {

@@ -5,7 +5,7 @@
 import { plainText, setRich } from '../math/inline.js';
 import { figureShell, hint } from '../plot/figure-shell.js';
 import { drawPathView, problemContours, startPointControl } from '../plot/path-view.js';
-import { drawLogPlot, legend } from '../plot/series.js';
+import { drawLogPlot, legend, relabelLegend } from '../plot/series.js';
 import { theme } from '../plot/theme.js';
 import { touchFirst } from '../controls/input.js';
 import { methodLegend, methodStyle } from '../plot/methods.js';
@@ -67,7 +67,10 @@ export function lbfgsFigure(root, { core, t, scene, changed = () => {} }) {
   function relabel() {
     const best = setup.tuning === 'best';
     const labels = { lbfgs: s.legend.lbfgs(scene.memory), gd: s.legend.gd({ ...setup.gd, best }), momentum: s.legend.momentum({ ...setup.momentum, best }) };
-    legendBox.replaceChildren(legend(methods.map((m) => methodLegend(m.key, labels[m.key]))));
+    // In place: the methods stay, their settings change with the problem.
+    if (!relabelLegend(legendBox.firstChild, methods.map((m) => labels[m.key]))) {
+      legendBox.replaceChildren(legend(methods.map((m) => methodLegend(m.key, labels[m.key]))));
+    }
   }
 
   function rerun() {

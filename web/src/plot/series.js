@@ -1,7 +1,7 @@
 // Lines for several runs on shared axes, and their legend.
 import { clipTo, drawAxes, haloText, plotArea } from './axes.js';
 import { linearScale, logScale } from './scale.js';
-import { richNodes } from '../math/inline.js';
+import { richNodes, setRich } from '../math/inline.js';
 
 // Points far outside the canvas (a diverging run's iterates reach 10¹⁰)
 // would make a dashed stroke lay down billions of dashes: a 270 ms frame.
@@ -108,10 +108,33 @@ export function legend(items) {
     const dash = item.dash === true ? [5, 3] : item.dash || [];
     if (dash.length) line.setAttribute('stroke-dasharray', dash.join(' '));
     swatch.append(line);
-    li.append(swatch, ...richNodes(item.label));
+    const label = document.createElement('span');
+    label.className = 'label';
+    label.append(...richNodes(item.label));
+    labelOf.set(label, item.label);
+    li.append(swatch, label);
     list.append(li);
   }
   return list;
+}
+
+const labelOf = new WeakMap(); // a legend item's label span → the text it shows
+
+/**
+ * Give a legend (from legend()) new labels in place: its items stay, as
+ * new elements on every input cost a style and layout pass, and a label is
+ * rewritten only when it changes. False when the number of items differs.
+ */
+export function relabelLegend(list, labels) {
+  const items = list?.children;
+  if (!items || items.length !== labels.length) return false;
+  labels.forEach((text, i) => {
+    const label = items[i].lastElementChild;
+    if (labelOf.get(label) === text) return;
+    labelOf.set(label, text);
+    setRich(label, text);
+  });
+  return true;
 }
 
 // A plot's quiet label (a level's name, a range's, the floor's): muted,
