@@ -168,7 +168,7 @@ export default joined({
       const parts = outcome.map((o) =>
         o.diverged !== undefined ? `$β = ${o.beta}$일 때 발산 (${o.diverged}번째 걸음)` : o.step === null ? `$β = ${o.beta}$일 때 ${K} 걸음 안에 못 미침` : `$β = ${o.beta}$일 때 ${o.step}번째 걸음부터`,
       );
-      return `${rule}일 때 f가 처음 값의 ${formatNumber(target)} 아래에 계속 머무는 때: ${parts.join('; ')}.`;
+      return `${rule}일 때 $f$가 처음 값의 ${formatNumber(target)} 아래에 계속 머무는 때: ${parts.join('; ')}.`;
     },
   },
 
@@ -206,7 +206,7 @@ export default joined({
   lbfgs: {
     title: '전체 배치: L-BFGS',
     text: [
-      '경사를 전부 계산할 수 있다면(미니 배치도, 노이즈도 없다면) 강의는 L-BFGS를 권합니다. L-BFGS는 최근 몇 걸음의 이동과 경사 변화로 곡률을 추정하고, 그 방향을 따라 f를 충분히 줄이는 걸음(울프 조건)을 찾습니다.',
+      '경사를 전부 계산할 수 있다면(미니 배치도, 노이즈도 없다면) 강의는 L-BFGS를 권합니다. L-BFGS는 최근 몇 걸음의 이동과 경사 변화로 곡률을 추정하고, 그 방향을 따라 $f$를 충분히 줄이는 걸음(울프 조건)을 찾습니다.',
       '로젠브록 함수의 좁고 휘어진 골짜기에서 경사 하강법은 안정을 위해 아주 작은 걸음을 써야 해서 바닥을 따라 기어갑니다. L-BFGS는 곡선을 따라가 수십 걸음 안에 기계 정밀도에 이릅니다.',
       '범례에 각 방법의 설정이 있습니다. 로젠브록 함수에서는 가파른 벽에서도 안정하도록 손으로 고른 값입니다(모멘텀의 실질 이동 크기 $γ/(1 − β) = 0.002$는 경사 하강법의 두 배입니다). 이차함수가 아니므로 가장 좋은 값을 주는 공식은 없습니다. 곡률이 $μ = 1$과 $L = 5$인 그릇에서는 일차 방법마다 이론이 주는 자신의 가장 좋은 설정을 씁니다. 경사 하강법은 $γ = 2/(μ + L)$, 모멘텀은 그림 6의 지도에 별로 표시된 가장 좋은 쌍 $(γ*, β*)$입니다. 그러면 지도의 속도가 말하는 대로 모멘텀이 경사 하강법보다 훨씬 먼저 목표에 이르고, 처음 몇 걸음에서 두 곡률을 알아내는 L-BFGS는 그보다도 빠릅니다. 이 가장 좋은 쌍은 강의의 모멘텀(무거운 공 형태)의 것이고, 네스테로프 모멘텀은 이 쌍에서 발산합니다.',
     ],
@@ -221,11 +221,11 @@ export default joined({
     caption: ({ problem, k, target, memory, tuning, lbfgs, gd, momentum }) => {
       const l = lbfgs.reach !== null
         ? `기억 ${memory}인 L-BFGS는 ${lbfgs.reach}번째 걸음에서 $f < ${formatNumber(target)}$에 도달했습니다`
-        : `기억 ${memory}인 L-BFGS의 f는 ${formatNumber(lbfgs.f)}입니다`;
+        : `기억 ${memory}인 L-BFGS의 $f$는 ${formatNumber(lbfgs.f)}입니다`;
       const other = (name, r) =>
         r.diverged !== null ? `${particle(name, '은/는')} ${r.diverged}번째 걸음에서 발산했습니다`
           : r.reach !== null ? `${particle(name, '은/는')} ${r.reach}번째 걸음에서 도달했습니다`
-            : `${name}의 f는 ${formatNumber(r.f)}입니다`;
+            : `${name}의 $f$는 ${formatNumber(r.f)}입니다`;
       const settings = tuning === 'best' ? ' 경사 하강법과 모멘텀은 이 그릇에서 가장 좋은 설정으로 실행합니다.' : ' 이동 크기는 안정하도록 손으로 골랐습니다.';
       const stop = lbfgs.stoppedAt !== null && lbfgs.stoppedAt <= k ? ` L-BFGS는 ${lbfgs.stoppedAt}번째 걸음에서 기계 정밀도에 이르러 멈췄습니다.` : '';
       return `${problem}, ${k}번째 걸음: ${l}. ${other('경사 하강법', gd)}. ${other('모멘텀', momentum)}.${settings}${stop}`;
