@@ -26,6 +26,9 @@ describe('SGD and annealing', () => {
       assert.match(await plainText(page, '#sgd-cloud .caption'), new RegExp(`With batch ${batch}, 4000 mini-batch gradients \\(the rings are 200 of them\\) have variance [0-9.·⁻]+ ± [0-9.·⁻]+ \\(one standard error`));
       return { measured, error, law };
     };
+    // The legend tells the two orange marks apart by their shape, as the plot draws them.
+    const marks = await page.$$eval('#sgd-cloud .legend .swatch circle', (cs) => cs.map((c) => getComputedStyle(c).fill === 'none' ? 'ring' : 'dot'));
+    assert.deepEqual(marks, ['dot', 'ring']);
     const first = await check(1);
     assert.ok(Math.abs(first.measured - first.law) <= first.error, `first view: ${first.measured} ± ${first.error} against ${first.law}`);
     const slider = page.locator('#sgd-cloud input[type=range]');

@@ -113,9 +113,9 @@ export function sgdCloudFigure(root, { core, t, scene, changed = () => {} }) {
     text: s.text,
     toolbars: [[batchSlider.element, seeds.element], [controls.element]],
     legend: [
-      methodLegend('sgd', s.names.parts),
+      { ...methodLegend('sgd', s.names.parts), marker: 'dot' },
       { label: s.names.full, color: cssColors.ink },
-      methodLegend('sgd', s.names.batches),
+      { ...methodLegend('sgd', s.names.batches), marker: 'ring' },
       methodLegend('gd', s.names.gd),
     ],
     plots: [el('div', { class: 'pair' }, [stepCanvas, pathCanvas])],

@@ -98,16 +98,28 @@ export function legend(items) {
     swatch.setAttribute('class', 'swatch');
     swatch.setAttribute('viewBox', '0 0 22 6');
     swatch.setAttribute('aria-hidden', 'true');
-    const line = document.createElementNS(svg, 'line');
-    line.setAttribute('x1', '0');
-    line.setAttribute('y1', '3');
-    line.setAttribute('x2', '22');
-    line.setAttribute('y2', '3');
-    line.setAttribute('stroke-width', '3');
-    line.style.stroke = item.color;
-    const dash = item.dash === true ? [5, 3] : item.dash || [];
-    if (dash.length) line.setAttribute('stroke-dasharray', dash.join(' '));
-    swatch.append(line);
+    if (item.marker === 'dot' || item.marker === 'ring') {
+      // Points drawn as dots or rings are shown as such, not as a line: two
+      // kinds of marks in one colour are told apart by their shape.
+      const mark = document.createElementNS(svg, 'circle');
+      mark.setAttribute('cx', '11');
+      mark.setAttribute('cy', '3');
+      mark.setAttribute('r', item.marker === 'dot' ? '3' : '3.4');
+      if (item.marker === 'dot') mark.style.fill = item.color;
+      else Object.assign(mark.style, { fill: 'none', stroke: item.color, strokeWidth: '1.3' });
+      swatch.append(mark);
+    } else {
+      const line = document.createElementNS(svg, 'line');
+      line.setAttribute('x1', '0');
+      line.setAttribute('y1', '3');
+      line.setAttribute('x2', '22');
+      line.setAttribute('y2', '3');
+      line.setAttribute('stroke-width', '3');
+      line.style.stroke = item.color;
+      const dash = item.dash === true ? [5, 3] : item.dash || [];
+      if (dash.length) line.setAttribute('stroke-dasharray', dash.join(' '));
+      swatch.append(line);
+    }
     const label = document.createElement('span');
     label.className = 'label';
     label.append(...richNodes(item.label));

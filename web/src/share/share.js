@@ -110,7 +110,13 @@ export function figurePicture(box, scale = 2, settings = '') {
   const titleLines = title ? wrap(measure, title, width) : [];
   const items = [...box.querySelectorAll('.legend li')].filter((li) => li.getClientRects().length > 0).map((li) => {
     const line = li.querySelector('.swatch line');
+    const mark = li.querySelector('.swatch circle');
     const dash = line?.getAttribute('stroke-dasharray');
+    if (mark) {
+      const style = getComputedStyle(mark);
+      const ring = style.fill === 'none';
+      return { label: plainText(li), color: ring ? style.stroke : style.fill, marker: ring ? 'ring' : 'dot', dash: [] };
+    }
     return { label: plainText(li), color: line ? getComputedStyle(line).stroke : colors.ink, dash: dash ? dash.split(' ').map(Number) : [] };
   });
   measure.font = font(12);
@@ -153,12 +159,20 @@ export function figurePicture(box, scale = 2, settings = '') {
   for (const items of legendRows) {
     for (const item of items) {
       ctx.strokeStyle = item.color;
-      ctx.lineWidth = 3;
+      ctx.fillStyle = item.color;
       ctx.setLineDash(item.dash);
       ctx.beginPath();
-      ctx.moveTo(pad + item.x, y + 9);
-      ctx.lineTo(pad + item.x + 20, y + 9);
-      ctx.stroke();
+      if (item.marker) {
+        ctx.lineWidth = 1.5;
+        ctx.arc(pad + item.x + 10, y + 9, 4, 0, 2 * Math.PI);
+        if (item.marker === 'dot') ctx.fill();
+        else ctx.stroke();
+      } else {
+        ctx.lineWidth = 3;
+        ctx.moveTo(pad + item.x, y + 9);
+        ctx.lineTo(pad + item.x + 20, y + 9);
+        ctx.stroke();
+      }
       ctx.fillStyle = colors.ink;
       ctx.fillText(item.label, pad + item.x + 26, y + 9);
     }
