@@ -120,7 +120,7 @@ export default {
     title: 'Noise smoothing: SGD, momentum and averaging',
     text: [
       ({ sigma, lr, diverges }) => diverges
-        ? `Here SGD’s step $γ = ${formatNumber(lr)}$ is too long for the bowl’s steepest curvature $L$: past $γ = 2/L$ each step overshoots by more than it corrects, and the iterates fly off, noise or not (figure 1’s regimes). Lower $γ$ in the link to see the noise.`
+        ? `Here SGD’s step $γ = ${formatNumber(lr)}$ is too long for the bowl’s steepest curvature $L$: past $γ = 2/L$ each step overshoots by more than it corrects, and the iterates fly off, noise or not. Lower $γ$ in the link to see the noise.`
         : sigma === 0
         ? `Here the gradients carry no noise ($σ = 0$), so SGD with $γ = ${formatNumber(lr)}$ is plain gradient descent: it heads for the minimum and settles there.`
         : `Here every gradient carries Gaussian noise of standard deviation ${formatNumber(sigma)}${sigma === 1 ? ', as in the course’s own experiment' : ''}. SGD with $γ = ${formatNumber(lr)}$ heads for the minimum, then keeps bouncing around the floor: each noisy step kicks it away again.`,
@@ -226,7 +226,7 @@ export default {
       const here =
         rate >= 1
           ? `At $γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$ the rate is $${formatNumber(rate)} ≥ 1$: the run diverges.`
-          : `At $γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$ the error shrinks by a factor ${formatNumber(rate)} per step, about ${stepsToTarget} steps to reach ${formatNumber(target)}.`;
+          : `At $γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$ the error shrinks by a factor ${formatNumber(rate)} per step: about ${stepsToTarget} steps until it is ${formatNumber(target)} of its start ($f$, quadratic in the error, gets there in about half as many).`;
       return `${here} The best pair, $γ* = ${formatNumber(best.lr)}$ and $β* = ${formatNumber(best.beta)}$, reaches the rate ${formatNumber(best.rate)}; the best gradient descent ($β = 0$, $γ = 2/(μ + L) = ${formatNumber(bestGd.lr)}$) only ${formatNumber(bestGd.rate)}.${nesterovAtBest > 1 ? ` There Nesterov’s form diverges (its rate is ${formatNumber(nesterovAtBest)}): the star lies right of its dotted edge.` : ''}`;
     },
   },

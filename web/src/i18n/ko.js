@@ -176,7 +176,7 @@ export default joined({
     title: '노이즈 스무딩: 확률적 경사 하강법, 모멘텀, 평균',
     text: [
       ({ sigma, lr, diverges }) => diverges
-        ? `여기서는 확률적 경사 하강법의 걸음 ${particle(`$γ = ${formatNumber(lr)}$`, '이/가')} 그릇의 가장 가파른 곡률 $L$에 비해 너무 깁니다. $γ = 2/L$을 넘으면 걸음마다 바로잡는 것보다 더 많이 지나쳐서, 노이즈가 있든 없든 반복값이 멀리 날아갑니다(그림 1의 구간들). 노이즈를 보려면 링크의 $γ$를 낮추세요.`
+        ? `여기서는 확률적 경사 하강법의 걸음 ${particle(`$γ = ${formatNumber(lr)}$`, '이/가')} 그릇의 가장 가파른 곡률 $L$에 비해 너무 깁니다. $γ = 2/L$을 넘으면 걸음마다 바로잡는 것보다 더 많이 지나쳐서, 노이즈가 있든 없든 반복값이 멀리 날아갑니다. 노이즈를 보려면 링크의 $γ$를 낮추세요.`
         : sigma === 0
         ? `여기서는 경사에 노이즈가 없습니다($σ = 0$). 그래서 $γ = ${formatNumber(lr)}$인 확률적 경사 하강법은 보통의 경사 하강법과 같아서, 최소점으로 가서 그대로 머뭅니다.`
         : `여기서는 모든 경사에 표준편차 ${formatNumber(sigma)}인 가우스 노이즈가 섞여 있습니다.${sigma === 1 ? ' 강의의 실험과 같은 설정입니다.' : ''} $γ = ${formatNumber(lr)}$인 확률적 경사 하강법은 최소점 쪽으로 가다가, 바닥 근처에서 계속 튑니다. 노이즈가 섞인 걸음마다 다시 밀려나기 때문입니다.`,
@@ -284,7 +284,7 @@ export default joined({
       const here =
         rate >= 1
           ? `$γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$에서 수렴률은 $${formatNumber(rate)} ≥ 1$이라 발산합니다.`
-          : `$γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$에서 오차는 매 걸음 ${formatNumber(rate)}배로 줄어, ${formatNumber(target)}에 이르기까지 약 ${stepsToTarget} 걸음이 걸립니다.`;
+          : `$γ = ${formatNumber(lr)}$, $β = ${beta.toFixed(2)}$에서 오차는 매 걸음 ${formatNumber(rate)}배로 줄어, 처음의 ${formatNumber(target)}에 이르기까지 약 ${stepsToTarget} 걸음이 걸립니다(오차의 제곱을 따르는 $f$는 그 절반쯤에 이릅니다).`;
       return `${here} 가장 좋은 쌍 $γ* = ${formatNumber(best.lr)}$, $β* = ${formatNumber(best.beta)}$의 수렴률은 ${formatNumber(best.rate)}이고, 가장 좋은 경사 하강법($β = 0$, $γ = 2/(μ + L) = ${formatNumber(bestGd.lr)}$)은 ${formatNumber(bestGd.rate)}에 그칩니다.${nesterovAtBest > 1 ? ` 그곳에서 네스테로프 모멘텀은 발산합니다(수렴률 ${formatNumber(nesterovAtBest)}): 별이 네스테로프의 경계(점으로 찍힌 선)보다 오른쪽에 있습니다.` : ''}`;
     },
   },
