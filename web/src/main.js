@@ -103,10 +103,16 @@ function listFigures(slots, t) {
 // anchoring often does this already, but not when its anchor is a
 // placeholder that is replaced. A reader who scrolls, taps or presses a key
 // takes the page back.
-function holdLinkedFigure() {
-  // Figure ids are plain words: a hash that is anything else links to none.
+// The figure the link points at (#momentum), if any. Figure ids are plain
+// words: a hash that is anything else links to none.
+function linkedFigure() {
   const target = /^#[\w-]+$/.test(location.hash) ? document.getElementById(location.hash.slice(1)) : null;
-  if (!target?.matches('[data-figure]')) return (change) => change();
+  return target?.matches('[data-figure]') ? target : null;
+}
+
+function holdLinkedFigure() {
+  const target = linkedFigure();
+  if (!target) return (change) => change();
   let held = true;
   const letGo = () => { held = false; };
   for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown']) addEventListener(type, letGo, { once: true, passive: true, capture: true });
@@ -172,8 +178,7 @@ async function start() {
   // are built, one yield, so that the reader does not wait for figure 8 to
   // see it. On a fast one the yield's extra layout and paint would only
   // delay the whole page, which is ready a few frames later anyway.
-  const linked = /^#[\w-]+$/.test(location.hash) ? document.getElementById(location.hash.slice(1)) : null;
-  const firstScreenSlot = slots.includes(linked) ? linked : slots[0];
+  const firstScreenSlot = linkedFigure() ?? slots[0];
   const buildStart = performance.now();
   let firstScreen = 'building'; // then 'built', then 'drawn'
   for (const slot of slots) {

@@ -152,7 +152,7 @@ export function noiseSmoothingFigure(root, { core, t, scene, changed = () => {} 
   }
 
   return {
-    state: () => ({ curvature: [scenario.problem.A[0][0], scenario.problem.A[1][1]], lr: sgdLr, beta, noise: scenario.problem.noise, w0, seed, steps: K }),
+    state: () => ({ curvature: [...eigenvalues], lr: sgdLr, beta, noise: scenario.problem.noise, w0, seed, steps: K }),
     scenario: () => ({ ...scenario, w0, seed }),
     table() {
       const table = traceTable([{ name: 'sgd', trace: sgd }, { name: 'momentum', trace: mom }]);

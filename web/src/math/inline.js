@@ -172,9 +172,7 @@ export function richNodes(text, { typeset = true } = {}) {
     }
     let end = part.length;
     if (k + 1 < parts.length) while (end > start && !space.test(part[end - 1])) end--;
-    const middle = [];
-    addText(middle, part.slice(start, end));
-    nodes.push(...middle);
+    addText(nodes, part.slice(start, end));
     if (end < part.length) {
       group = document.createElement('span');
       group.className = 'nobr';
