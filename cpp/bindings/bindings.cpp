@@ -10,6 +10,7 @@
 
 #include <malloc.h>
 
+#include <algorithm>
 #include <cmath>
 #include <limits>
 
@@ -167,27 +168,71 @@ val rate_map_result(const optlab::RateGrid& grid, const std::vector<double>& rat
   return result;
 }
 
+// The heatmap's image of a rate map: each cell coloured from `colors`, RGBA
+// bytes, entry 0 slow, last fast (rate_map_image).
+val rate_map_image(const std::vector<double>& rate, const optlab::RateGrid& grid, val colors) {
+  if (!colors.instanceof(val::global("Uint8Array")) && !colors.instanceof(val::global("Uint8ClampedArray")))
+    reject("colors must be a Uint8Array of RGBA entries (got " + describe(colors) + ")");
+  const int bytes = colors["length"].as<int>();
+  if (bytes < 4 || bytes > 4 * 4096 || bytes % 4 != 0)
+    reject("colors must hold from 1 to 4096 RGBA entries (4 bytes each; got " + std::to_string(bytes) + " bytes)");
+  std::vector<std::uint8_t> table(static_cast<std::size_t>(bytes));
+  val(emscripten::typed_memory_view(table.size(), table.data())).call<void>("set", colors);
+  std::vector<std::uint8_t> image(4 * rate.size());
+  optlab::rate_map_image(rate.data(), static_cast<int>(grid.lrs.size()), static_cast<int>(grid.betas.size()), table.data(),
+                         bytes / 4, image.data());
+  return val::global("Uint8ClampedArray").new_(emscripten::typed_memory_view(image.size(), image.data()));
+}
+
+void check_rate_out(const val& out, std::size_t cells) {
+  if (!out.instanceof(val::global("Float64Array")) || out["length"].as<double>() != static_cast<double>(cells))
+    reject("out must be a Float64Array of nLr * nBeta = " + std::to_string(cells) + " numbers");
+}
+
+// Doubles per block of rows computed into `out`: 128 KB, which stays in the
+// cache between being written and being copied out.
+constexpr int kRateBlock = 16384;
+
 // Momentum's rate over a (γ, β) grid (scenario/requests.hpp's rate_map
 // request). Given a colour table (RGBA bytes), the heatmap's image comes
 // with it: the page paints it while it starts, when JavaScript is still cold.
-val rate_map(const std::string& request_text, val colors) {
+// Given `out` (a plain Float64Array, as the JS wrapper makes sure, of one
+// number per cell, as is checked here), the rates are copied into it and it
+// is the result's `rate`: a map redrawn while its point is dragged then
+// costs no new 512 KB array for the collector, and its rows are copied out
+// in blocks that are still in the cache (about 10% faster than computing
+// the whole map and copying it).
+val rate_map(const std::string& request_text, val colors, val out) {
   return guarded([&] {
     const optlab::RateMapRequest r = optlab::parse_rate_map(request_text, false);
-    const std::vector<double> rate = optlab::momentum_rate_map(r.grid);
-    val result = rate_map_result(r.grid, rate);
-    if (!colors.isUndefined()) {
-      if (!colors.instanceof(val::global("Uint8Array")) && !colors.instanceof(val::global("Uint8ClampedArray")))
-        reject("colors must be a Uint8Array of RGBA entries (got " + describe(colors) + ")");
-      const int bytes = colors["length"].as<int>();
-      if (bytes < 4 || bytes > 4 * 4096 || bytes % 4 != 0)
-        reject("colors must hold from 1 to 4096 RGBA entries (4 bytes each; got " + std::to_string(bytes) + " bytes)");
-      std::vector<std::uint8_t> table(static_cast<std::size_t>(bytes));
-      val(emscripten::typed_memory_view(table.size(), table.data())).call<void>("set", colors);
-      std::vector<std::uint8_t> image(4 * rate.size());
-      optlab::rate_map_image(rate.data(), static_cast<int>(r.grid.lrs.size()), static_cast<int>(r.grid.betas.size()),
-                             table.data(), bytes / 4, image.data());
-      result.set("image", val::global("Uint8ClampedArray").new_(emscripten::typed_memory_view(image.size(), image.data())));
+    const optlab::RateGrid& grid = r.grid;
+    val result = val::object();
+    result.set("lr", copy_to_js(grid.lrs));
+    result.set("beta", copy_to_js(grid.betas));
+    if (!colors.isUndefined() || out.isUndefined()) {
+      const std::vector<double> rate = optlab::momentum_rate_map(grid);
+      if (!out.isUndefined()) {
+        check_rate_out(out, rate.size());
+        out.call<void>("set", emscripten::typed_memory_view(rate.size(), rate.data()));
+        result.set("rate", out);
+      } else {
+        result.set("rate", copy_to_js(rate));
+      }
+      if (!colors.isUndefined()) result.set("image", rate_map_image(rate, grid, colors));
+      return result;
     }
+    // Into `out` alone (the page's redraws): a block of rows at a time.
+    const int n_lr = static_cast<int>(grid.lrs.size()), n_beta = static_cast<int>(grid.betas.size());
+    check_rate_out(out, static_cast<std::size_t>(n_lr) * static_cast<std::size_t>(n_beta));
+    const int rows = std::max(1, kRateBlock / n_lr);
+    std::vector<double> block(static_cast<std::size_t>(rows) * static_cast<std::size_t>(n_lr));
+    for (int j = 0; j < n_beta; j += rows) {
+      const int count = std::min(rows, n_beta - j);
+      optlab::momentum_rate_map(grid.eigenvalues, grid.lrs.data(), n_lr, grid.betas.data() + j, count, block.data());
+      out.call<void>("set", emscripten::typed_memory_view(static_cast<std::size_t>(count) * static_cast<std::size_t>(n_lr), block.data()),
+                     static_cast<double>(j) * n_lr);
+    }
+    result.set("rate", out);
     return result;
   });
 }

@@ -1,6 +1,7 @@
 // The momentum rate formula against simulation, the optimal (γ*, β*), and the
 // Monte Carlo fast path against the general run loop.
 #include <cmath>
+#include <cstring>
 #include <utility>
 #include <vector>
 
@@ -131,6 +132,32 @@ TEST_CASE("the optimal (γ*, β*) beats every point of a fine grid") {
   for (int j = 0; j < 200; ++j) betas[static_cast<std::size_t>(j)] = 0.995 * j / 199.0;
   momentum_rate_map(eig, lrs.data(), 200, betas.data(), 200, rates.data());
   for (double r : rates) CHECK(r >= best.rate - 1e-12);
+}
+
+TEST_CASE("rate map: each cell is the scalar formula's rate, bit for bit") {
+  // The map is computed row by row in a vectorisable order; every cell must
+  // still be momentum_rate(γ, β, eigenvalues) exactly: complex roots,
+  // real roots, divergent cells and exact zeros (γλ = 1, β = 0) included.
+  Vector eig(3);
+  eig << 0.5, 1.0, 20.0;
+  const int n_lr = 61, n_beta = 37;
+  std::vector<double> lrs(n_lr), betas(n_beta), rates(n_lr * n_beta);
+  portable_logspace(0.001, 4.0, n_lr, lrs.data());
+  lrs[7] = 1.0;  // γλ = 1 for λ = 1
+  for (int j = 0; j < n_beta; ++j) betas[static_cast<std::size_t>(j)] = 0.999 * j / (n_beta - 1.0);
+  momentum_rate_map(eig, lrs.data(), n_lr, betas.data(), n_beta, rates.data());
+  int complex = 0, divergent = 0;
+  for (int j = 0; j < n_beta; ++j)
+    for (int i = 0; i < n_lr; ++i) {
+      const double lr = lrs[static_cast<std::size_t>(i)], beta = betas[static_cast<std::size_t>(j)];
+      const double expected = momentum_rate(lr, beta, eig);
+      const double got = rates[static_cast<std::size_t>(j * n_lr + i)];
+      CHECK(std::memcmp(&got, &expected, sizeof got) == 0);
+      complex += got == std::sqrt(beta) && beta > 0.0;
+      divergent += !(got < 1.0);
+    }
+  CHECK(complex > 0);
+  CHECK(divergent > 0);
 }
 
 TEST_CASE("rate map: region boundaries where the lecture puts them") {

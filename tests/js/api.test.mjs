@@ -23,6 +23,14 @@ test('rateMap agrees with momentumRate cell by cell, and its grids are exact at 
   assert.deepEqual(out, map.rate);
   assert.throws(() => c.rateMap({ eigenvalues: [1, 5], lr: [0.001, 1], beta: [0, 0.99], nLr: 32, nBeta: 16 }, new Float64Array(3)),
     /out must be a Float64Array of nLr \* nBeta = 512 numbers/);
+  // The core writes into `out` itself: only a plain Float64Array is taken,
+  // not a look-alike whose set() or length would be the caller's.
+  class Sneaky extends Float64Array { set() { throw new Error('called'); } }
+  for (const bad of [new Sneaky(512), Array(512).fill(0), new Float32Array(512), { length: 512, set() {} }]) {
+    assert.throws(() => c.rateMap({ eigenvalues: [1, 5], lr: [0.001, 1], beta: [0, 0.99], nLr: 32, nBeta: 16 }, bad),
+      /out must be a Float64Array of nLr \* nBeta numbers/);
+  }
+  assert.deepEqual(out, map.rate);
 });
 
 test('rateMap colours its cells with the given table: the image has β upwards, divergent cells take the slowest colour', async () => {

@@ -21,6 +21,14 @@ const typedArrays = new Map([Int8Array, Uint8Array, Uint8ClampedArray, Int16Arra
   Float32Array, Float64Array, BigInt64Array, BigUint64Array].map((type) => [type.name, type]));
 const primitive = (x) => x === null || (typeof x !== 'object' && typeof x !== 'function');
 
+// An argument the wrapper itself has checked and hands to the core as it
+// is (an output array the core fills), where every other one is copied.
+class Trusted {
+  constructor(value) {
+    this.value = value;
+  }
+}
+
 function snapshot(value, most) {
   if (primitive(value)) return value;
   const kind = typedArrays.get(typedName.call(value));
@@ -96,7 +104,7 @@ export class OptlabCore {
    * pointer where those frames had moved it, so it is put back.
    */
   _call(name, ...args) {
-    const plain = args.map((value) => snapshot(value, this.limits.maxGridCells));
+    const plain = args.map((value) => (value instanceof Trusted ? value.value : snapshot(value, this.limits.maxGridCells)));
     const top = this.module.stackSave();
     let result;
     try {
@@ -186,15 +194,15 @@ export class OptlabCore {
    * take entry 0, the slowest (draw the divergent region over them).
    */
   rateMap({ eigenvalues, lr, beta, nLr, nBeta, colors }, out) {
-    const map = this._call('rateMap', this._text({ eigenvalues: list(eigenvalues), lr, nLr, beta, nBeta }), colors);
-    if (out !== undefined) {
-      if (!(out instanceof Float64Array) || out.length !== map.rate.length) {
-        throw new Error(`rateMap: out must be a Float64Array of nLr * nBeta = ${map.rate.length} numbers`);
-      }
-      out.set(map.rate);
-      map.rate = out;
+    const text = this._text({ eigenvalues: list(eigenvalues), lr, nLr, beta, nBeta });
+    if (out === undefined) return this._call('rateMap', text, colors, undefined);
+    // The core writes into `out` itself, so it is passed as it is, not
+    // copied as every other argument is: only a plain Float64Array, whose
+    // set() and length are the platform's; the core checks its length.
+    if (!(out instanceof Float64Array) || Object.getPrototypeOf(out) !== Float64Array.prototype) {
+      throw new Error('rateMap: out must be a Float64Array of nLr * nBeta numbers');
     }
-    return map;
+    return this._call('rateMap', text, colors, new Trusted(out));
   }
 
   /** The same map measured by simulating `steps` heavy-ball steps per cell. */
