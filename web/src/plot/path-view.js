@@ -2,8 +2,8 @@
 // and Rosenbrock figures. The contour grid comes from the core.
 import { dragPoint } from '../controls/drag.js';
 import { clipTo, drawAxes, plotArea } from './axes.js';
-import { pixelRatio } from './canvas.js';
 import { contourLines, logLevels } from './contours.js';
+import { drawLayers } from './layers.js';
 import { linearScale } from './scale.js';
 import { drawPath } from './series.js';
 
@@ -43,34 +43,6 @@ export function viewScales(view, width, height) {
   return { area, x: linearScale(view.x, [area.x0, area.x1]), y: linearScale(view.y, [area.y1, area.y0]) };
 }
 
-// Re-stroking every iso-line on each frame cost most of a redraw. When a
-// canvas draws the same contours a second time (same size, colour and pixel
-// ratio), they are drawn once into a bitmap of its own and blitted from then
-// on. The first drawing strokes them directly: most figures are drawn once
-// at load, and a bitmap each (0.8 MB at 452 px) would only cost memory.
-const layers = new WeakMap(); // target canvas → {contours, key, bitmap}
-function drawContours(ctx, contours, view, width, height, color) {
-  const ratio = pixelRatio();
-  const key = `${width}x${height}@${ratio}:${color}:${view.x}:${view.y}`;
-  const { x, y } = viewScales(view, width, height);
-  const cached = layers.get(ctx.canvas);
-  if (cached?.contours !== contours || cached.key !== key) {
-    layers.set(ctx.canvas, { contours, key, bitmap: null });
-    contours(ctx, x, y, color);
-    return;
-  }
-  if (!cached.bitmap) {
-    const bitmap = document.createElement('canvas');
-    bitmap.width = Math.round(width * ratio);
-    bitmap.height = Math.round(height * ratio);
-    const layer = bitmap.getContext('2d');
-    layer.setTransform(ratio, 0, 0, ratio, 0, 0);
-    contours(layer, x, y, color);
-    cached.bitmap = bitmap;
-  }
-  ctx.drawImage(cached.bitmap, 0, 0, width, height);
-}
-
 /**
  * paths: [{w, count, color, dash, width, dots}]; start: [w1, w2] or null.
  */
@@ -78,9 +50,13 @@ export function drawPathView(ctx, width, height, { colors, view, contours, paths
   const { area, x, y } = viewScales(view, width, height);
   drawAxes(ctx, area, x, y, colors, { xLabel: 'w₁', yLabel: 'w₂' });
   ctx.save();
-  clipTo(ctx, area);
-  drawContours(ctx, contours, view, width, height, colors.grid);
-  for (const p of paths) drawPath(ctx, x, y, p.w, p.count, p);
+  const clip = (c) => clipTo(c, area);
+  clip(ctx);
+  // The scales follow from the canvas's size (the layers' frame) and the view.
+  drawLayers(ctx, width, height, [
+    { key: [contours, colors.grid, ...view.x, ...view.y], draw: (c) => contours(c, x, y, colors.grid) },
+    ...paths.map((p) => ({ key: [p.w, p.count, p.color, String(p.dash ?? ''), p.width, p.dots, ...view.x, ...view.y], draw: (c) => drawPath(c, x, y, p.w, p.count, p) })),
+  ], clip);
   ctx.restore();
   // The start point is a handle to drag: drawn whole even on the frame.
   if (start) {

@@ -1,5 +1,6 @@
 // Lines for several runs on shared axes, and their legend.
 import { clipTo, drawAxes, haloText, plotArea } from './axes.js';
+import { drawLayers } from './layers.js';
 import { linearScale, logScale } from './scale.js';
 import { richNodes, setRich } from '../math/inline.js';
 
@@ -207,7 +208,13 @@ export function drawLogPlot(ctx, width, height, { colors, K, floor, series, xLab
     ctx.stroke();
     ctx.setLineDash([]);
   }
-  drawLines(ctx, x, y, series.map((s) => ({ ...s, x: (k) => k })), floor);
+  // Each run's line is a layer: a slider that moves one run leaves the
+  // others blitted. The scales follow from the canvas's size, K and the y range.
+  const [lo, hi] = y.domain;
+  drawLayers(ctx, width, height, series.map((s) => ({
+    key: [s.y, s.count, s.color, String(s.dash ?? ''), s.width, floor, K, lo, hi],
+    draw: (c) => drawLines(c, x, y, [{ ...s, x: (k) => k }], floor),
+  })), (c) => clipTo(c, area));
   if (guideY !== null) noteAt(ctx, colors, guide.label, area.x1 - 4, guideY - 5);
   const onFloor = (s) => {
     for (let i = 0; i < s.count; i++) if (s.y[i] <= floor) return true;
