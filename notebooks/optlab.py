@@ -52,6 +52,12 @@ def _call(args, scenario):
     return json.loads(result.stdout)
 
 
+def optimizers():
+    """The core's registry of optimizers (`optlab optimizers`): each one's rule, lr default and parameters."""
+    result = subprocess.run([str(cli_path()), "optimizers"], capture_output=True, text=True, check=True)
+    return json.loads(result.stdout)
+
+
 def run(scenario):
     """One run: the output object with w, loss, grad_norm, w_avg (and batches) as numpy arrays."""
     out = _call(["run", "-"], scenario)

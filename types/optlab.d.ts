@@ -64,7 +64,7 @@ export type FigureState = Record<string, number | string | [number, number]>;
 /** The core's scenario contract (what `optlab run` reads). */
 export interface Scenario {
   problem: { kind: string; [parameter: string]: unknown };
-  optimizer: { kind: 'gd' | 'sgd' | 'momentum' | 'heavy_ball' | 'nesterov' | 'lbfgs'; lr?: number; beta?: number; batch?: number; memory?: number };
+  optimizer: { kind: 'gd' | 'sgd' | 'momentum' | 'heavy_ball' | 'nesterov' | 'lbfgs' | 'adagrad' | 'rmsprop' | 'adam'; lr?: number; beta?: number; batch?: number; memory?: number; eps?: number; alpha?: number; beta1?: number; beta2?: number };
   w0: number[];
   steps: number;
   seed?: number;
@@ -182,6 +182,8 @@ export interface OptimizerInfo {
   rule: string;
   /** Whether it takes a step size lr. */
   lr: boolean;
+  /** lr when a scenario gives none (adagrad, rmsprop, adam: torch.optim's); null: lr is required. */
+  lrDefault: number | null;
   batch: 'none' | 'optional' | 'stochastic';
   params: { name: string; min: number; max: number; minOpen: boolean; maxOpen: boolean; default: number | null; integer: boolean }[];
 }

@@ -31,7 +31,7 @@ std::string optimizer_table() {
   for (const auto& o : optlab::optimizers()) {
     std::string fields;
     const auto add = [&](const std::string& field) { fields += (fields.empty() ? "" : ", ") + field; };
-    if (o.step_size) add("lr");
+    if (o.step_size) add(o.lr_default ? "lr (" + optlab::format_number(*o.lr_default) + ")" : std::string("lr"));
     for (const auto& p : o.params)
       add(p.default_value ? p.name + " (" + optlab::format_number(*p.default_value) + ")" : p.name);
     if (o.batch == optlab::BatchUse::Stochastic) add("batch (1)");

@@ -55,7 +55,8 @@ using StepWork = double (*)(const OptimizerSpec&, double evaluation, double dim)
 struct OptimizerInfo {
   std::string name;        // "kind" in the scenario
   std::string rule;        // as `optlab --help` prints it
-  bool step_size = true;   // takes lr (γ > 0, required)
+  bool step_size = true;   // takes lr (γ > 0)
+  std::optional<double> lr_default;  // lr when the scenario gives none (none: lr is required)
   std::vector<HyperParam> params;
   BatchUse batch = BatchUse::Optional;
   bool exact_gradients = false;  // refuses gradient noise (lbfgs)

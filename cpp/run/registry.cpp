@@ -6,11 +6,14 @@
 
 #include <nlohmann/json.hpp>
 
+#include "optimizers/adagrad.hpp"
+#include "optimizers/adam.hpp"
 #include "optimizers/gd.hpp"
 #include "optimizers/heavy_ball.hpp"
 #include "optimizers/lbfgs.hpp"
 #include "optimizers/momentum.hpp"
 #include "optimizers/nesterov.hpp"
+#include "optimizers/rmsprop.hpp"
 #include "run/first_order.hpp"
 
 namespace optlab {
@@ -44,6 +47,9 @@ const std::vector<OptimizerInfo>& optimizers() {
       entry<HeavyBall>(),
       entry<Nesterov>(),
       entry<Lbfgs>(),
+      entry<Adagrad>(),
+      entry<Rmsprop>(),
+      entry<Adam>(),
   };
   return all;
 }
@@ -99,7 +105,12 @@ std::string optimizers_json() {
                         {"default", p.default_value ? nlohmann::ordered_json(*p.default_value) : nlohmann::ordered_json(nullptr)},
                         {"integer", p.integer}});
     const char* batch = o.batch == BatchUse::None ? "none" : o.batch == BatchUse::Optional ? "optional" : "stochastic";
-    out.push_back({{"name", o.name}, {"rule", o.rule}, {"lr", o.step_size}, {"batch", batch}, {"params", params}});
+    out.push_back({{"name", o.name},
+                   {"rule", o.rule},
+                   {"lr", o.step_size},
+                   {"lrDefault", o.lr_default ? nlohmann::ordered_json(*o.lr_default) : nlohmann::ordered_json(nullptr)},
+                   {"batch", batch},
+                   {"params", params}});
   }
   return out.dump();
 }

@@ -27,7 +27,7 @@ OptimizerSpec optimizer_spec(std::string_view name, double lr, int batch = 0,
                              std::initializer_list<std::pair<std::string_view, double>> params = {});
 
 // The optimizers as JSON text, for `optlab optimizers` and the wasm module:
-// [{"name", "rule", "lr": bool, "batch": "none" | "optional" | "stochastic",
+// [{"name", "rule", "lr": bool, "lrDefault": number | null, "batch": "none" | "optional" | "stochastic",
 //   "params": [{"name", "min", "max", "minOpen", "maxOpen", "default", "integer"}]}]
 std::string optimizers_json();
 

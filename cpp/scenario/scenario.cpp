@@ -123,7 +123,7 @@ OptimizerSpec parse_optimizer(const Json& json, const Problem& problem, int step
   for (const auto& p : info.params) allowed.push_back(p.name);
   if (info.batch != BatchUse::None) allowed.push_back("batch");
   const Fields f(json, path, allowed, kind);
-  if (info.step_size) spec.lr = f.number("lr", kPositive);
+  if (info.step_size) spec.lr = f.number("lr", kPositive, info.lr_default);
   for (const auto& p : info.params) {
     if (p.integer) {
       const auto fallback = p.default_value ? std::optional<long long>(static_cast<long long>(*p.default_value)) : std::nullopt;

@@ -238,3 +238,59 @@ TEST_CASE("the running average w_avg is (1/k) of the sum of w_1..w_k") {
     CHECK(out["w_avg"][k - 1][0].get<double>() == doctest::Approx(sum / k).epsilon(1e-12));
   }
 }
+
+// The adaptive rules beyond the lecture (torch.optim's Adagrad, RMSprop and
+// Adam; the notebook checks them against torch itself).
+TEST_CASE("adagrad: v <- v + g^2, w <- w - lr g / (sqrt(v) + eps), by hand") {
+  const auto out = run_json(quad1d(R"({"kind":"adagrad","lr":0.5,"eps":1e-10})", 2));
+  // g0 = 4, v1 = 16, w1 = 3 − 0.5·4/(4 + 1e-10); g1 = 2(w1 − 1), v2 = 16 + g1², w2 = w1 − 0.5·g1/(√v2 + 1e-10)
+  const double w1 = 3 - 0.5 * (4 / (4 + 1e-10));
+  const double g1 = 2 * (w1 - 1), v2 = 16 + g1 * g1;
+  CHECK(out["w"][1][0].get<double>() == doctest::Approx(w1).epsilon(1e-15));
+  CHECK(out["w"][2][0].get<double>() == doctest::Approx(w1 - 0.5 * (g1 / (std::sqrt(v2) + 1e-10))).epsilon(1e-15));
+}
+
+TEST_CASE("rmsprop: v <- alpha v + (1 - alpha) g^2, by hand; each coordinate is scaled by its own root mean square") {
+  const auto out = run_json(quad1d(R"({"kind":"rmsprop","lr":0.1,"alpha":0.9})", 2));
+  // v1 = 0.1·16 = 1.6; w1 = 3 − 0.1·4/(√1.6 + 1e-8)
+  const double w1 = 3 - 0.1 * (4 / (std::sqrt(1.6) + 1e-8));
+  const double g1 = 2 * (w1 - 1), v2 = 0.9 * 1.6 + 0.1 * g1 * g1;
+  CHECK(out["w"][1][0].get<double>() == doctest::Approx(w1).epsilon(1e-14));
+  CHECK(out["w"][2][0].get<double>() == doctest::Approx(w1 - 0.1 * (g1 / (std::sqrt(v2) + 1e-8))).epsilon(1e-14));
+  // On the bowl diag(1, 100) from (1, 1) the first step moves both
+  // coordinates by the same γ/√(1 − α), up to ε, however steep each is.
+  const auto bowl = run_json(R"({"problem":{"kind":"quadratic","A":[[1,0],[0,100]]},
+    "optimizer":{"kind":"rmsprop","lr":0.01,"alpha":0.99},"w0":[1,1],"steps":1})");
+  CHECK(1 - bowl["w"][1][0].get<double>() == doctest::Approx(0.1).epsilon(1e-6));
+  CHECK(1 - bowl["w"][1][1].get<double>() == doctest::Approx(0.1).epsilon(1e-6));
+}
+
+TEST_CASE("adam: bias-corrected means; with beta1 = beta2 = 0 it is rmsprop with alpha = 0, bit for bit") {
+  const auto out = run_json(quad1d(R"({"kind":"adam","lr":0.1})", 2));
+  // Step 1: m̂ = g0, v̂ = g0², so w1 = 3 − 0.1·4/(4 + 1e-8) whatever β₁, β₂.
+  CHECK(out["w"][1][0].get<double>() == doctest::Approx(3 - 0.1 * 4 / (4 + 1e-8)).epsilon(1e-15));
+  // Step 2 by hand, with torch's defaults β₁ = 0.9, β₂ = 0.999.
+  const double w1 = out["w"][1][0].get<double>(), g1 = 2 * (w1 - 1);
+  const double m = 0.9 * 0.4 + 0.1 * g1, v = 0.999 * 0.016 + 0.001 * g1 * g1;
+  const double expected = w1 - (0.1 / (1 - 0.81)) * (m / (std::sqrt(v) / std::sqrt(1 - 0.998001) + 1e-8));
+  CHECK(out["w"][2][0].get<double>() == doctest::Approx(expected).epsilon(1e-13));
+
+  const std::string bowl = R"({"problem":{"kind":"quadratic","A":[[1,0],[0,5]],"noise":1},"w0":[1,1],"steps":40,"seed":3,"optimizer":)";
+  const auto adam = run_json(bowl + R"({"kind":"adam","lr":0.05,"beta1":0,"beta2":0}})");
+  const auto rms = run_json(bowl + R"({"kind":"rmsprop","lr":0.05,"alpha":0}})");
+  CHECK(adam["w"] == rms["w"]);
+}
+
+TEST_CASE("the adaptive rules take torch.optim's defaults, lr included, and refuse parameters out of range by name") {
+  const auto defaults = run_json(quad1d(R"({"kind":"adam"})", 1));
+  CHECK(defaults["w"][1][0].get<double>() == doctest::Approx(3 - 0.001 * 4 / (4 + 1e-8)).epsilon(1e-15));
+  CHECK(run_json(quad1d(R"({"kind":"adagrad"})", 1))["w"][1][0].get<double>() == doctest::Approx(2.99).epsilon(1e-12));
+  CHECK(run_json(quad1d(R"({"kind":"rmsprop"})", 1))["w"][1][0].get<double>() ==
+        doctest::Approx(3 - 0.01 * 4 / (std::sqrt(0.01 * 16) + 1e-8)).epsilon(1e-12));
+  using optlab::test::rejection;
+  CHECK(rejection(quad1d(R"({"kind":"adam","beta1":1})", 1)) == "optimizer.beta1 must be a finite number >= 0 and < 1 (got 1)");
+  CHECK(rejection(quad1d(R"({"kind":"adam","beta2":-0.1})", 1)) == "optimizer.beta2 must be a finite number >= 0 and < 1 (got -0.1)");
+  CHECK(rejection(quad1d(R"({"kind":"rmsprop","alpha":1})", 1)) == "optimizer.alpha must be a finite number >= 0 and < 1 (got 1)");
+  CHECK(rejection(quad1d(R"({"kind":"adagrad","eps":0})", 1)) == "optimizer.eps must be a finite number > 0 and <= 1 (got 0)");
+  CHECK(rejection(quad1d(R"({"kind":"adagrad","beta":0.9})", 1)).find("optimizer.beta is not a field of adagrad") == 0);
+}

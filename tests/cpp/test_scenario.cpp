@@ -57,8 +57,8 @@ TEST_CASE("required fields and kinds") {
   CHECK(rejection(with(R"({"a":2})", kGd, kRest)).find("problem.kind is required: one of quadratic1d") == 0);
   CHECK(rejection(with(R"({"kind":"cubic"})", kGd, kRest)) ==
         "problem.kind must be one of quadratic1d, quadratic, least_squares, double_well, rosenbrock (got \"cubic\")");
-  CHECK(rejection(with(kQuad, R"({"kind":"adam","lr":1})", kRest)) ==
-        "optimizer.kind must be one of gd, sgd, momentum, heavy_ball, nesterov, lbfgs (got \"adam\")");
+  CHECK(rejection(with(kQuad, R"({"kind":"adamw","lr":1})", kRest)) ==
+        "optimizer.kind must be one of gd, sgd, momentum, heavy_ball, nesterov, lbfgs, adagrad, rmsprop, adam (got \"adamw\")");
   CHECK(rejection(with(kQuad, R"({"kind":"gd"})", kRest)) ==
         "optimizer.lr is required: a finite number > 0 and <= 1000000");
   CHECK(rejection(with(R"({"kind":"quadratic1d"})", kGd, kRest)) ==

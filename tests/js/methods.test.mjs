@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 
-import { root } from './helpers.mjs';
+import { cli, root } from './helpers.mjs';
 
 const table = JSON.parse(readFileSync(join(root, 'web', 'src', 'plot', 'methods.json'), 'utf8'));
 const css = readFileSync(join(root, 'web', 'styles', 'optlab.css'), 'utf8');
@@ -22,7 +22,8 @@ test('methods.json: its palette is the stylesheet\'s, and every method of the re
     assert.ok(!seen.has(style), `${name} looks like another method`);
     seen.add(style);
   }
-  for (const name of ['gd', 'sgd', 'momentum', 'heavy_ball', 'nesterov', 'lbfgs']) assert.ok(table.methods[name], name);
+  const registry = JSON.parse(cli(['optimizers']).stdout).map((o) => o.name);
+  for (const name of registry) assert.ok(table.methods[name], name);
   // The notebook's ink is the page's.
   assert.match(readFileSync(join(root, 'notebooks', 'optlab.py'), 'utf8'), new RegExp(`ink = "${value('ink')}"`));
 });

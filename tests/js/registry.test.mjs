@@ -17,7 +17,7 @@ test('optlab optimizers and the wasm core list the same registry', async () => {
   const c = await core();
   const listed = fromCli();
   assert.deepEqual(c.optimizers(), listed);
-  assert.deepEqual(listed.map((o) => o.name), ['gd', 'sgd', 'momentum', 'heavy_ball', 'nesterov', 'lbfgs']);
+  assert.deepEqual(listed.map((o) => o.name), ['gd', 'sgd', 'momentum', 'heavy_ball', 'nesterov', 'lbfgs', 'adagrad', 'rmsprop', 'adam']);
   for (const o of listed) {
     for (const p of o.params) assert.ok(p.min <= p.max && (p.default === null || (p.default >= p.min && p.default <= p.max)), `${o.name}.${p.name}`);
   }
