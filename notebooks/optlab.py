@@ -105,6 +105,16 @@ def batch_gradients(problem, w, batch, seed, draws):
     return np.asarray(_call(["batch_gradients", "-"], request)["gradients"], dtype=float)
 
 
+def gradient_noise(problem, seed, steps):
+    """The noise σξ_k of each step's gradient in a run without batches: steps rows of dim numbers.
+
+    On a problem with gradient noise σ > 0, the gradient of step k of any
+    optimizer's run seeded with `seed` is ∇f(w_k) + σξ_k.
+    """
+    request = {"problem": problem, "seed": int(seed), "steps": int(steps)}
+    return np.asarray(_call(["gradient_noise", "-"], request)["noise"], dtype=float)
+
+
 def rate_map(eigenvalues, lr, n_lr, beta, n_beta):
     """Momentum's rate over a (γ, β) grid from the core: (lrs, betas, R), R[j, i] at (lrs[i], betas[j]).
 

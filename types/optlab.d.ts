@@ -214,6 +214,8 @@ export interface OptlabCore {
   partGradients(problem: Json<Problem>, w: NumberList): Float64Array;
   /** The mini-batch gradients of SGD's first steps from w: draw d is run d's first step in finalPositions (same seed). */
   batchGradients(request: { problem: Json<Problem>; w: NumberList; batch: number; seed?: number; draws: number }): Float64Array;
+  /** The noise σξ_k of each step's gradient in a run without batches on a problem with gradient noise: steps rows of dim numbers. */
+  gradientNoise(request: { problem: Json<Problem>; seed?: number; steps: number }): Float64Array;
   /** The mini-batch gradient's noise at w: ∇f(w), σ², the law σ²/B · (n − B)/(n − 1) and the variance measured over the draws (≥ 2), with its standard error. */
   batchNoise(request: { problem: Json<Problem>; w: NumberList; batch: number; seed?: number; draws: number }): { dim: number; draws: number; mean: Float64Array; sigma2: number; law: number; measured: number; standardError: number };
   /** The core's registry of optimizers, with each one's rule and parameters. */

@@ -33,6 +33,21 @@ std::vector<double> batch_gradients(const Problem& problem, const Vector& w, int
   return out;
 }
 
+std::vector<double> gradient_noise(const Problem& problem, std::uint64_t seed, int steps) {
+  // A run's generator (run/first_order.hpp's run_with), drawn from as its
+  // oracle draws when it has no batches: the noise alone, added to 0.
+  Rng rng(seed);
+  std::vector<double> out;
+  out.reserve(static_cast<std::size_t>(steps) * static_cast<std::size_t>(problem.dim()));
+  Vector g(problem.dim());
+  for (int k = 0; k < steps; ++k) {
+    g.setZero();
+    GradientOracle::add_noise(problem.gradient_noise(), rng, g);
+    out.insert(out.end(), g.data(), g.data() + g.size());
+  }
+  return out;
+}
+
 BatchNoise batch_noise(const Problem& problem, const Vector& w, int batch, std::uint64_t seed, int draws) {
   const int n = problem.num_functions();
   const auto dim = static_cast<std::size_t>(w.size());

@@ -20,6 +20,14 @@ std::vector<double> part_gradients(const Problem& problem, const Vector& w);
 std::vector<double> batch_gradients(const Problem& problem, const Vector& w, int batch, std::uint64_t seed,
                                     int draws);
 
+// The noise σξ_k that the gradient of step k (k = 0 … steps − 1) of a run
+// seeded with `seed` gets, on a problem with gradient noise σ > 0 and
+// without mini-batches: that step's gradient is ∇f(w_k) + σξ_k, whatever the
+// optimizer (the draws do not depend on w), row-major, steps rows of dim.
+// With it an independent implementation (the notebook's numpy and torch)
+// can follow a noisy run of the core exactly.
+std::vector<double> gradient_noise(const Problem& problem, std::uint64_t seed, int steps);
+
 // How noisy the mini-batch gradient g_B is at w, as the lecture states it
 // and as draws of it measure it. The full gradient ∇f(w) is the mean of the
 // parts' gradients; σ² = (1/n) Σ ‖∇f_i(w) − ∇f(w)‖² their spread. Drawn

@@ -346,6 +346,15 @@ val batch_gradients(const std::string& request_text) {
   });
 }
 
+// The noise each step's gradient gets in a run without batches
+// (scenario/requests.hpp's gradient_noise request), steps rows of dim.
+val gradient_noise(const std::string& request_text) {
+  return guarded([&] {
+    const auto r = optlab::parse_gradient_noise(request_text);
+    return copy_to_js(optlab::gradient_noise(*r.problem, r.seed, r.steps));
+  });
+}
+
 // The double well's landmarks, for the annealing figure: its two local
 // minima and the ridge between them, {deep, shallow, ridge}.
 val double_well_points(const std::string& problem_text) {
@@ -520,6 +529,7 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("finalPositions", &final_positions);
   emscripten::function("partGradients", &part_gradients);
   emscripten::function("batchGradients", &batch_gradients);
+  emscripten::function("gradientNoise", &gradient_noise);
   emscripten::function("lossSweep", &loss_sweep);
   emscripten::function("rateMap", &rate_map);
   emscripten::function("simulatedRateMap", &simulated_rate_map);

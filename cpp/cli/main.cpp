@@ -64,6 +64,9 @@ void print_help(std::ostream& out) {
                             the variance of those gradients, by the law
                             sigma^2/B (n-B)/(n-1) and measured over the draws
                             (the same request, draws >= 2)
+       optlab gradient_noise FILE
+                            the noise sigma xi_k each step's gradient gets in
+                            a run without batches: {"problem", "seed", "steps"}
        optlab double_well FILE
                             the double well's minima and ridge: {"problem"}
        optlab data FILE     a least-squares problem's examples X and y (those

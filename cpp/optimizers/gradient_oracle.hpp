@@ -38,9 +38,14 @@ class GradientOracle {
     } else {
       problem_.gradient(w, g);
     }
-    const double sigma = problem_.gradient_noise();
+    add_noise(problem_.gradient_noise(), rng_, g);
+  }
+
+  // g += σξ, ξ ~ N(0, I) drawn from rng, coordinate by coordinate: the
+  // noise of one step (also analysis/gradients.hpp's gradient_noise).
+  static void add_noise(double sigma, Rng& rng, Vector& g) {
     if (sigma > 0.0)
-      for (Eigen::Index j = 0; j < g.size(); ++j) g[j] += sigma * rng_.normal();
+      for (Eigen::Index j = 0; j < g.size(); ++j) g[j] += sigma * rng.normal();
   }
 
   bool stochastic() const { return batch_ > 0 || problem_.gradient_noise() > 0.0; }

@@ -229,6 +229,27 @@ Json noise(const Json& request) {
   return out;
 }
 
+GradientNoiseRequest parse_noise_draws(const Json& request) {
+  const Fields f(request, "", {"problem", "seed", "steps"}, "a gradient_noise request", "the request");
+  GradientNoiseRequest r;
+  r.problem = parse_problem(f.required("problem"));
+  if (!(r.problem->gradient_noise() > 0.0))
+    reject("problem must have gradient noise: a quadratic with noise > 0 (got " + r.problem->kind() + " without)");
+  r.seed = static_cast<std::uint64_t>(f.integer("seed", 0, static_cast<long long>(limits::kMaxSeed), 0));
+  r.steps = static_cast<int>(f.integer("steps", 1, limits::kMaxSteps));
+  check_work({{"steps", static_cast<double>(r.steps)}, {"work units per step", r.problem->dim() * kSampleWork}});
+  return r;
+}
+
+Json noise_draws(const Json& request) {
+  const GradientNoiseRequest r = parse_noise_draws(request);
+  Json out;
+  out["steps"] = r.steps;
+  out["dim"] = r.problem->dim();
+  out["noise"] = rows(gradient_noise(*r.problem, r.seed, r.steps), static_cast<std::size_t>(r.problem->dim()));
+  return out;
+}
+
 Json double_well(const Json& request) {
   const Fields f(request, "", {"problem"}, "a double_well request", "the request");
   const auto problem = parse_problem(f.required("problem"));
@@ -296,13 +317,17 @@ BatchGradientsRequest parse_batch_gradients(const std::string& request_text) {
   return parse_batch(parse_json(request_text, "the request"), "batch_gradients", 1);
 }
 
+GradientNoiseRequest parse_gradient_noise(const std::string& request_text) {
+  return parse_noise_draws(parse_json(request_text, "the request"));
+}
+
 BatchGradientsRequest parse_batch_noise(const std::string& request_text) {
   return parse_batch(parse_json(request_text, "the request"), "batch_noise", 2);
 }
 
 const std::vector<std::string>& request_verbs() {
-  static const std::vector<std::string> verbs{"grid",     "gradients",          "batch_gradients",    "batch_noise", "double_well",
-                                              "data",     "rate_map",           "simulated_rate_map", "momentum_boundaries",
+  static const std::vector<std::string> verbs{"grid",     "gradients",          "batch_gradients",    "batch_noise", "gradient_noise",
+                                              "double_well", "data", "rate_map",    "simulated_rate_map", "momentum_boundaries",
                                               "rates",    "optimal",            "loss_sweep"};
   return verbs;
 }
@@ -313,6 +338,7 @@ std::string request_json(const std::string& verb, const std::string& request_tex
   if (verb == "gradients") return gradients(request).dump();
   if (verb == "batch_gradients") return batch(request).dump();
   if (verb == "batch_noise") return noise(request).dump();
+  if (verb == "gradient_noise") return noise_draws(request).dump();
   if (verb == "double_well") return double_well(request).dump();
   if (verb == "data") return data(request).dump();
   if (verb == "rate_map") return rate_map(request, false).dump();

@@ -95,6 +95,15 @@ struct BatchGradientsRequest {
 BatchGradientsRequest parse_batch_gradients(const std::string& request_text);
 BatchGradientsRequest parse_batch_noise(const std::string& request_text);
 
+// A gradient_noise request, validated: {"problem" (with gradient noise),
+// "seed", "steps"}.
+struct GradientNoiseRequest {
+  std::unique_ptr<Problem> problem;
+  std::uint64_t seed = 0;
+  int steps = 1;
+};
+GradientNoiseRequest parse_gradient_noise(const std::string& request_text);
+
 // The verbs' names, in the order `optlab --help` lists them.
 const std::vector<std::string>& request_verbs();
 

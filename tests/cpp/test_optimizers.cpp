@@ -4,6 +4,7 @@
 #include <set>
 
 #include "helpers.hpp"
+#include "scenario/requests.hpp"
 
 using optlab::test::column;
 using optlab::test::run_json;
@@ -293,4 +294,44 @@ TEST_CASE("the adaptive rules take torch.optim's defaults, lr included, and refu
   CHECK(rejection(quad1d(R"({"kind":"rmsprop","alpha":1})", 1)) == "optimizer.alpha must be a finite number >= 0 and < 1 (got 1)");
   CHECK(rejection(quad1d(R"({"kind":"adagrad","eps":0})", 1)) == "optimizer.eps must be a finite number > 0 and <= 1 (got 0)");
   CHECK(rejection(quad1d(R"({"kind":"adagrad","beta":0.9})", 1)).find("optimizer.beta is not a field of adagrad") == 0);
+}
+
+TEST_CASE("gradient_noise: the noise each step of a run on the noisy bowl gets, whatever the optimizer") {
+  using optlab::test::run_json;
+  const std::string bowl = R"({"kind":"quadratic","A":[[1,0],[0,5]],"noise":0.7})";
+  const auto draws = optlab::Json::parse(optlab::request_json("gradient_noise", R"({"problem":)" + bowl + R"(,"seed":11,"steps":25})"));
+  REQUIRE(draws["noise"].size() == 25);
+  for (const std::string optimizer : {R"({"kind":"gd","lr":0.1})", R"({"kind":"adam","lr":0.1,"beta1":0.7,"beta2":0.7})"}) {
+    const auto out = run_json(R"({"problem":)" + bowl + R"(,"optimizer":)" + optimizer + R"(,"w0":[1,-1],"steps":25,"seed":11})");
+    // Step by step, the same arithmetic as the core's: g = A w + σξ, then the rule.
+    double w1 = 1, w2 = -1, m1 = 0, m2 = 0, v1 = 0, v2 = 0, b1 = 1, b2 = 1;
+    for (int k = 0; k < 25; ++k) {
+      const double g1 = 1 * w1 + 0 * w2 + draws["noise"][k][0].get<double>();
+      const double g2 = 0 * w1 + 5 * w2 + draws["noise"][k][1].get<double>();
+      if (optimizer.find("gd") != std::string::npos) {
+        w1 = w1 - 0.1 * g1;
+        w2 = w2 - 0.1 * g2;
+      } else {
+        m1 = 0.7 * m1 + (1 - 0.7) * g1, m2 = 0.7 * m2 + (1 - 0.7) * g2;
+        v1 = 0.7 * v1 + (1 - 0.7) * g1 * g1, v2 = 0.7 * v2 + (1 - 0.7) * g2 * g2;
+        b1 *= 0.7, b2 *= 0.7;
+        const double step = 0.1 / (1 - b1), root = std::sqrt(1 - b2);
+        w1 -= step * (m1 / (std::sqrt(v1) / root + 1e-8));
+        w2 -= step * (m2 / (std::sqrt(v2) / root + 1e-8));
+      }
+      CHECK(out["w"][k + 1][0].get<double>() == doctest::Approx(w1).epsilon(1e-14));
+      CHECK(out["w"][k + 1][1].get<double>() == doctest::Approx(w2).epsilon(1e-14));
+    }
+  }
+  const auto refused = [](const std::string& request) {
+    try {
+      optlab::request_json("gradient_noise", request);
+    } catch (const optlab::ScenarioError& e) {
+      return std::string(e.what());
+    }
+    return std::string("accepted");
+  };
+  CHECK(refused(R"({"problem":{"kind":"rosenbrock"},"steps":3})") ==
+        "problem must have gradient noise: a quadratic with noise > 0 (got rosenbrock without)");
+  CHECK(refused(R"({"problem":)" + bowl + R"(,"steps":0})") == "steps must be an integer from 1 to 20000 (got 0)");
 }

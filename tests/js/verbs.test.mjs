@@ -146,3 +146,21 @@ test('optlab rates, optimal and loss_sweep give momentumRate, nesterovRate, mome
   const refused = cli(['loss_sweep', '-'], JSON.stringify({ scenario: { ...scenario, optimizer: { kind: 'lbfgs' } }, lrs }));
   assert.match(refused.stderr, /^optlab: a loss sweep needs an optimizer with a step size \(got lbfgs\)/);
 });
+
+test('optlab gradient_noise gives gradientNoise\'s draws: the noise of each step of a noisy run, refused without noise', async () => {
+  const c = await core();
+  const problem = { kind: 'quadratic', A: [[1, 0], [0, 5]], noise: 1 };
+  const draws = c.gradientNoise({ problem, seed: 1, steps: 30 });
+  assert.equal(draws.length, 60);
+  assert.deepEqual(verb('gradient_noise', { problem, seed: 1, steps: 30 }).noise.flat(), Array.from(draws));
+  // A gradient-descent run on the same problem and seed steps by ∇f(w) + σξ_k.
+  const out = c.run({ problem, optimizer: { kind: 'gd', lr: 0.1 }, w0: [1, 1], steps: 30, seed: 1 });
+  for (let k = 0; k < 30; k++) {
+    const [w1, w2] = out.w[k];
+    assert.deepEqual(out.w[k + 1], [w1 - 0.1 * (w1 + draws[2 * k]), w2 - 0.1 * (5 * w2 + draws[2 * k + 1])], `step ${k}`);
+  }
+  assert.throws(() => c.gradientNoise({ problem: { kind: 'rosenbrock' }, steps: 3 }), /problem must have gradient noise/);
+  const refused = cli(['gradient_noise', '-'], JSON.stringify({ problem, steps: 30, draws: 2 }));
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /draws is not a field of a gradient_noise request/);
+});

@@ -173,6 +173,15 @@ export class OptlabCore {
   }
 
   /**
+   * The noise σξ_k the gradient of step k of a run seeded with `seed` gets
+   * on a problem with gradient noise and without batches, `steps` rows of
+   * dim numbers: that step's gradient is ∇f(w_k) + σξ_k, whatever the optimizer.
+   */
+  gradientNoise({ problem, seed = 0, steps }) {
+    return this._call('gradientNoise', this._text({ problem, seed, steps }));
+  }
+
+  /**
    * The mini-batch gradient's noise at w, for the same request as
    * batchGradients (draws ≥ 2): {dim, draws, mean, sigma2, law, measured,
    * standardError}. mean is ∇f(w), the mean of the parts' gradients; sigma2
