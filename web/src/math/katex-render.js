@@ -12,9 +12,11 @@
 // it inside its one script.
 import katex from 'katex';
 
-import mainRegular from 'katex/dist/fonts/KaTeX_Main-Regular.woff2';
-import mathItalic from 'katex/dist/fonts/KaTeX_Math-Italic.woff2';
-import size1 from 'katex/dist/fonts/KaTeX_Size1-Regular.woff2';
+// KaTeX's own faces, cut down by the build to the characters formulas use
+// (build.sh, katex_fonts).
+import mainRegular from 'optlab-katex-fonts/KaTeX_Main-Regular.woff2';
+import mathItalic from 'optlab-katex-fonts/KaTeX_Math-Italic.woff2';
+import size1 from 'optlab-katex-fonts/KaTeX_Size1-Regular.woff2';
 
 let fontsAdded = false;
 
