@@ -4,7 +4,7 @@
 /** The figures of the lesson, by scene name. */
 export type SceneName =
   | 'step-sizes' | 'sgd-cloud' | 'annealing' | 'momentum'
-  | 'beta-effect' | 'rate-map' | 'noise-smoothing' | 'lbfgs';
+  | 'beta-effect' | 'rate-map' | 'noise-smoothing' | 'lbfgs' | 'adaptive';
 
 /** Attributes every figure reads (all strings, as in HTML). */
 export interface CommonAttributes {
@@ -42,6 +42,7 @@ export interface SceneAttributes {
   'rate-map': { curvature?: string /* each in [0.1, 100] */; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */ };
   'noise-smoothing': { lr?: string /* (0, 1] */; beta?: string /* [0, 0.99] */; curvature?: string /* each in [0.1, 100] */; noise?: string /* [0, 10] */; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
   lbfgs: { problem?: 'rosenbrock' | 'bowl'; memory?: string /* 1..50 */; w0?: string /* the problem's view: rosenbrock [-2, 2] × [-1, 3], bowl [-1.6, 1.6] × [-1.6, 1.6] */; steps?: string /* 1..1000 */ };
+  adaptive: { noise?: string /* [0, 10] */; momentum?: 'course' | 'best'; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
 }
 
 /** The names accepted in `controls`, per scene. */
@@ -54,6 +55,7 @@ export interface ControlsOf {
   'rate-map': 'best';
   'noise-smoothing': 'beta' | 'seed' | 'player';
   lbfgs: 'problem' | 'player';
+  adaptive: 'noise' | 'tuning' | 'seed' | 'player';
 }
 
 export type FigureAttributes<S extends SceneName = SceneName> = CommonAttributes & { scene: S } & SceneAttributes[S];

@@ -59,7 +59,7 @@ say('', '## The page', '',
   `| navigation to every figure drawn | ${ms(page.loadMs)} | ${page.loadP95Ms ? ms(page.loadP95Ms) : ''} | median ≤ 400 ms |`,
   `| of which: to the core's start | ${ms(phase((p) => p.coreStart))} | | |`,
   `| of which: loading the core | ${ms(phase((p) => p.mountStart - p.coreStart))} | | |`,
-  `| of which: building the 8 figures | ${ms(phase((p) => p.lastMount - p.mountStart))} | | |`,
+  `| of which: building the 9 figures | ${ms(phase((p) => p.lastMount - p.mountStart))} | | |`,
   `| of which: layout and every canvas's first picture | ${ms(phase((p) => p.ready - p.lastMount))} | | |`,
   `| this machine's floor (a blank page, one script) | ${ms(page.floorMs)} | ${page.floorP95Ms ? ms(page.floorP95Ms) : ''} | |`);
 for (const [id, l] of Object.entries(page.latency)) {

@@ -2,6 +2,7 @@
 // as an attribute (or URL parameter), its allowed range, and how it changes
 // the scene. Parsing never throws: it returns the scene and a list of
 // messages that name the attribute and the range, for the figure's box.
+import adaptiveScene from '../../scenes/adaptive.json';
 import annealingScene from '../../scenes/annealing.json';
 import betaScene from '../../scenes/beta-effect.json';
 import bowlScene from '../../scenes/bowl-momentum.json';
@@ -154,6 +155,17 @@ export const sceneSpecs = {
       curvature: curvature((s) => s.scenario.problem),
       noise: { kind: number({ min: 0, max: 10 }), set: (s, x) => { s.scenario.problem.noise = x; } },
       w0: { kind: point(noiseScene.view), set: (s, x) => { s.scenario.w0 = x; } },
+      seed,
+      steps: steps(1000),
+    },
+  },
+  adaptive: {
+    scene: adaptiveScene,
+    controls: { noise: 'noise', tuning: 'best', seed: 'seed', player: null },
+    params: {
+      noise: { kind: number({ min: 0, max: 10 }), set: (s, x) => { s.scenario.problem.noise = x; } },
+      momentum: { kind: oneOf(['course', 'best']), set: (s, x) => { s.tuning = x; } },
+      w0: { kind: point(adaptiveScene.view), set: (s, x) => { s.scenario.w0 = x; } },
       seed,
       steps: steps(1000),
     },

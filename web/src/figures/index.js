@@ -1,5 +1,6 @@
 // Every figure's mount function, by scene name (the page's sections and the
 // embeddable element share this table).
+import { adaptiveFigure } from './adaptive.js';
 import { annealingFigure } from './annealing.js';
 import { betaEffectFigure } from './beta-effect.js';
 import { lbfgsFigure } from './lbfgs.js';
@@ -18,4 +19,5 @@ export const mounts = {
   'rate-map': rateMapFigure,
   'noise-smoothing': noiseSmoothingFigure,
   lbfgs: lbfgsFigure,
+  adaptive: adaptiveFigure,
 };
