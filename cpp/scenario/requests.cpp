@@ -234,7 +234,8 @@ GradientNoiseRequest parse_noise_draws(const Json& request) {
   GradientNoiseRequest r;
   r.problem = parse_problem(f.required("problem"));
   if (!(r.problem->gradient_noise() > 0.0))
-    reject("problem must have gradient noise: a quadratic with noise > 0 (got " + r.problem->kind() + " without)");
+    reject("problem must have gradient noise: a quadratic with noise > 0 (the gradients of " + r.problem->kind() +
+           " have none)");
   r.seed = static_cast<std::uint64_t>(f.integer("seed", 0, static_cast<long long>(limits::kMaxSeed), 0));
   r.steps = static_cast<int>(f.integer("steps", 1, limits::kMaxSteps));
   check_work({{"steps", static_cast<double>(r.steps)}, {"work units per step", r.problem->dim() * kSampleWork}});

@@ -332,6 +332,6 @@ TEST_CASE("gradient_noise: the noise each step of a run on the noisy bowl gets, 
     return std::string("accepted");
   };
   CHECK(refused(R"({"problem":{"kind":"rosenbrock"},"steps":3})") ==
-        "problem must have gradient noise: a quadratic with noise > 0 (got rosenbrock without)");
+        "problem must have gradient noise: a quadratic with noise > 0 (the gradients of rosenbrock have none)");
   CHECK(refused(R"({"problem":)" + bowl + R"(,"steps":0})") == "steps must be an integer from 1 to 20000 (got 0)");
 }

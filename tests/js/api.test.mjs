@@ -26,7 +26,10 @@ test('rateMap agrees with momentumRate cell by cell, and its grids are exact at 
   // The core writes into `out` itself: only a plain Float64Array is taken,
   // not a look-alike whose set() or length would be the caller's.
   class Sneaky extends Float64Array { set() { throw new Error('called'); } }
-  for (const bad of [new Sneaky(512), Array(512).fill(0), new Float32Array(512), { length: 512, set() {} }]) {
+  const own = new Float64Array(512);
+  Object.defineProperty(own, 'set', { value() { throw new Error('called'); } });
+  const proxy = new Proxy(new Float64Array(512), { getPrototypeOf: () => Float64Array.prototype });
+  for (const bad of [new Sneaky(512), Array(512).fill(0), new Float32Array(512), { length: 512, set() {} }, own, proxy]) {
     assert.throws(() => c.rateMap({ eigenvalues: [1, 5], lr: [0.001, 1], beta: [0, 0.99], nLr: 32, nBeta: 16 }, bad),
       /out must be a Float64Array of nLr \* nBeta numbers/);
   }

@@ -21,6 +21,18 @@ const typedArrays = new Map([Int8Array, Uint8Array, Uint8ClampedArray, Int16Arra
   Float32Array, Float64Array, BigInt64Array, BigUint64Array].map((type) => [type.name, type]));
 const primitive = (x) => x === null || (typeof x !== 'object' && typeof x !== 'function');
 
+// Whether `value` is a Float64Array as the platform makes it: its class
+// read through the built-in getter (which a Proxy or a look-alike fails),
+// its prototype the platform's, and no set or length of its own.
+function plainFloat64Array(value) {
+  try {
+    return typedName.call(value) === 'Float64Array' && Object.getPrototypeOf(value) === Float64Array.prototype
+      && !Object.hasOwn(value, 'set') && !Object.hasOwn(value, 'length');
+  } catch {
+    return false;
+  }
+}
+
 // An argument the wrapper itself has checked and hands to the core as it
 // is (an output array the core fills), where every other one is copied.
 class Trusted {
@@ -207,10 +219,10 @@ export class OptlabCore {
     if (out === undefined) return this._call('rateMap', text, colors, undefined);
     // The core writes into `out` itself, so it is passed as it is, not
     // copied as every other argument is: only a plain Float64Array, whose
-    // set() and length are the platform's; the core checks its length.
-    if (!(out instanceof Float64Array) || Object.getPrototypeOf(out) !== Float64Array.prototype) {
-      throw new Error('rateMap: out must be a Float64Array of nLr * nBeta numbers');
-    }
+    // set() and length are the platform's (not a Proxy, a subclass or an
+    // array with a set or length of its own, which would be handed a view
+    // of the core's memory); the core checks its length.
+    if (!plainFloat64Array(out)) throw new Error('rateMap: out must be a Float64Array of nLr * nBeta numbers');
     return this._call('rateMap', text, colors, new Trusted(out));
   }
 

@@ -175,9 +175,9 @@ export default {
   adaptive: {
     title: 'Beyond the lecture: adaptive methods',
     text: [
-      'This figure goes past the lecture, as the course’s own notebook does. RMSProp keeps a running mean of each coordinate’s squared gradients, $v ← αv + (1 − α) g²$, and divides that coordinate’s step by its root: $w ← w − γ g / (√v + ε)$. On this bowl, $f = ½ (w₁² + 5 w₂²)$, a gradient step moves the steep coordinate $w₂$ five times as far as $w₁$; RMSProp’s first step moves both by the same amount, whatever their curvatures. The caption gives each method’s first step, coordinate by coordinate.',
+      'This figure goes past the lecture, as the course’s own notebook does. RMSProp keeps a running mean of each coordinate’s squared gradients, $v ← αv + (1 − α) g²$, and divides that coordinate’s step by its root: $w ← w − γ g / (√v + ε)$. On this bowl, $f = ½ (w₁² + 5 w₂²)$, from $(1, 1)$ a gradient step moves the steep coordinate $w₂$ five times as far as $w₁$; RMSProp’s first step moves every coordinate whose gradient is not zero by the same amount, whatever its curvature. The caption gives each method’s first step, coordinate by coordinate.',
       'Adam is momentum with that rescaling. Its $m ← β₁ m + (1 − β₁) g$ is a running mean of the gradients, momentum’s $p$ times $1 − β₁$; it is divided coordinate by coordinate by the root of $v̂$, and both means are corrected for starting at zero ($m̂$, $v̂$). Momentum here has Adam’s $β = 0.7$ and $γ = 0.1 · (1 − β)$: the same mean step without the rescaling. The other settings are the course notebook’s: RMSProp $γ = 0.1$, $α = 0.8$; Adam $γ = 0.1$, $β₁ = β₂ = 0.7$.',
-      'The rescaling has a price. With exact gradients (untick the noise) momentum closes in on the minimum at a fixed rate, and at its best pair $(γ*, β*)$ for this bowl much faster, while the steps of RMSProp and Adam stay about $γ$ long however close they get: they hover around the minimum instead. With the noise, the long steps of momentum tuned for exact gradients bounce farther than the others.',
+      'The rescaling has a price. With exact gradients (untick the noise) momentum closes in on the minimum at a fixed rate, and at its best pair $(γ*, β*)$ for this bowl much faster, while RMSProp and Adam, whose steps are divided by the size of the recent gradients, do not shrink their steps with the gradient: they keep moving about the minimum instead of closing in. With the course’s noise ($σ = 1$), the long steps of momentum tuned for exact gradients bounce farther than the others.',
     ],
     noiseLabel: (sigma) => `gradient noise $σ = ${formatNumber(sigma)}$`,
     bestLabel: 'momentum at its best for the bowl',
@@ -193,18 +193,22 @@ export default {
       const ratios = kinds.filter((kind) => outcome[kind].ratio != null);
       const first = ratios.length ? `First step without noise, $|Δw₂| / |Δw₁|$: ${ratios.map((kind) => `${names[kind]} ${formatNumber(outcome[kind].ratio)}`).join(', ')}. ` : '';
       const where = (kind) => (outcome[kind].diverged !== undefined ? `${names[kind]} diverges (step ${outcome[kind].diverged})` : `${names[kind]} ${formatNumber(outcome[kind].distance)}`);
-      const head = noisy
+      const head = noisy && tail > 1
         ? `Seed ${seed}, step ${k}: over the last ${tail} steps, distance to the minimum on average: ${kinds.map(where).join('; ')}.`
-        : `Step ${k}, distance to the minimum: ${kinds.map(where).join('; ')}.`;
+        : `${noisy ? `Seed ${seed}, step` : 'Step'} ${k}, distance to the minimum: ${kinds.map(where).join('; ')}.`;
       const live = kinds.filter((kind) => outcome[kind].diverged === undefined);
       if (live.length < 2) return `${first}${head}`;
       const closest = live.reduce((a, b) => (outcome[a].distance <= outcome[b].distance ? a : b));
       const others = live.filter((kind) => kind !== closest).map((kind) => outcome[kind].distance);
       const far = Math.min(...others) / outcome[closest].distance;
       const Name = names[closest][0].toUpperCase() + names[closest].slice(1);
-      const verdict = far >= 100
-        ? ` ${Name} is closest, by a factor of more than ${formatNumber(10 ** Math.min(6, Math.floor(Math.log10(far))))}.`
-        : far < 1.2 ? ` They stay about equally far (within 20%).` : ` ${Name} is closest.`;
+      if (outcome[closest].distance === 0) return `${first}${head} ${others.every((d) => d === 0) ? 'All of them are at the minimum.' : `${Name} is at the minimum.`}`;
+      const farthest = live.reduce((a, b) => (outcome[a].distance >= outcome[b].distance ? a : b));
+      const spread = outcome[farthest].distance / outcome[closest].distance;
+      const verdict = spread < 1.2 ? ' They stay about equally far (within 20%).'
+        : far >= 100 ? ` ${Name} is closest, by a factor of more than ${formatNumber(10 ** Math.min(6, Math.floor(Math.log10(far))))}.`
+        : spread >= 2 ? ` ${Name} is closest; ${names[farthest]} is ${formatNumber(Number(spread.toPrecision(2)))} times as far.`
+        : ` ${Name} is closest.`;
       return `${first}${head}${verdict}`;
     },
   },

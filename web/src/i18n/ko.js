@@ -235,9 +235,9 @@ export default joined({
   adaptive: {
     title: '강의 너머: 적응적 방법',
     text: [
-      '이 그림은 강좌의 노트북처럼 강의 너머로 나아갑니다. RMSProp은 좌표마다 경사 제곱의 이동 평균 $v ← αv + (1 − α) g²$을 유지하고, 그 좌표의 걸음을 평균의 제곱근으로 나눕니다: $w ← w − γ g / (√v + ε)$. 이 그릇 $f = ½ (w₁² + 5 w₂²)$에서 경사 하강의 한 걸음은 가파른 좌표 $w₂$를 $w₁$의 다섯 배만큼 움직이지만, RMSProp의 첫걸음은 곡률과 상관없이 두 좌표를 같은 만큼 움직입니다. 설명에 각 방법의 첫걸음을 좌표별로 적었습니다.',
+      '이 그림은 강좌의 노트북처럼 강의 너머로 나아갑니다. RMSProp은 좌표마다 경사 제곱의 이동 평균 $v ← αv + (1 − α) g²$을 유지하고, 그 좌표의 걸음을 평균의 제곱근으로 나눕니다: $w ← w − γ g / (√v + ε)$. 이 그릇 $f = ½ (w₁² + 5 w₂²)$에서 $(1, 1)$부터 경사 하강의 한 걸음은 가파른 좌표 $w₂$를 $w₁$의 다섯 배만큼 움직이지만, RMSProp의 첫걸음은 곡률과 상관없이 경사가 0이 아닌 좌표를 모두 같은 만큼 움직입니다. 설명에 각 방법의 첫걸음을 좌표별로 적었습니다.',
       'Adam은 이 크기 조정을 더한 모멘텀입니다. $m ← β₁ m + (1 − β₁) g$는 경사의 이동 평균으로, 모멘텀의 $p$에 $1 − β₁$을 곱한 것이고, 좌표마다 $v̂$의 제곱근으로 나누며, 두 평균 모두 0에서 시작한 치우침을 보정합니다($m̂$, $v̂$). 여기서 모멘텀은 Adam과 같은 $β = 0.7$과 $γ = 0.1 · (1 − β)$를 씁니다: 크기 조정만 없는, 평균적으로 같은 걸음입니다. 나머지 설정은 강좌 노트북과 같습니다: RMSProp $γ = 0.1$, $α = 0.8$; Adam $γ = 0.1$, $β₁ = β₂ = 0.7$.',
-      '크기 조정에는 대가가 있습니다. 정확한 경사에서는(노이즈를 끄면) 모멘텀이 일정한 비율로 최소점에 다가가고, 이 그릇에 가장 좋은 쌍 $(γ*, β*)$에서는 훨씬 빠르지만, RMSProp과 Adam의 걸음은 아무리 가까워져도 길이가 $γ$ 정도로 남아 최소점 주위를 맴돕니다. 노이즈가 있으면, 정확한 경사에 맞춘 모멘텀의 긴 걸음이 다른 방법보다 더 멀리 튑니다.',
+      '크기 조정에는 대가가 있습니다. 정확한 경사에서는(노이즈를 끄면) 모멘텀이 일정한 비율로 최소점에 다가가고, 이 그릇에 가장 좋은 쌍 $(γ*, β*)$에서는 훨씬 빠르지만, 걸음을 최근 경사의 크기로 나누는 RMSProp과 Adam은 경사가 작아져도 걸음을 줄이지 않아 최소점에 다가가지 못하고 그 주위를 맴돕니다. 강좌의 노이즈($σ = 1$)가 있으면, 정확한 경사에 맞춘 모멘텀의 긴 걸음이 다른 방법보다 더 멀리 튑니다.',
     ],
     noiseLabel: (sigma) => `경사 노이즈 $σ = ${formatNumber(sigma)}$`,
     bestLabel: '그릇에 가장 좋은 모멘텀',
@@ -253,17 +253,23 @@ export default joined({
       const ratios = kinds.filter((kind) => outcome[kind].ratio != null);
       const first = ratios.length ? `노이즈 없는 첫걸음의 $|Δw₂| / |Δw₁|$: ${ratios.map((kind) => `${names[kind]} ${formatNumber(outcome[kind].ratio)}`).join(', ')}. ` : '';
       const where = (kind) => (outcome[kind].diverged !== undefined ? `${names[kind]} 발산(${outcome[kind].diverged}번째 걸음)` : `${names[kind]} ${formatNumber(outcome[kind].distance)}`);
-      const head = noisy
+      const head = noisy && tail > 1
         ? `시드 ${seed}, ${k}번째 걸음: 마지막 ${tail}걸음 동안 최소점까지의 평균 거리는 ${kinds.map(where).join('; ')}.`
-        : `${k}번째 걸음, 최소점까지의 거리: ${kinds.map(where).join('; ')}.`;
+        : `${noisy ? `시드 ${seed}, ` : ''}${k}번째 걸음, 최소점까지의 거리: ${kinds.map(where).join('; ')}.`;
       const live = kinds.filter((kind) => outcome[kind].diverged === undefined);
       if (live.length < 2) return `${first}${head}`;
       const closest = live.reduce((a, b) => (outcome[a].distance <= outcome[b].distance ? a : b));
       const others = live.filter((kind) => kind !== closest).map((kind) => outcome[kind].distance);
       const far = Math.min(...others) / outcome[closest].distance;
-      const verdict = far >= 100
-        ? ` ${particle(names[closest], '이/가')} 가장 가깝고, 나머지보다 ${formatNumber(10 ** Math.min(6, Math.floor(Math.log10(far))))}배 넘게 가깝습니다.`
-        : far < 1.2 ? ` 셋 다 거의 같은 거리에 머뭅니다(20% 이내).` : ` ${particle(names[closest], '이/가')} 가장 가깝습니다.`;
+      // The names as the prose reads them (RMSProp: 알엠에스프롭), each with its subject particle.
+      const subject = { momentum: '모멘텀이', rmsprop: 'RMSProp이', adam: 'Adam이' }[closest];
+      if (outcome[closest].distance === 0) return `${first}${head} ${others.every((d) => d === 0) ? '모두 최소점에 있습니다.' : `${subject} 최소점에 있습니다.`}`;
+      const farthest = live.reduce((a, b) => (outcome[a].distance >= outcome[b].distance ? a : b));
+      const spread = outcome[farthest].distance / outcome[closest].distance;
+      const verdict = spread < 1.2 ? ' 셋 다 거의 같은 거리에 머뭅니다(20% 이내).'
+        : far >= 100 ? ` ${subject} 가장 가깝고, 나머지보다 ${formatNumber(10 ** Math.min(6, Math.floor(Math.log10(far))))}배 넘게 가깝습니다.`
+        : spread >= 2 ? ` ${subject} 가장 가깝고, ${names[farthest]}의 거리는 그 ${formatNumber(Number(spread.toPrecision(2)))}배입니다.`
+        : ` ${subject} 가장 가깝습니다.`;
       return `${first}${head}${verdict}`;
     },
   },
