@@ -42,7 +42,7 @@ export interface SceneAttributes {
   'rate-map': { curvature?: string /* each in [0.1, 100] */; lr?: string /* [0.001, 1] */; beta?: string /* [0, 0.99] */ };
   'noise-smoothing': { lr?: string /* (0, 1] */; beta?: string /* [0, 0.99] */; curvature?: string /* each in [0.1, 100] */; noise?: string /* [0, 10] */; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
   lbfgs: { problem?: 'rosenbrock' | 'bowl'; memory?: string /* 1..50 */; w0?: string /* the problem's view: rosenbrock [-2, 2] × [-1, 3], bowl [-1.6, 1.6] × [-1.6, 1.6] */; steps?: string /* 1..1000 */ };
-  adaptive: { noise?: string /* [0, 10] */; momentum?: 'course' | 'best'; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
+  adaptive: { noise?: string /* [0, 10] */; momentum?: 'course' | 'best'; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..500 */ };
 }
 
 /** The names accepted in `controls`, per scene. */

@@ -167,7 +167,8 @@ export const sceneSpecs = {
       momentum: { kind: oneOf(['course', 'best']), set: (s, x) => { s.tuning = x; } },
       w0: { kind: point(adaptiveScene.view), set: (s, x) => { s.scenario.w0 = x; } },
       seed,
-      steps: steps(1000),
+      // Three noisy dashed paths of 1000 steps took a 240 ms frame to draw.
+      steps: steps(500),
     },
   },
   lbfgs: {

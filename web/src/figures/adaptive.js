@@ -132,7 +132,9 @@ export function adaptiveFigure(root, { core, t, scene, changed = () => {} }) {
     const colors = theme(root);
     drawPathView(ctx, width, height, {
       colors, view, contours, start: w0,
-      paths: METHODS.map((kind) => ({ w: runs[kind].w, count: Math.min(shown + 1, runs[kind].rows), ...methodStyle(kind, colors), width: 1.5 })),
+      // Hairlines: three noisy dashed paths of hundreds of steps are cheap to
+      // draw at one pixel and took most of a frame at 1.5.
+      paths: METHODS.map((kind) => ({ w: runs[kind].w, count: Math.min(shown + 1, runs[kind].rows), ...methodStyle(kind, colors), width: 1 })),
     });
   }
 

@@ -96,12 +96,17 @@ function typesetWhenUnseen(elements) {
     return;
   }
   offScreen ??= new IntersectionObserver((entries) => {
+    // The first report names every formula off the screen at once, a few
+    // hundred on the lesson page: typeset a few milliseconds at a time, as
+    // one task they held the page for 150-200 ms.
+    const leaving = [];
     for (const entry of entries) {
       firstReports?.waiting.delete(entry.target);
       if (entry.isIntersecting) continue;
       offScreen.unobserve(entry.target);
-      if (entry.target.isConnected && wanted.has(entry.target)) renderInline(entry.target, wanted.get(entry.target));
+      if (entry.target.isConnected && wanted.has(entry.target)) leaving.push(entry.target);
     }
+    if (leaving.length) typesetInSlices(leaving);
     if (firstReports && firstReports.waiting.size === 0) {
       firstReports.done();
       firstReports = null;
