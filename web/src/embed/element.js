@@ -19,7 +19,7 @@ import { render } from '../math/katex-render.js';
 import { useRenderer } from '../math/typeset.js';
 import { strings, tables } from '../i18n/index.js';
 import { mountFigure, readSettings, usableSettings } from '../mount.js';
-import { painted } from '../plot/canvas.js';
+import { painted, paintQueuedNow } from '../plot/canvas.js';
 import { themeChanged } from '../plot/theme.js';
 import { figurePageUrl } from '../share/share.js';
 import { allAttributes } from './params.js';
@@ -30,6 +30,17 @@ export function sharedCore() {
   useRenderer(render); // KaTeX travels inside the embed script
   corePromise ??= loadCore(coreFactory);
   return corePromise;
+}
+
+// The figures of one page take turns: each is built, then painted, in
+// tasks of their own, the first after the core's task. All together, in
+// the task that loaded the core, four figures held a page for 200 ms on a
+// slow machine, and input waited for all of them.
+let turns = Promise.resolve();
+function inTurn(work) {
+  const mine = turns.then(() => new Promise((next) => setTimeout(next))).then(work);
+  turns = mine.catch(() => {});
+  return mine;
 }
 
 let sheet = null;
@@ -161,6 +172,10 @@ export class OptlabFigure extends Base {
     } catch (error) {
       return this._fail(shadow, box, t, [t.coreFailed(error.message)]);
     }
+    return inTurn(() => this._mount(shadow, box, settings, core, t));
+  }
+
+  async _mount(shadow, box, settings, core, t) {
     // A newer change is on its way, or the figure left the page meanwhile.
     if (this._settings !== settings || !this.isConnected) return;
     // The old figure is released while it is still in the shadow root:
@@ -175,6 +190,10 @@ export class OptlabFigure extends Base {
     });
     if (mounted.messages) return this._fail(shadow, box, t, mounted.messages);
     this._figure = mounted.figure;
+    // Painted in a task of its own (or by a frame that comes first), still
+    // in this figure's turn: with the building, a first picture took 100 ms.
+    await new Promise((next) => setTimeout(next));
+    paintQueuedNow();
     await painted();
     this.dataset.ready = 'true';
     this.dispatchEvent(new CustomEvent('optlab-ready', { bubbles: true, composed: true }));
