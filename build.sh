@@ -322,10 +322,10 @@ fuzz_build() {
   # A Debug build keeps the core's and Eigen's assertions; OPTLAB_FUZZ adds
   # -O1 and the sanitizers (CMakeLists.txt).
   cmake -S . -B build/fuzz -DCMAKE_BUILD_TYPE=Debug -DCMAKE_CXX_COMPILER=clang++-14 -DOPTLAB_FUZZ=ON
-  cmake --build build/fuzz -j "$JOBS" --target optlab_fuzz
-  rm -rf build/fuzz/seeds
-  node tests/fuzz/seeds.mjs build/fuzz/seeds
-  mkdir -p build/fuzz/corpus build/fuzz/crashes
+  cmake --build build/fuzz -j "$JOBS" --target optlab_fuzz optlab_fuzz_expression
+  rm -rf build/fuzz/seeds build/fuzz/expression-seeds
+  node tests/fuzz/seeds.mjs build/fuzz/seeds build/fuzz/expression-seeds
+  mkdir -p build/fuzz/corpus build/fuzz/expression-corpus build/fuzz/crashes
 }
 
 # fuzz SECONDS: no crash, leak, sanitizer report or input over 1 s.
@@ -339,6 +339,18 @@ fuzz() {
     die "the fuzzer found an input that fails (build/fuzz/crashes/; the whole log: build/logs/fuzz.log)"
   }
   grep -E '^stat::number_of_executed_units|^Done' "$LOGS/fuzz.log" | sed 's/^/  /'
+}
+
+# fuzz_expression RUNS: the expression reader and evaluator on RUNS inputs
+# (tests/fuzz/fuzz_expression.cpp): typed text and token streams.
+fuzz_expression() {
+  echo "fuzzing typed functions with $1 inputs (ASan + UBSan; an input that fails is kept in build/fuzz/crashes/)"
+  build/fuzz/optlab_fuzz_expression -runs="$1" -max_len=4096 -timeout=1 -rss_limit_mb=2048 -print_final_stats=1 \
+    -artifact_prefix=build/fuzz/crashes/ build/fuzz/expression-corpus build/fuzz/expression-seeds >"$LOGS/fuzz-expression.log" 2>&1 || {
+    tail -n 60 "$LOGS/fuzz-expression.log" >&2
+    die "the fuzzer found a typed function that fails (build/fuzz/crashes/; the whole log: build/logs/fuzz-expression.log)"
+  }
+  grep -E '^stat::number_of_executed_units|^Done' "$LOGS/fuzz-expression.log" | sed 's/^/  /'
 }
 
 SUITES=(cpp wasm notebooks node browser fuzz)
@@ -377,6 +389,7 @@ test_suite() {
     fuzz)
       echo "== fuzz: the core under libFuzzer, ASan and UBSan"
       fuzz 60
+      fuzz_expression 200000
       ;;
   esac
 }
@@ -451,6 +464,7 @@ case $command in
     install_deps fuzz
     step "fuzz-build" fuzz_build
     fuzz "${2:-60}"
+    fuzz_expression 1000000
     ;;
   bench)
     install_deps bench

@@ -4,7 +4,7 @@
 /** The figures of the lesson, by scene name. */
 export type SceneName =
   | 'step-sizes' | 'sgd-cloud' | 'annealing' | 'momentum'
-  | 'beta-effect' | 'rate-map' | 'noise-smoothing' | 'lbfgs' | 'adaptive';
+  | 'beta-effect' | 'rate-map' | 'noise-smoothing' | 'lbfgs' | 'adaptive' | 'playground';
 
 /** Attributes every figure reads (all strings, as in HTML). */
 export interface CommonAttributes {
@@ -43,6 +43,15 @@ export interface SceneAttributes {
   'noise-smoothing': { lr?: string /* (0, 1] */; beta?: string /* [0, 0.99] */; curvature?: string /* each in [0.1, 100] */; noise?: string /* [0, 10] */; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */ };
   lbfgs: { problem?: 'rosenbrock' | 'bowl'; memory?: string /* 1..50 */; w0?: string /* the problem's view: rosenbrock [-2, 2] × [-1, 3], bowl [-1.6, 1.6] × [-1.6, 1.6] */; steps?: string /* 1..1000 */ };
   adaptive: { noise?: string /* [0, 10] */; momentum?: 'course' | 'best'; w0?: string /* [-1.6, 1.6] × [-1.6, 1.6] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..500 */ };
+  /** A function typed as text and up to six runs on it; a preset sets f, view, w0 and runs, and each of those given as well overrides it. */
+  playground: {
+    preset?: 'bowl' | 'rosenbrock' | 'beale' | 'himmelblau' | 'rastrigin' | 'camel' | 'goldstein-price' | 'saddle';
+    f?: string /* f of x and y (or w1, w2), at most 500 characters, e.g. "(1 - x)^2 + 100*(y - x^2)^2" */;
+    view?: string /* "x0,x1,y0,y1" with x0 < x1 and y0 < y1, each within ±1000000 */;
+    w0?: string /* "w1,w2", each in [-1000000, 1000000] */;
+    runs?: string /* 1 to 6 runs "kind:key=value:…", comma-separated, e.g. "gd:lr=0.001,adam:lr=0.05:beta1=0.9" */;
+    noise?: string /* [0, 10] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */;
+  };
 }
 
 /** The names accepted in `controls`, per scene. */
@@ -56,6 +65,7 @@ export interface ControlsOf {
   'noise-smoothing': 'beta' | 'seed' | 'player';
   lbfgs: 'problem' | 'player';
   adaptive: 'noise' | 'tuning' | 'seed' | 'player';
+  playground: 'function' | 'runs' | 'noise' | 'seed' | 'steps' | 'view' | 'player';
 }
 
 export type FigureAttributes<S extends SceneName = SceneName> = CommonAttributes & { scene: S } & SceneAttributes[S];
@@ -117,6 +127,8 @@ export interface Trace {
   divergedAt: number | null;
   stoppedAt: number | null;
   stopReason: string | null;
+  /** stopReason "undefined": where the typed function was undefined. */
+  undefined: ExpressionUndefined | null;
   /** Gradient descent on a quadratic: the step size's regime. */
   regime: string | null;
   /** The linear rate, where the core knows it. */
@@ -140,6 +152,8 @@ export interface RunResult {
   diverged_at: number | null;
   stopped_at: number | null;
   stop_reason: string | null;
+  /** stop_reason "undefined": where the typed function was undefined. */
+  undefined: ExpressionUndefined | null;
   regime: string | null;
   rate: number | null;
   optimum: number[] | null;
@@ -173,7 +187,37 @@ export interface CoreLimits {
   maxSeed: number;
   divergedAbsW: number;
   divergedAbsLoss: number;
+  /** A typed function's most characters, nesting levels and operations. */
+  maxExpressionLength: number;
+  maxExpressionDepth: number;
+  maxExpressionNodes: number;
 }
+
+/** The operation a run met where a typed function is undefined, and its column. */
+export interface ExpressionUndefined {
+  what: 'log' | 'sqrt' | 'division' | 'power' | 'sqrt_gradient' | 'power_gradient';
+  column: number;
+  message: string;
+}
+
+/** The core's answer for a typed function. */
+export type ExpressionCheck =
+  | { ok: true; operations: number; uses_w2: boolean; error: null }
+  | { ok: false; error: {
+      code: 'empty' | 'too_long' | 'too_deep' | 'too_many_nodes' | 'bad_text' | 'bad_character' | 'bad_number'
+        | 'unexpected' | 'unknown_name' | 'unknown_function' | 'needs_arguments' | 'not_a_function' | 'arity';
+      /** 1-based, in characters; 0 when the whole text is meant. */
+      column: number;
+      found: string;
+      expected: '' | 'operand' | 'operator' | 'operator_or_close' | 'operator_comma_or_close';
+      suggestion: string;
+      /** Two operands side by side ("2x"): a * is missing. */
+      times: boolean;
+      limit: number;
+      count: number;
+      /** The English sentence the CLI prints. */
+      message: string;
+    } };
 
 /** A scenario or problem: the object, or its JSON text. */
 type Json<T> = T | string;
@@ -222,6 +266,8 @@ export interface OptlabCore {
   batchNoise(request: { problem: Json<Problem>; w: NumberList; batch: number; seed?: number; draws: number }): { dim: number; draws: number; mean: Float64Array; sigma2: number; law: number; measured: number; standardError: number };
   /** The core's registry of optimizers, with each one's rule and parameters. */
   optimizers(): OptimizerInfo[];
+  /** Whether text is a function the "expression" problem takes, or where and why not (`optlab expression`). */
+  checkExpression(text: string): ExpressionCheck;
   /** Momentum's linear rate over a (γ, β) grid; with `colors` (RGBA entries) also an nLr × nBeta RGBA image. */
   rateMap(grid: { eigenvalues: NumberList; lr: [number, number]; beta: [number, number]; nLr: number; nBeta: number; colors?: Uint8Array | Uint8ClampedArray }, out?: Float64Array): RateMap & { image?: Uint8ClampedArray };
   /** The same map measured by simulating `steps` heavy-ball steps per cell. */

@@ -22,6 +22,7 @@
 #include "analysis/path_stats.hpp"
 #include "core/limits.hpp"
 #include "core/portable_math.hpp"
+#include "expression/expression.hpp"
 #include "problems/double_well.hpp"
 #include "run/registry.hpp"
 #include "scenario/output.hpp"
@@ -142,6 +143,15 @@ val trace(const std::string& scenario_text) {
     result.set("divergedAt", nullable(out.status.diverged_at));
     result.set("stoppedAt", nullable(out.status.stopped_at));
     result.set("stopReason", out.status.stop_reason.empty() ? val::null() : val(out.status.stop_reason));
+    if (out.status.undefined) {
+      val undefined = val::object();
+      undefined.set("what", out.status.undefined->what);
+      undefined.set("column", out.status.undefined->column);
+      undefined.set("message", optlab::describe(*out.status.undefined));
+      result.set("undefined", undefined);
+    } else {
+      result.set("undefined", val::null());
+    }
     result.set("regime", out.regime ? val(optlab::to_string(*out.regime)) : val::null());
     result.set("rate", out.rate ? val(*out.rate) : val::null());
     result.set("optimum", out.optimum ? copy_to_js(out.optimum->data(), static_cast<std::size_t>(out.optimum->size()))
@@ -518,6 +528,9 @@ val limits_object() {
   out.set("maxSeed", kMaxSeed);
   out.set("divergedAbsW", kDivergedAbsW);
   out.set("divergedAbsLoss", kDivergedAbsLoss);
+  out.set("maxExpressionLength", kMaxExpressionLength);
+  out.set("maxExpressionDepth", kMaxExpressionDepth);
+  out.set("maxExpressionNodes", kMaxExpressionNodes);
   return out;
 }
 
@@ -550,4 +563,5 @@ EMSCRIPTEN_BINDINGS(optlab) {
   emscripten::function("momentumRegion", &momentum_region);
   emscripten::function("momentumRegionGrid", &momentum_region_grid);
   emscripten::function("batchNoise", &batch_noise);
+  emscripten::function("checkExpression", &optlab::expression_json);
 }

@@ -88,6 +88,9 @@ void print_help(std::ostream& out) {
        optlab loss_sweep FILE
                             f after the scenario's run for each step size:
                             {"scenario", "lrs": [...]}
+       optlab expression FILE
+                            whether {"f": TEXT} is a function the expression
+                            problem takes, or where and why it is not
        optlab --help        show this text
 
 A scenario is one JSON object:
@@ -105,6 +108,10 @@ problem kinds and parameters (defaults in parentheses):
   double_well    f_i(w) = (w^2-1)^2/4 + (tilt + b_i) w, b_i evenly spread in
                  [-spread, spread]: n (16), tilt (0.25), spread (1.5)
   rosenbrock     f(x,y) = (a-x)^2 + b (y-x^2)^2: a (1), b (100)
+  expression     f typed as text of x and y (or w1, w2): f, e.g.
+                 "(1 - x)^2 + 100*(y - x^2)^2", at most )" << kMaxExpressionLength << R"( characters;
+                 + - * / ^, sin cos tan exp log sqrt abs tanh min max, pi, e;
+                 noise sigma >= 0 added to every gradient (0)
 
 optimizer rules (gamma = lr, g_k = gradient or mini-batch mean):
 )" << optimizer_table() << R"(

@@ -37,6 +37,14 @@ inline constexpr long kMaxIsolineCrossings = 1L << 18;
 // tries at most this many while bracketing and again while zooming.
 inline constexpr int kLbfgsMaxLineSearch = 20;
 
+// A function typed by a user (problem kind "expression"): its length in
+// characters, how deep parentheses, calls and signs may nest (the reader
+// recurses once per level), and the operations of its program (each costs
+// a few nanoseconds per evaluation, of which a run makes three per step).
+inline constexpr int kMaxExpressionLength = 500;
+inline constexpr int kMaxExpressionDepth = 32;
+inline constexpr int kMaxExpressionNodes = 256;
+
 // A JSON document (scenario or problem) is checked against these before any
 // of it is kept, so that no input can make the parser allocate or recurse
 // without bound. The largest document the contract takes, least squares

@@ -27,7 +27,7 @@ struct ObservedObjective {
     const int k = status.steps_done + 1;
     const double grad_norm = norm2(grad);
     if (iterate_diverged(x, fx) || !std::isfinite(grad_norm)) {
-      status.diverged_at = k;
+      reject_iterate(problem, x, k, status);
       throw Diverged{};
     }
     observer.step_taken(k, x, fx, grad_norm, nullptr);

@@ -11,7 +11,9 @@
 #include <stdexcept>
 #include <string>
 
+#include "core/run_status.hpp"
 #include "core/types.hpp"
+#include "core/undefined.hpp"
 
 namespace optlab {
 
@@ -52,6 +54,11 @@ class Problem {
   // A global minimiser when it is known in closed form or by a direct solve.
   virtual std::optional<Vector> minimizer() const { return std::nullopt; }
 
+  // Where f or ∇f is undefined at w (a typed function's log of a negative
+  // number…), the operation and its place; nothing for a problem defined
+  // everywhere. A run whose iterate lands there stops, saying so.
+  virtual std::optional<ExprUndefined> undefined_at(const Vector& /*w*/) const { return std::nullopt; }
+
   // The double well, the one problem with a Monte Carlo loop of its own
   // (analysis/final_positions.cpp): that loop inlines its slope, so it
   // needs the problem's type, not only this interface.
@@ -61,5 +68,17 @@ class Problem {
   // notebook plots and cross-checks the very examples the page uses.
   virtual const LeastSquares* as_least_squares() const { return nullptr; }
 };
+
+// A rejected iterate w_k: where f is undefined the run stopped after step
+// k − 1, saying why; otherwise it diverged at k.
+inline void reject_iterate(const Problem& problem, const Vector& w, int k, RunStatus& status) {
+  if (auto why = problem.undefined_at(w)) {
+    status.stopped_at = k - 1;
+    status.stop_reason = "undefined";
+    status.undefined = std::move(why);
+  } else {
+    status.diverged_at = k;
+  }
+}
 
 }  // namespace optlab

@@ -34,7 +34,7 @@ __attribute__((noinline)) RunStatus run_first_order(const Problem& problem, Upda
     update.update(w, g);
     const double loss = problem.value(w);
     if (iterate_diverged(w, loss)) {
-      status.diverged_at = k;
+      reject_iterate(problem, w, k, status);
       return status;
     }
     problem.gradient(w, exact);
@@ -42,7 +42,7 @@ __attribute__((noinline)) RunStatus run_first_order(const Problem& problem, Upda
     // A finite iterate can still overflow the gradient (|w| near the bound
     // on a steep problem); that too is divergence.
     if (!std::isfinite(grad_norm)) {
-      status.diverged_at = k;
+      reject_iterate(problem, w, k, status);
       return status;
     }
     observer.step_taken(k, w, loss, grad_norm, batch);

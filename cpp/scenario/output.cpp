@@ -1,8 +1,10 @@
 #include "scenario/output.hpp"
 
+
 #include "analysis/final_positions.hpp"
 #include "analysis/momentum_rate.hpp"
 #include "core/limits.hpp"
+#include "expression/expression.hpp"
 #include "scenario/work.hpp"
 
 namespace optlab {
@@ -64,6 +66,13 @@ std::string to_json(const Scenario& s, const RunOutput& out) {
   j["diverged_at"] = or_null(out.status.diverged_at);
   j["stopped_at"] = or_null(out.status.stopped_at);
   j["stop_reason"] = out.status.stop_reason.empty() ? Json(nullptr) : Json(out.status.stop_reason);
+  if (out.status.undefined) {
+    j["undefined"] = {{"what", out.status.undefined->what},
+                      {"column", out.status.undefined->column},
+                      {"message", describe(*out.status.undefined)}};
+  } else {
+    j["undefined"] = nullptr;
+  }
   j["regime"] = out.regime ? Json(to_string(*out.regime)) : Json(nullptr);
   j["rate"] = or_null(out.rate);
   j["optimum"] = out.optimum ? Json(std::vector<double>(out.optimum->data(), out.optimum->data() + out.optimum->size()))

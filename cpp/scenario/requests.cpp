@@ -7,6 +7,7 @@
 #include "analysis/loss_sweep.hpp"
 #include "analysis/momentum_rate.hpp"
 #include "core/limits.hpp"
+#include "expression/expression.hpp"
 #include "problems/double_well.hpp"
 #include "problems/least_squares.hpp"
 #include "scenario/fields.hpp"
@@ -285,7 +286,33 @@ Json data(const Json& request) {
   return out;
 }
 
+Json expression_report(const std::string& text) {
+  const ExprParse parsed = parse_expression(text);
+  Json out;
+  out["ok"] = parsed.expression.has_value();
+  if (parsed.expression) {
+    out["operations"] = parsed.expression->program().size();
+    out["uses_w2"] = parsed.expression->uses_w2();
+    out["error"] = nullptr;
+    return out;
+  }
+  const ExprError& e = parsed.error;
+  out["error"] = {{"code", e.code},          {"column", e.column},         {"found", e.found},
+                  {"expected", e.expected},  {"suggestion", e.suggestion}, {"times", e.times},
+                  {"limit", e.limit},        {"count", e.count},           {"message", describe(e)}};
+  return out;
+}
+
+Json expression(const Json& request) {
+  const Fields f(request, "", {"f"}, "expression", "the request");
+  const Json& text = f.required("f");
+  if (!text.is_string()) reject("f must be a function of x and y as text (got " + describe_value(text) + ")");
+  return expression_report(text.get_ref<const std::string&>());
+}
+
 }  // namespace
+
+std::string expression_json(const std::string& text) { return expression_report(text).dump(); }
 
 void check_loss_sweep(const Scenario& s, const std::vector<double>& lrs) {
   if (!s.optimizer.info->step_size) reject("a loss sweep needs an optimizer with a step size (got " + s.optimizer.name() + ")");
@@ -329,7 +356,7 @@ BatchGradientsRequest parse_batch_noise(const std::string& request_text) {
 const std::vector<std::string>& request_verbs() {
   static const std::vector<std::string> verbs{"grid",     "gradients",          "batch_gradients",    "batch_noise", "gradient_noise",
                                               "double_well", "data", "rate_map",    "simulated_rate_map", "momentum_boundaries",
-                                              "rates",    "optimal",            "loss_sweep"};
+                                              "rates",    "optimal",            "loss_sweep",         "expression"};
   return verbs;
 }
 
@@ -348,6 +375,7 @@ std::string request_json(const std::string& verb, const std::string& request_tex
   if (verb == "rates") return rates(request).dump();
   if (verb == "optimal") return optimal(request).dump();
   if (verb == "loss_sweep") return sweep(request).dump();
+  if (verb == "expression") return expression(request).dump();
   reject("unknown verb '" + printable(verb) + "'");
 }
 

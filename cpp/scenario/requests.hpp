@@ -34,6 +34,10 @@
 //                    -> {"momentum": {"lr", "beta", "rate"} (Polyak), "gd": {"lr", "rate"}}
 //   loss_sweep       {"scenario", "lrs": [γ, …]}
 //                    -> {"loss": f after the run per γ, "diverged_at": its step or -1}
+//   expression       {"f": a function of x and y as text}
+//                    -> {"ok", "operations", "uses_w2", "error": null} or {"ok": false, "error":
+//                        {"code", "column", "found", "expected", "suggestion", "times", "limit",
+//                         "count", "message"}} (expression/expression.hpp's ExprError)
 #pragma once
 
 #include <cstdint>
@@ -109,5 +113,7 @@ const std::vector<std::string>& request_verbs();
 
 // Runs `verb` on the request text; ScenarioError names a bad field.
 std::string request_json(const std::string& verb, const std::string& request_text);
+// The expression verb's answer for a text itself (the page checks each keystroke).
+std::string expression_json(const std::string& text);
 
 }  // namespace optlab

@@ -7,6 +7,7 @@
 
 #include "core/limits.hpp"
 #include "problems/double_well.hpp"
+#include "problems/expression.hpp"
 #include "problems/least_squares.hpp"
 #include "problems/quadratic.hpp"
 #include "problems/quadratic1d.hpp"
@@ -154,11 +155,32 @@ OptimizerSpec parse_optimizer(const Json& json, const Problem& problem, int step
   return spec;
 }
 
+std::unique_ptr<Problem> parse_expression_problem(const Json& json, const std::string& path) {
+  const Fields f(json, path, {"kind", "f", "noise"}, "expression");
+  const Json& text = f.required("f");
+  if (!text.is_string())
+    reject(f.path("f") + " must be a function of x and y as text, e.g. \"x^2 + 5*y^2\" (got " + describe_value(text) + ")");
+  ExprParse parsed = parse_expression(text.get_ref<const std::string&>());
+  if (!parsed.expression) reject(f.path("f") + ": " + describe(parsed.error));
+  return std::make_unique<ExpressionProblem>(std::move(*parsed.expression), f.number("noise", kNonNegativeNoise, 0.0));
+}
+
+// A typed function must be defined, with its gradient, where the run starts.
+void check_start(const Problem& problem, const Vector& w0) {
+  if (problem.kind() != "expression") return;
+  const std::string at = "(" + format_number(w0[0]) + ", " + format_number(w0[1]) + ")";
+  if (auto why = problem.undefined_at(w0)) reject("w0: f is undefined at " + at + ": " + describe(*why));
+  Vector g(2);
+  problem.gradient(w0, g);
+  if (!std::isfinite(problem.value(w0)) || !std::isfinite(g[0]) || !std::isfinite(g[1]))
+    reject("w0: f or its gradient overflows at " + at);
+}
+
 }  // namespace
 
 std::unique_ptr<Problem> parse_problem(const Json& json, const std::string& path) {
   const std::string kind =
-      read_kind(json, path, {"quadratic1d", "quadratic", "least_squares", "double_well", "rosenbrock"});
+      read_kind(json, path, {"quadratic1d", "quadratic", "least_squares", "double_well", "rosenbrock", "expression"});
   if (kind == "quadratic1d") {
     const Fields f(json, path, {"kind", "a", "c"}, kind);
     return std::make_unique<Quadratic1D>(f.number("a", kPositive), f.number("c", kAnyValue, 0.0));
@@ -172,6 +194,7 @@ std::unique_ptr<Problem> parse_problem(const Json& json, const std::string& path
     const double spread = f.number("spread", Range{0.0, limits::kMaxSpread}, 1.5);
     return std::make_unique<DoubleWell>(static_cast<int>(n), tilt, spread);
   }
+  if (kind == "expression") return parse_expression_problem(json, path);
   const Fields f(json, path, {"kind", "a", "b"}, kind);
   return std::make_unique<Rosenbrock>(f.number("a", kAnyValue, 1.0), f.number("b", kPositive, 100.0));
 }
@@ -185,6 +208,7 @@ Scenario parse_scenario(const Json& json) {
   const auto dim = static_cast<std::size_t>(s.problem->dim());
   s.w0 = to_vector(read_numbers(f.required("w0"), "w0", kAnyValue, dim,
                                 ", one per dimension of " + s.problem->kind()));
+  check_start(*s.problem, s.w0);
   s.seed = static_cast<std::uint64_t>(f.integer("seed", 0, static_cast<long long>(limits::kMaxSeed), 0));
   check_work({{"steps", static_cast<double>(std::max(1, s.steps))},
               {"work units per step", step_work(*s.problem, s.optimizer)}});

@@ -56,7 +56,7 @@ TEST_CASE("required fields and kinds") {
   CHECK(rejection(with(kQuad, kGd, R"("w0":[1])")) == "steps is required: an integer from 0 to 20000");
   CHECK(rejection(with(R"({"a":2})", kGd, kRest)).find("problem.kind is required: one of quadratic1d") == 0);
   CHECK(rejection(with(R"({"kind":"cubic"})", kGd, kRest)) ==
-        "problem.kind must be one of quadratic1d, quadratic, least_squares, double_well, rosenbrock (got \"cubic\")");
+        "problem.kind must be one of quadratic1d, quadratic, least_squares, double_well, rosenbrock, expression (got \"cubic\")");
   CHECK(rejection(with(kQuad, R"({"kind":"adamw","lr":1})", kRest)) ==
         "optimizer.kind must be one of gd, sgd, momentum, heavy_ball, nesterov, lbfgs, adagrad, rmsprop, adam (got \"adamw\")");
   CHECK(rejection(with(kQuad, R"({"kind":"gd"})", kRest)) ==

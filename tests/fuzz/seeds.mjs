@@ -1,14 +1,16 @@
-// The fuzzer's seed inputs, from what the project itself runs: every
+// The fuzzers' seed inputs, from what the project itself runs: every
 // scenario of tests/scenarios and every scenario and problem of web/scenes,
-// in the input format of fuzz_core.cpp (a first byte for the entry point).
-// Usage: node tests/fuzz/seeds.mjs OUTDIR
+// in the input format of fuzz_core.cpp (a first byte for the entry point);
+// and for fuzz_expression.cpp, every typed function among them and the
+// playground's presets, as text.
+// Usage: node tests/fuzz/seeds.mjs OUTDIR [EXPRESSION_OUTDIR]
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
-const out = process.argv[2];
-if (!out) throw new Error('usage: node tests/fuzz/seeds.mjs OUTDIR');
+const [out, expressionOut] = process.argv.slice(2);
+if (!out) throw new Error('usage: node tests/fuzz/seeds.mjs OUTDIR [EXPRESSION_OUTDIR]');
 mkdirSync(out, { recursive: true });
 
 const scenarios = [], problems = [];
@@ -55,3 +57,14 @@ text(3, [1, 0], map);
 text(3, [1, 1], { ...map, steps: 40 });
 text(3, [2, 0], { problem: { kind: 'least_squares', n: 8, dim: 2 }, w: [0.5, -1] });
 console.log(`${count} seeds in ${out}`);
+
+if (expressionOut) {
+  mkdirSync(expressionOut, { recursive: true });
+  const texts = new Set(problems.filter((p) => p.kind === 'expression' && typeof p.f === 'string').map((p) => p.f));
+  texts.add('sin(x))').add('sinn(x) + 2x').add('((((x))))^-2').add('log(x) - sqrt(y) / (x - y)').add('w\u2081\u00b2 \u2212 w\u2082\u00b3');
+  let n = 0;
+  for (const f of texts) writeFileSync(join(expressionOut, `seed-${String(n++).padStart(3, '0')}`), Buffer.concat([Buffer.from([0]), Buffer.from(f)]));
+  // A token stream: "(", "x", "^", "2", ")" and the like, then points.
+  writeFileSync(join(expressionOut, `seed-${String(n++).padStart(3, '0')}`), Buffer.from([1, 23, 0, 28, 42, 24, 26, 11, 23, 1, 24, 0xff, 3, 1, 4, 1, 5, 9, 2, 6]));
+  console.log(`${n} seeds in ${expressionOut}`);
+}

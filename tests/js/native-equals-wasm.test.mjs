@@ -11,7 +11,7 @@ test('the shared scenarios cover every optimizer and every problem', () => {
   const optimizers = new Set(scenarios.map((s) => s.scenario.optimizer.kind));
   const problems = new Set(scenarios.map((s) => s.scenario.problem.kind));
   assert.deepEqual([...optimizers].sort(), ['adagrad', 'adam', 'gd', 'heavy_ball', 'lbfgs', 'momentum', 'nesterov', 'rmsprop', 'sgd']);
-  assert.deepEqual([...problems].sort(), ['double_well', 'least_squares', 'quadratic', 'quadratic1d', 'rosenbrock']);
+  assert.deepEqual([...problems].sort(), ['double_well', 'expression', 'least_squares', 'quadratic', 'quadratic1d', 'rosenbrock']);
   // …and every optimizer meets every problem where the contract allows it.
   const pairs = new Set(scenarios.map((s) => `${s.scenario.optimizer.kind}/${s.scenario.problem.kind}`));
   for (const opt of ['gd', 'momentum', 'heavy_ball', 'nesterov', 'lbfgs', 'adagrad', 'rmsprop', 'adam'])

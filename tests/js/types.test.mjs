@@ -80,7 +80,8 @@ function declaredSettings() {
   const text = readFileSync(join(root, 'types', 'optlab.d.ts'), 'utf8');
   const body = /export interface SceneAttributes \{([\s\S]*?)\n\}/.exec(text)[1];
   const scenes = {};
-  for (const [, quoted, bare, list] of body.matchAll(/^\s*(?:'([^']+)'|(\w+)): \{(.*)\};$/gm)) {
+  // A scene's settings on one line, or over several (up to its "};").
+  for (const [, quoted, bare, list] of body.matchAll(/^\s*(?:'([^']+)'|(\w+)): \{([\s\S]*?)\};$/gm)) {
     scenes[quoted ?? bare] = Object.fromEntries([...list.matchAll(/(\w+)\?: ([^;/]*?)\s*(?:\/\*\s*(.*?)\s*\*\/)?\s*(?:;|$)/g)]
       .map(([, name, type, comment]) => [name, { type: type.trim(), comment: comment ?? '' }]));
   }
@@ -96,6 +97,9 @@ function rangeText(expect) {
       return `${expect.minOpen ? '(' : '['}${bound(expect.min)}, ${bound(expect.max)}]`;
     case 'point': return `[${expect.x[0]}, ${expect.x[1]}] × [${expect.y[0]}, ${expect.y[1]}]`;
     case 'pair': return `each in [${expect.min}, ${expect.max}]`;
+    case 'text': return `at most ${expect.most} characters`;
+    case 'view': return `each within ±${expect.most}`;
+    case 'runs': return `1 to ${expect.most} runs`;
     default: throw new Error(`no range text for ${expect.type}`);
   }
 }

@@ -104,6 +104,21 @@ export class OptlabCore {
     return JSON.parse(this.module.optimizers());
   }
 
+  /**
+   * Whether `text` is a function the expression problem takes:
+   * {ok: true, operations, uses_w2} or {ok: false, error: {code, column,
+   * found, expected, suggestion, times, limit, count, message}} (what
+   * `optlab expression` prints). Of a text too long to be one, only the
+   * start is copied into the core: enough characters to be too many.
+   */
+  checkExpression(text) {
+    if (typeof text !== 'string') throw new TypeError('optlab: checkExpression takes a string');
+    // A character is one or two UTF-16 code units: 2·limit + 2 units hold
+    // more than `limit` characters before any pair this cut may split.
+    const most = 2 * this.limits.maxExpressionLength + 2;
+    return JSON.parse(this.module.checkExpression(text.length > most ? text.slice(0, most) : text));
+  }
+
   /** Bytes the core's allocator holds now (rejected calls keep none). */
   memoryInUse() {
     return this.module.memoryInUse();
