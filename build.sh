@@ -271,13 +271,20 @@ embed_build() {
   mkdir -p build/web dist/embed dist/examples
   node web/build-css.mjs embed build/web/optlab-embed.css
   node web/build-core-module.mjs build/wasm/optlab_core.js build/web/optlab-core.mjs
-  local common=(--bundle --target=es2020 --minify --legal-comments=none --log-level=warning
+  # --charset=utf8: the core's wasm is a string of Latin-1 characters
+  # (cpp/bindings/pack-wasm.mjs), four times as long as \xNN escapes; the
+  # byte order mark put back in front makes any page read it as UTF-8.
+  local common=(--bundle --target=es2020 --minify --charset=utf8 --legal-comments=none --log-level=warning
     --loader:.woff2=base64 --loader:.css=text
     --alias:optlab-core-factory=./build/web/optlab-core.mjs --alias:optlab-embed-css=./build/web/optlab-embed.css
     --alias:optlab-katex-fonts=./build/web/fonts
     --external:fs --external:path) # only reached when the core runs under node
   node_modules/.bin/esbuild web/src/embed/auto.js "${common[@]}" --format=iife --outfile=dist/optlab-embed.js
   node_modules/.bin/esbuild web/src/embed/index.js "${common[@]}" --format=esm --outfile=dist/optlab-embed.mjs
+  local bundle
+  for bundle in dist/optlab-embed.js dist/optlab-embed.mjs; do
+    { printf '\xef\xbb\xbf'; cat "$bundle"; } >"$bundle.tmp" && mv "$bundle.tmp" "$bundle"
+  done
   node web/build-embed-pages.mjs dist/embed
   node_modules/.bin/esbuild web/embed/page.js --bundle --format=iife --target=es2020 --minify \
     --legal-comments=none --log-level=warning --outfile=dist/embed/page.js

@@ -1,6 +1,6 @@
 // Driving the lesson page's controls by mouse and keyboard: figure 1's
 // sweep and slider, figure 4's rules during a drag, the player buttons, and
-// the page's fallbacks when KaTeX or Uint8Array.fromBase64 is missing.
+// the page's fallback when KaTeX is missing, and the core in a page of another encoding.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 
@@ -59,17 +59,27 @@ describe('interaction', () => {
     await page.close();
   });
 
-  test('the core also loads where Uint8Array.fromBase64 is missing (older browsers decode the wasm in a loop)', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  test('the wasm, inlined as Latin-1 characters, loads in a host page written in another encoding (EUC-KR): the scripts carry a byte order mark', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 900 } });
     const problems = watchProblems(page, servedUrl);
-    await page.addInitScript(() => {
-      delete Uint8Array.fromBase64;
+    const host = new URL('legacy-host.html', servedUrl).href;
+    // A Korean course page of the EUC-KR era: without the mark, its scripts
+    // would be read as EUC-KR and the wasm's bytes above 0x7F garbled.
+    const html = '<!doctype html><html lang="ko"><head><meta charset="euc-kr"><title>notes</title>'
+      + '<script src="optlab-embed.js" defer></script></head><body><h1>week 5</h1>'
+      + '<optlab-figure scene="momentum" lang="en"></optlab-figure></body></html>';
+    await page.route(host, (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=euc-kr', body: html }));
+    // Served as a file system or an old server does: no charset of its own.
+    const script = new URL('optlab-embed.js', servedUrl).href;
+    await page.route(script, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ status: 200, contentType: 'text/javascript', body: await response.body() });
     });
-    await page.goto(servedUrl);
-    await page.waitForSelector('html[data-ready="true"]', { timeout: 15000 });
-    assert.equal(await page.evaluate(() => typeof Uint8Array.fromBase64), 'undefined');
-    const painted = await blankFractions(page);
-    for (const [i, p] of painted.entries()) assert.ok(p > 0.01, `canvas ${i} is blank (${p})`);
+    await page.goto(host);
+    await page.waitForFunction(() => document.querySelector('optlab-figure')?.dataset.ready, null, { timeout: 15000 });
+    assert.equal(await page.evaluate(() => document.characterSet), 'EUC-KR');
+    assert.equal(await page.getAttribute('optlab-figure', 'data-ready'), 'true');
+    assert.match(await page.evaluate(() => document.querySelector('optlab-figure').shadowRoot.querySelector('.caption').textContent), /momentum/);
     assert.deepEqual(problems, []);
     await page.close();
   });
