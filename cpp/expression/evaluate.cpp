@@ -46,12 +46,17 @@ double run(const Expression& e, double w1, double w2, double* g1, double* g2, Ex
   };
   for (const ExprInstr& in : e.program()) {
     switch (in.op) {
+      // f alone carries no partials: each operation skips their arithmetic.
       case ExprOp::Const: stack[++top] = {in.value, 0.0, 0.0}; break;
       case ExprOp::W1: stack[++top] = {w1, 1.0, 0.0}; break;
       case ExprOp::W2: stack[++top] = {w2, 0.0, 1.0}; break;
       case ExprOp::Neg: {
         Dual& a = stack[top];
-        a = {-a.v, -a.d1, -a.d2};
+        a.v = -a.v;
+        if constexpr (kGradient) {
+          a.d1 = -a.d1;
+          a.d2 = -a.d2;
+        }
         break;
       }
       case ExprOp::Add: case ExprOp::Sub: case ExprOp::Mul: case ExprOp::Div:
@@ -59,15 +64,31 @@ double run(const Expression& e, double w1, double w2, double* g1, double* g2, Ex
         const Dual b = stack[top--];
         Dual& a = stack[top];
         if (in.op == ExprOp::Add) {
-          a = {a.v + b.v, a.d1 + b.d1, a.d2 + b.d2};
+          a.v = a.v + b.v;
+          if constexpr (kGradient) {
+            a.d1 = a.d1 + b.d1;
+            a.d2 = a.d2 + b.d2;
+          }
         } else if (in.op == ExprOp::Sub) {
-          a = {a.v - b.v, a.d1 - b.d1, a.d2 - b.d2};
+          a.v = a.v - b.v;
+          if constexpr (kGradient) {
+            a.d1 = a.d1 - b.d1;
+            a.d2 = a.d2 - b.d2;
+          }
         } else if (in.op == ExprOp::Mul) {
-          a = {a.v * b.v, a.d1 * b.v + a.v * b.d1, a.d2 * b.v + a.v * b.d2};
+          if constexpr (kGradient) {
+            a.d1 = a.d1 * b.v + a.v * b.d1;
+            a.d2 = a.d2 * b.v + a.v * b.d2;
+          }
+          a.v = a.v * b.v;
         } else if (in.op == ExprOp::Div) {
           if (b.v == 0.0) return undefined("division", in.column);
           const double q = a.v / b.v;
-          a = {q, (a.d1 - q * b.d1) / b.v, (a.d2 - q * b.d2) / b.v};
+          if constexpr (kGradient) {
+            a.d1 = (a.d1 - q * b.d1) / b.v;
+            a.d2 = (a.d2 - q * b.d2) / b.v;
+          }
+          a.v = q;
         } else if (in.op == ExprOp::Min || in.op == ExprOp::Max) {
           // Ties take the first argument, and its derivative.
           const bool first = in.op == ExprOp::Min ? !(b.v < a.v) : !(b.v > a.v);
@@ -104,11 +125,16 @@ double run(const Expression& e, double w1, double w2, double* g1, double* g2, Ex
       case ExprOp::PowInt: {
         Dual& a = stack[top];
         if (a.v == 0.0 && in.value < 0.0) return undefined("division", in.column);
-        const double p = integer_power(a.v, in.value);
-        double slope = 0.0;
-        if constexpr (kGradient)
-          if (in.value != 0.0) slope = in.value * integer_power(a.v, in.value - 1.0);
-        a = {p, slope * a.d1, slope * a.d2};
+        // Squares, the commonest power, without the loop (the same product).
+        const double p = in.value == 2.0 ? a.v * a.v : integer_power(a.v, in.value);
+        if constexpr (kGradient) {
+          double slope = 0.0;
+          if (in.value == 2.0) slope = 2.0 * a.v;
+          else if (in.value != 0.0) slope = in.value * integer_power(a.v, in.value - 1.0);
+          a.d1 = slope * a.d1;
+          a.d2 = slope * a.d2;
+        }
+        a.v = p;
         break;
       }
       default: {  // one-argument functions: f(a) and f′(a)
@@ -159,7 +185,11 @@ double run(const Expression& e, double w1, double w2, double* g1, double* g2, Ex
           default:
             break;
         }
-        a = {f, slope * a.d1, slope * a.d2};
+        a.v = f;
+        if constexpr (kGradient) {
+          a.d1 = slope * a.d1;
+          a.d2 = slope * a.d2;
+        }
         break;
       }
     }
