@@ -47,7 +47,7 @@ export interface SceneAttributes {
   playground: {
     preset?: 'bowl' | 'rosenbrock' | 'beale' | 'himmelblau' | 'rastrigin' | 'camel' | 'goldstein-price' | 'saddle';
     f?: string /* f of x and y (or w1, w2), at most 500 characters, e.g. "(1 - x)^2 + 100*(y - x^2)^2" */;
-    view?: string /* "x0,x1,y0,y1" with x0 < x1 and y0 < y1, each within ±1000000 */;
+    view?: string /* "x0,x1,y0,y1", each within ±10000, x1 − x0 and y1 − y0 at least 0.01 */;
     w0?: string /* "w1,w2", each in [-1000000, 1000000] */;
     runs?: string /* 1 to 6 runs "kind:key=value:…", comma-separated, e.g. "gd:lr=0.001,adam:lr=0.05:beta1=0.9" */;
     noise?: string /* [0, 10] */; seed?: string /* 0..2^53−1 */; steps?: string /* 1..1000 */;

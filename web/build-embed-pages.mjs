@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 // The element's scene names (web/src/embed/params.js; a browser test opens every page).
-export const scenes = ['step-sizes', 'sgd-cloud', 'annealing', 'momentum', 'beta-effect', 'rate-map', 'noise-smoothing', 'lbfgs', 'adaptive'];
+export const scenes = ['step-sizes', 'sgd-cloud', 'annealing', 'momentum', 'beta-effect', 'rate-map', 'noise-smoothing', 'lbfgs', 'adaptive', 'playground'];
 
 const here = join(dirname(fileURLToPath(import.meta.url)), 'embed');
 const out = process.argv[2];

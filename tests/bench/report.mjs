@@ -59,12 +59,13 @@ say('', '## The page', '',
   `| navigation to every figure drawn | ${ms(page.loadMs)} | ${page.loadP95Ms ? ms(page.loadP95Ms) : ''} | median ≤ 400 ms |`,
   `| of which: to the core's start | ${ms(phase((p) => p.coreStart))} | | |`,
   `| of which: loading the core | ${ms(phase((p) => p.mountStart - p.coreStart))} | | |`,
-  `| of which: building the 9 figures | ${ms(phase((p) => p.lastMount - p.mountStart))} | | |`,
+  `| of which: building the 10 figures | ${ms(phase((p) => p.lastMount - p.mountStart))} | | |`,
   `| of which: layout and every canvas's first picture | ${ms(phase((p) => p.ready - p.lastMount))} | | |`,
   `| this machine's floor (a blank page, one script) | ${ms(page.floorMs)} | ${page.floorP95Ms ? ms(page.floorP95Ms) : ''} | |`);
 for (const [id, l] of Object.entries(page.latency)) {
   say(`| input to frame, ${figures[id] ?? id} | ${ms(l.medianMs)} | ${ms(l.p95Ms)} | median ≤ 8, p95 ≤ 16 ms |`);
 }
+if (page.playgroundKey) say(`| keystroke to frame, the playground (contours and six runs of 500 steps) | ${ms(page.playgroundKey.medianMs)} | ${ms(page.playgroundKey.p95Ms)} | median ≤ 16 ms |`);
 say(`| (γ, β) map while its point is dragged | ${page.mapDragFps.toFixed(0)} frames/s | ${page.mapDragP95Fps ? `${page.mapDragP95Fps.toFixed(0)} frames/s` : ''} | ≥ 20 frames/s |`);
 say('', '| goal | |', '|---|---|');
 for (const [goal, ok] of Object.entries(page.goals)) say(`| ${goal} | ${met(ok)} |`);

@@ -34,7 +34,7 @@ describe('layout shift on a link to a figure', () => {
         await probe.goto(`${servedUrl}?lang=${lang}`);
         const ids = await probe.$$eval('main > .figure', (sections) => sections.map((s) => s.id));
         await probe.close();
-        assert.equal(ids.length, 9);
+        assert.equal(ids.length, 10);
         const results = [];
         for (const id of ids) {
           const page = await context.newPage();

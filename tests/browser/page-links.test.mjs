@@ -71,7 +71,7 @@ describe('links', () => {
     assert.match(await stray.textContent('#momentum .error'), /lrr is not a setting of momentum: its settings are curvature, lr, beta, w0, steps/);
     const pageNotes = await stray.$$eval('main > p.error[role=alert]', (ps) => ps.map((p) => p.textContent));
     assert.equal(pageNotes.length, 2);
-    assert.match(pageNotes[0], /"nofig\.lr" was not used: this page has no figure "nofig" \(its figures: step-sizes, .*lbfgs, adaptive\)/);
+    assert.match(pageNotes[0], /"nofig\.lr" was not used: this page has no figure "nofig" \(its figures: step-sizes, .*lbfgs, adaptive, playground\)/);
     assert.doesNotMatch(pageNotes[0], /rate-map/);
     assert.match(pageNotes[1], /"rate-map\.beta" was not used: .*write momentum\.beta/);
     assert.equal(await stray.locator('#sgd-cloud .error').count(), 0);

@@ -31,7 +31,7 @@ describe('touch', () => {
     const start = () => page.evaluate(() => new URLSearchParams(location.hash.slice(1)).get('momentum.w0'));
     // Only the canvases one points at keep sideways gestures.
     const actions = await page.$$eval('canvas', (cs) => cs.map((c) => [c.classList.contains('draggable'), getComputedStyle(c).touchAction, getComputedStyle(c).cursor]));
-    assert.equal(actions.filter(([d]) => d).length, 7); // five start points, the map, the sweep
+    assert.equal(actions.filter(([d]) => d).length, 8); // six start points, the map, the sweep
     assert.equal(await page.locator('#rate-map .map-readout').isVisible(), false); // no mouse to point with
     for (const [draggable, action, cursor] of actions) assert.deepEqual([action, cursor], draggable ? ['pan-y pinch-zoom', 'crosshair'] : ['auto', 'auto']);
     const plot = page.locator('#momentum canvas.draggable');

@@ -8,12 +8,18 @@ import { test } from 'node:test';
 import { importBundled } from './bundled.mjs';
 import { core, root } from './helpers.mjs';
 
-import { maxSeed } from '../../web/src/limits.js';
+import { maxAbsInput, maxExpressionLength, maxSeed } from '../../web/src/limits.js';
 
 test('the page\'s largest seed is the core\'s (core.limits.maxSeed, 2^53 − 1)', async () => {
   const c = await core();
   assert.equal(c.limits.maxSeed, 2 ** 53 - 1);
   assert.equal(maxSeed, c.limits.maxSeed);
+});
+
+test('the playground\'s longest function and farthest start are the core\'s', async () => {
+  const c = await core();
+  assert.equal(maxExpressionLength, c.limits.maxExpressionLength);
+  assert.equal(maxAbsInput, c.limits.maxAbsInput);
 });
 
 test('every seed setting takes up to core.limits.maxSeed and no more, and the core runs it', async () => {

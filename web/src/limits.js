@@ -5,3 +5,9 @@
 
 /** The largest seed a run takes: 2^53 − 1, the largest integer exact in JavaScript (core.limits.maxSeed). */
 export const maxSeed = 9007199254740991;
+
+/** The longest function the playground takes, in characters (core.limits.maxExpressionLength). */
+export const maxExpressionLength = 500;
+
+/** The largest |w| a start may have (core.limits.maxAbsInput). */
+export const maxAbsInput = 1e6;

@@ -111,7 +111,7 @@ function hideControls(box, { spec, controls }) {
     else if (name === 'problem') nodes.push(...box.querySelectorAll('.choices'));
     else {
       const input = box.querySelector(`#${box.id}-${suffix}`);
-      const row = input?.closest('.slider, .seed-control, .check');
+      const row = input?.closest('.slider, .seed-control, .check, .control');
       if (row) nodes.push(row);
     }
     for (const node of nodes) node.hidden = true;

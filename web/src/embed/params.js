@@ -8,12 +8,13 @@ import betaScene from '../../scenes/beta-effect.json';
 import bowlScene from '../../scenes/bowl-momentum.json';
 import lbfgsScene from '../../scenes/lbfgs.json';
 import noiseScene from '../../scenes/noise-smoothing.json';
+import playgroundScene from '../../scenes/playground.json';
 import sgdScene from '../../scenes/sgd-cloud.json';
 import stepSizesScene from '../../scenes/step-sizes.json';
 
 import { sharedDefaults, sharedKeys } from '../figures/linked.js';
 import en from '../i18n/en.js';
-import { maxSeed } from '../limits.js';
+import { maxAbsInput, maxExpressionLength, maxSeed } from '../limits.js';
 
 // Kinds of value. Each parse returns {value}, or {} for a text that is not
 // one; `expect` says what the kind takes, as data that each language's
@@ -47,6 +48,59 @@ function point(view) {
 function oneOf(choices) {
   return { expect: { type: 'oneOf', choices }, parse: (text) => (choices.includes(text.trim()) ? { value: text.trim() } : {}) };
 }
+
+// A typed function: any text of at most `most` characters (the core reads
+// it, and says where and why it is not a function).
+function text(most) {
+  return {
+    expect: { type: 'text', most },
+    parse: (value) => (Array.from(value.length > 4 * most ? value.slice(0, 4 * most) : value).length <= most ? { value } : {}),
+  };
+}
+
+// Numbers separated by commas, each within ±maxAbsInput; check(xs) for the rest.
+function numbers(count, expect, check = () => true) {
+  return {
+    expect,
+    parse(value) {
+      const parts = value.split(',').map((p) => p.trim());
+      const xs = parts.map(Number);
+      const ok = parts.length === count && parts.every((p) => p !== '') && xs.every((x) => Number.isFinite(x) && Math.abs(x) <= maxAbsInput) && check(xs);
+      return ok ? { value: xs } : {};
+    },
+  };
+}
+
+// The playground's runs, "kind:key=value:key=value,kind:…" (at most six):
+// their shape is checked here; their optimizers and parameters by the
+// figure against the core's registry.
+const MAX_RUNS = playgroundScene.maxRuns;
+const runsKind = {
+  expect: { type: 'runs', most: MAX_RUNS },
+  parse(value) {
+    if (value.length > 2000) return {};
+    const runs = value.split(',').map((run) => run.trim().split(':'));
+    if (runs.length < 1 || runs.length > MAX_RUNS) return {};
+    const out = [];
+    for (const [kind, ...fields] of runs) {
+      if (!/^[a-z_]{1,20}$/.test(kind) || fields.length > 8) return {};
+      const run = Object.create(null);
+      run.kind = kind;
+      for (const field of fields) {
+        const m = /^([a-z][a-z0-9_]{0,19})=(.+)$/.exec(field);
+        if (!m || m[1] === 'kind' || Object.hasOwn(run, m[1])) return {};
+        const x = Number(m[2]);
+        if (!Number.isFinite(x)) return {};
+        run[m[1]] = x;
+      }
+      out.push({ ...run });
+    }
+    return { value: out };
+  },
+};
+
+/** The playground's runs as the text runsKind reads. */
+export const runsText = (runs) => runs.map(({ kind, ...fields }) => [kind, ...Object.entries(fields).map(([key, x]) => `${key}=${x}`)].join(':')).join(',');
 
 // The bowl's curvatures: A = diag(a1, a2), as "a1,a2".
 const curvatures = {
@@ -180,6 +234,28 @@ export const sceneSpecs = {
       // The start's range is the view of the chosen problem (read first).
       w0: { kind: (s) => point(s.problems[s.show ?? 'rosenbrock'].view), set: (s, x) => { s.problems[s.show ?? 'rosenbrock'].w0 = x; } },
       steps: { kind: number({ min: 1, max: 1000, integer: true }), set: (s, x) => { s.steps = x; } },
+    },
+  },
+  playground: {
+    scene: playgroundScene,
+    controls: { function: 'f', runs: 'runs', noise: 'noise', seed: 'seed', steps: 'steps', view: 'view', player: null },
+    params: {
+      // A preset sets the function, its view, the start and the runs; each
+      // of those given as well is the link's own.
+      preset: { kind: oneOf(Object.keys(playgroundScene.presets)), set: (s, x) => { s.preset = x; } },
+      f: { kind: text(maxExpressionLength), set: (s, x) => { s.f = x; } },
+      // A view from a hundredth to 20000 wide: its axes' numbers stay
+      // short enough for a phone's plot.
+      view: {
+        kind: numbers(4, { type: 'view', most: playgroundScene.viewLimit, least: playgroundScene.viewLeast },
+          (xs) => xs.every((x) => Math.abs(x) <= playgroundScene.viewLimit) && xs[1] - xs[0] >= playgroundScene.viewLeast && xs[3] - xs[2] >= playgroundScene.viewLeast),
+        set: (s, x) => { s.view = x; },
+      },
+      w0: { kind: numbers(2, { type: 'pair', min: -maxAbsInput, max: maxAbsInput }), set: (s, x) => { s.w0 = x; } },
+      runs: { kind: runsKind, set: (s, x) => { s.runs = x; } },
+      noise: { kind: number({ min: 0, max: 10 }), set: (s, x) => { s.noise = x; } },
+      seed: { kind: seed.kind, set: (s, x) => { s.seed = x; } },
+      steps: { kind: number({ min: 1, max: playgroundScene.maxSteps, integer: true }), set: (s, x) => { s.steps = x; } },
     },
   },
 };

@@ -6,6 +6,7 @@ import { betaEffectFigure } from './beta-effect.js';
 import { lbfgsFigure } from './lbfgs.js';
 import { momentumFigure } from './momentum.js';
 import { noiseSmoothingFigure } from './noise-smoothing.js';
+import { playgroundFigure } from './playground.js';
 import { rateMapFigure } from './rate-map.js';
 import { sgdCloudFigure } from './sgd-cloud.js';
 import { stepSizesFigure } from './step-sizes.js';
@@ -20,4 +21,5 @@ export const mounts = {
   'noise-smoothing': noiseSmoothingFigure,
   lbfgs: lbfgsFigure,
   adaptive: adaptiveFigure,
+  playground: playgroundFigure,
 };

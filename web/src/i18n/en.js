@@ -58,6 +58,9 @@ export default {
     pair: ({ min, max }) => `two numbers "a1,a2", each from ${min} to ${max}`,
     oneOf: (choices) => `one of ${choices.join(', ')}`,
     autoOr: (expect) => `"auto" or ${expect} (pixels)`,
+    text: ({ most }) => `a function of x and y of at most ${most} characters`,
+    view: ({ most, least }) => `four numbers "x0,x1,y0,y1", each from −${most} to ${most}, with x1 − x0 and y1 − y0 at least ${least}`,
+    runs: ({ most }) => `1 to ${most} runs such as "gd:lr=0.01,momentum:lr=0.01:beta=0.9", separated by commas`,
     mustBe: (name, expect, got) => `${name} must be ${expect} (got "${got}")`,
     noScene: (scenes) => `scene is missing: use one of ${scenes.join(', ')}`,
     notAFigure: (scene, scenes) => `scene "${scene}" is not a figure: use one of ${scenes.join(', ')}`,
@@ -210,6 +213,97 @@ export default {
         : spread >= 2 ? ` ${Name} is closest; ${names[farthest]} is ${formatNumber(Number(spread.toPrecision(2)))} times as far.`
         : ` ${Name} is closest.`;
       return `${first}${head}${verdict}`;
+    },
+  },
+
+  playground: {
+    title: 'Beyond the lecture: a playground for any function',
+    text: [
+      'Type a function of $x$ and $y$ (or $w₁$ and $w₂$), choose up to six optimizers with their own step sizes and parameters, and race them from one start. The optimizer core reads the function, differentiates it exactly (automatic differentiation, not finite differences) and runs every optimizer on it: the same core, with the same numbers, as every other figure and the command line.',
+      'Try a preset first. On Rosenbrock’s valley gradient descent crawls where momentum runs; on Rastrigin’s egg box every method stops in the nearest dip; on the saddle $x² − y²$, started on the $x$ axis, gradient descent walks to the saddle point and stays, until a little gradient noise pushes it off.',
+    ],
+    after: [
+      'The language: numbers, + − * / ^, parentheses, sin, cos, tan, exp, log, sqrt, abs, tanh, min and max of two numbers, pi and e. ^ binds tighter than a sign: -x^2 is $−(x²)$. Where the function is not defined (log of a number ≤ 0, a division by zero) the map is shaded, and a run that lands there stops and says why.',
+    ],
+    presetLabel: 'function',
+    custom: 'your own',
+    presets: {
+      bowl: 'the lecture’s bowl',
+      rosenbrock: 'Rosenbrock’s valley',
+      beale: 'Beale',
+      himmelblau: 'Himmelblau',
+      rastrigin: 'Rastrigin',
+      camel: 'six-hump camel',
+      'goldstein-price': 'Goldstein–Price',
+      saddle: 'a saddle, x² − y²',
+    },
+    fLabel: 'f(x, y) =',
+    addRun: 'Add a run',
+    runLabel: (n) => `run ${n}: optimizer`,
+    removeRun: (n) => `remove run ${n}`,
+    noiseLabel: 'gradient noise',
+    stepsLabel: 'steps',
+    stepsValue: (n) => `${n} steps`,
+    zoomIn: 'zoom in',
+    zoomOut: 'zoom out',
+    fit: 'Fit the view',
+    lossAxis: 'f(wₖ) − lowest f seen (log)',
+    lossAxisKnown: 'f(wₖ) − min f (log)',
+    hint: 'Drag the white point, or click where it should go, to move the start; the wheel zooms the map about the pointer, and + and − zoom it when it has focus.',
+    touchHint: 'Drag the white point, or tap where it should go, to move the start; the buttons zoom the map.',
+    names: {
+      gd: 'gradient descent', sgd: 'SGD', momentum: 'momentum', heavy_ball: 'heavy ball', nesterov: 'Nesterov',
+      lbfgs: 'L-BFGS', adagrad: 'Adagrad', rmsprop: 'RMSProp', adam: 'Adam',
+    },
+    // Parameters without a symbol of their own (the others are γ, β, α, β₁, β₂, ε).
+    paramNames: { memory: 'memory' },
+    outOfRange: (name, { min, max, minOpen, maxOpen, integer }) => `${name} must be ${integer ? 'an integer' : 'a number'} in ${minOpen ? '(' : '['}${min}, ${max}${maxOpen ? ')' : ']'}`,
+    notAnOptimizer: (kind, names) => `"${kind}" is not an optimizer: use ${names.join(', ')}`,
+    notAParameter: (key, kind, keys) => `${kind} has no parameter "${key}"${keys.length ? `: its parameters are ${keys.join(', ')}` : ''}`,
+    runNotUsed: (n, why) => `The link's run ${n} was not used: ${why}.`,
+    needsNoise: 'plain SGD needs noisy gradients: raise the gradient noise above 0',
+    startUndefined: 'f or its gradient is not defined at the start: move the start out of the shaded region',
+    startOverflows: 'f or its gradient overflows at the start: move the start closer to the middle',
+    notYet: 'The function above is not complete yet: nothing is drawn for it until it is.',
+    exprError: (e) => {
+      const at = e.column > 0 ? ` at column ${e.column}` : '';
+      const found = e.found === '' ? 'the end of the function' : `“${e.found}”`;
+      const expected = {
+        operand: 'a number, a variable, a function or “(”', operator: 'an operator or the end',
+        operator_or_close: 'an operator or “)”', operator_comma_or_close: 'an operator, “,” or “)”',
+      }[e.expected];
+      const mean = e.suggestion ? `; did you mean “${e.suggestion}”?` : '';
+      switch (e.code) {
+        case 'empty': return 'Type a function of x and y, for example x^2 + 5*y^2.';
+        case 'too_long': return `The function is longer than ${e.limit} characters.`;
+        case 'too_deep': return `The function nests deeper than ${e.limit} levels${at}.`;
+        case 'too_many_nodes': return `The function has more than ${e.limit} operations.`;
+        case 'bad_text': return `The text is not valid${at}.`;
+        case 'bad_character': return `“${e.found}”${at} is not part of the language.`;
+        case 'bad_number': return `The number ${found}${at} is too large.`;
+        case 'unknown_function': return `Unknown function “${e.found}”${at}${mean}`;
+        case 'unknown_name': return `Unknown name “${e.found}”${at}${mean || '; the variables are x and y (or w1 and w2)'}`;
+        case 'needs_arguments': return `“${e.found}”${at} is a function: write ${e.found}(…).`;
+        case 'not_a_function': return `“${e.found}”${at} is not a function: is a * missing?`;
+        case 'arity': return `“${e.found}”${at} takes ${e.limit} ${e.limit === 1 ? 'argument' : 'arguments'}, not ${e.count}.`;
+        default: return `Unexpected ${found}${at}: expected ${expected}${e.times ? ' (write * to multiply)' : ''}.`;
+      }
+    },
+    undefinedWhat: playgroundUndefined,
+    caption: ({ k, outcomes, noise, seed }) => {
+      const head = `${noise > 0 ? `Gradient noise $σ = ${formatNumber(noise)}$, seed ${seed}. ` : ''}Step ${k}:`;
+      const live = outcomes.filter((o) => o.loss !== undefined && o.diverged === undefined && o.undefined === undefined);
+      const lowest = live.length > 1 ? live.reduce((a, b) => (a.loss <= b.loss ? a : b)) : null;
+      const parts = outcomes.map((o, i) => {
+        const who = `${i + 1}. ${o.name}`;
+        if (o.pending) return `${who}: being computed`;
+        if (o.loss === undefined) return `${who} could not run: ${o.error}`;
+        if (o.diverged !== undefined) return `${who} diverges at step ${o.diverged}`;
+        if (o.undefined) return `${who} stops after step ${o.undefined.step}: its next point needs ${playgroundUndefined(o.undefined.what)} (column ${o.undefined.column})`;
+        if (o.stopped) return `${who} stops after step ${o.stopped.step} (${o.stopped.reason === 'gradient_zero' ? 'the gradient is zero' : 'its line search found no better point'}), $f = ${formatNumber(o.loss)}$`;
+        return `${who}: $f = ${formatNumber(o.loss)}$${o === lowest ? ', the lowest' : ''}`;
+      });
+      return `${head} ${parts.join('; ')}.`;
     },
   },
 
@@ -376,4 +470,15 @@ export function formatNumber(x) {
 const SUP = { '-': '⁻', 0: '⁰', 1: '¹', 2: '²', 3: '³', 4: '⁴', 5: '⁵', 6: '⁶', 7: '⁷', 8: '⁸', 9: '⁹' };
 function toSuperscript(n) {
   return String(n).split('').map((c) => SUP[c]).join('');
+}
+
+// What a playground run needed where the function is undefined (the core's
+// reason: web/src/figures/playground.js).
+function playgroundUndefined(what) {
+  const words = {
+    log: 'the log of a number ≤ 0', sqrt: 'the square root of a negative number', division: 'a division by zero',
+    power: 'a power that is not defined there (a negative number to a fractional power, or 0 to a power ≤ 0)',
+    sqrt_gradient: 'the slope of sqrt at 0', power_gradient: 'the slope of a fractional power at 0',
+  };
+  return Object.hasOwn(words, what) ? words[what] : what;
 }

@@ -115,6 +115,9 @@ export default joined({
     pair: ({ min, max }) => `각각 ${min}부터 ${max}까지인 "a1,a2" 두 수`,
     oneOf: (choices) => `${choices.join(', ')} 중 하나`,
     autoOr: (expect) => `"auto" 또는 픽셀 단위의 ${expect}`,
+    text: ({ most }) => `${most}자 이하인 x와 y의 함수`,
+    view: ({ most, least }) => `각각 −${most}부터 ${most}까지이고 x1 − x0과 y1 − y0이 ${least} 이상인 "x0,x1,y0,y1" 네 수`,
+    runs: ({ most }) => `"gd:lr=0.01,momentum:lr=0.01:beta=0.9"처럼 쉼표로 구분한 실행 1개부터 ${most}개까지`,
     mustBe: (name, expect, got) => `${name} 값은 ${expect}여야 합니다 (받은 값: "${got}")`,
     noScene: (scenes) => `scene이 없습니다: ${scenes.join(', ')} 중 하나를 쓰세요`,
     notAFigure: (scene, scenes) => `scene "${scene}"은(는) 그림 이름이 아닙니다: ${scenes.join(', ')} 중 하나를 쓰세요`,
@@ -274,6 +277,102 @@ export default joined({
     },
   },
 
+  playground: {
+    title: '강의 너머: 아무 함수나 넣어 보는 놀이터',
+    text: [
+      '$x$와 $y$(또는 $w₁$과 $w₂$)의 함수를 입력하고, 이동 크기와 매개 변수를 저마다 정한 최적화 방법을 여섯 개까지 골라 한 출발점에서 경주시켜 보세요. 최적화 코어가 함수를 읽고, 유한 차분이 아닌 자동 미분으로 정확히 미분하고, 모든 방법을 실행합니다: 다른 그림들과 명령줄이 쓰는 바로 그 코어이고, 결과도 같습니다.',
+      '먼저 미리 준비된 함수를 골라 보세요. 로젠브록의 골짜기에서 경사 하강법은 기어가고 모멘텀은 달립니다. 라스트리긴의 달걀판에서는 어느 방법이든 가장 가까운 웅덩이에 멈춥니다. 안장 $x² − y²$에서 $x$축 위에서 출발한 경사 하강법은 안장점으로 걸어가 그대로 머물다가, 작은 경사 노이즈가 밀어 줘야 벗어납니다.',
+    ],
+    after: [
+      '쓸 수 있는 것: 수, + − * / ^, 괄호, sin, cos, tan, exp, log, sqrt, abs, tanh, 두 수의 min과 max, pi와 e. ^는 부호보다 먼저 계산합니다: -x^2는 $−(x²)$입니다. 함수가 정의되지 않는 곳(0 이하인 수의 log, 0으로 나누기)은 지도에 음영으로 표시되고, 그곳에 닿은 실행은 멈추며 이유를 알려 줍니다.',
+    ],
+    presetLabel: '함수',
+    custom: '직접 입력',
+    presets: {
+      bowl: '강의의 그릇',
+      rosenbrock: '로젠브록의 골짜기',
+      beale: '빌',
+      himmelblau: '히멜블라우',
+      rastrigin: '라스트리긴',
+      camel: '혹 여섯 개 낙타',
+      'goldstein-price': '골드스타인–프라이스',
+      saddle: '안장, x² − y²',
+    },
+    fLabel: 'f(x, y) =',
+    addRun: '실행 추가',
+    runLabel: (n) => `실행 ${n}: 최적화 방법`,
+    removeRun: (n) => `실행 ${n} 지우기`,
+    noiseLabel: '경사 노이즈',
+    stepsLabel: '걸음 수',
+    stepsValue: (n) => `${n}걸음`,
+    zoomIn: '확대',
+    zoomOut: '축소',
+    fit: '보기 맞추기',
+    lossAxis: 'f(wₖ) − 본 것 중 가장 낮은 f (로그)',
+    lossAxisKnown: 'f(wₖ) − f의 최솟값 (로그)',
+    hint: '흰 점을 끌거나 옮길 자리를 눌러 출발점을 옮기세요. 마우스 휠은 포인터를 중심으로 지도를 확대·축소하고, 지도를 선택한 뒤에는 +와 − 키로도 됩니다.',
+    touchHint: '흰 점을 끌거나 옮길 자리를 눌러 출발점을 옮기세요. 버튼으로 지도를 확대·축소합니다.',
+    names: {
+      gd: '경사 하강법', sgd: '확률적 경사 하강법', momentum: '모멘텀', heavy_ball: '헤비 볼', nesterov: '네스테로프',
+      lbfgs: 'L-BFGS', adagrad: 'Adagrad', rmsprop: 'RMSProp', adam: 'Adam',
+    },
+    // Parameters without a symbol of their own (the others are γ, β, α, β₁, β₂, ε).
+    paramNames: { memory: '메모리' },
+    outOfRange: (name, { min, max, minOpen, maxOpen, integer }) => {
+      const what = integer ? '정수' : '수';
+      return `${name} 값은 ${minOpen ? '(' : '['}${min}, ${max}${maxOpen ? ')' : ']'} 범위의 ${what}여야 합니다`;
+    },
+    notAnOptimizer: (kind, names) => `${particle(`"${kind}"`, '은/는')} 최적화 방법이 아닙니다: ${names.join(', ')} 중 하나를 쓰세요`,
+    notAParameter: (key, kind, keys) => `${kind}에는 "${key}" 매개 변수가 없습니다${keys.length ? `: 매개 변수는 ${keys.join(', ')}입니다` : ''}`,
+    runNotUsed: (n, why) => `링크의 ${particle(`실행 ${n}`, '은/는')} 쓰지 않았습니다: ${why}.`,
+    needsNoise: '순수한 확률적 경사 하강법에는 노이즈가 있는 경사가 필요합니다: 경사 노이즈를 0보다 크게 하세요',
+    startUndefined: '출발점에서 f나 그 경사가 정의되지 않습니다: 출발점을 음영 밖으로 옮기세요',
+    startOverflows: '출발점에서 f나 그 경사가 너무 커집니다: 출발점을 가운데 쪽으로 옮기세요',
+    notYet: '위의 함수가 아직 완성되지 않았습니다: 완성될 때까지 아무것도 그리지 않습니다.',
+    exprError: (e) => {
+      const at = e.column > 0 ? `${e.column}번째 글자` : '';
+      const where = at ? `${at}의 ` : '';
+      const found = e.found === '' ? '함수의 끝' : `“${e.found}”`;
+      const expected = {
+        operand: '수, 변수, 함수 또는 “(”', operator: '연산자 또는 함수의 끝',
+        operator_or_close: '연산자 또는 “)”', operator_comma_or_close: '연산자, “,” 또는 “)”',
+      }[e.expected];
+      const mean = e.suggestion ? ` ${particle(`“${e.suggestion}”`, '을/를')} 쓰려던 것인가요?` : '';
+      const name = (word) => particle(`“${word}”`, '은/는');
+      switch (e.code) {
+        case 'empty': return 'x와 y의 함수를 입력하세요. 예: x^2 + 5*y^2';
+        case 'too_long': return `함수가 ${e.limit}자보다 깁니다.`;
+        case 'too_deep': return `${where}함수가 ${e.limit}단계보다 깊이 중첩되었습니다.`;
+        case 'too_many_nodes': return `함수의 연산이 ${e.limit}개보다 많습니다.`;
+        case 'bad_text': return `${at ? `${at}에 ` : ''}올바르지 않은 문자가 있습니다.`;
+        case 'bad_character': return `${where}${name(e.found)} 쓸 수 없는 문자입니다.`;
+        case 'bad_number': return `${where}${particle(`수 ${found}`, '이/가')} 너무 큽니다.`;
+        case 'unknown_function': return `${where}${name(e.found)} 모르는 함수입니다.${mean}`;
+        case 'unknown_name': return `${where}${name(e.found)} 모르는 이름입니다.${mean || ' 변수는 x와 y(또는 w1과 w2)입니다.'}`;
+        case 'needs_arguments': return `${where}${name(e.found)} 함수입니다: ${e.found}(…)처럼 쓰세요.`;
+        case 'not_a_function': return `${where}${name(e.found)} 함수가 아닙니다: *가 빠졌나요?`;
+        case 'arity': return `${where}${name(e.found)} 인수를 ${e.limit}개 받습니다(${e.count}개가 아니라).`;
+        default: return `${where}${particle(found, '은/는')} 올 수 없습니다: ${particle(expected, '이/가')} 와야 합니다${e.times ? '(곱하려면 *를 쓰세요)' : ''}.`;
+      }
+    },
+    undefinedWhat: playgroundUndefined,
+    caption: ({ k, outcomes, noise, seed }) => {
+      const head = `${noise > 0 ? `경사 노이즈 $σ = ${formatNumber(noise)}$, 시드 ${seed}. ` : ''}${k}걸음:`;
+      const live = outcomes.filter((o) => o.loss !== undefined && o.diverged === undefined && o.undefined === undefined);
+      const lowest = live.length > 1 ? live.reduce((a, b) => (a.loss <= b.loss ? a : b)) : null;
+      const parts = outcomes.map((o, i) => {
+        const who = `${i + 1}. ${o.name}`;
+        if (o.pending) return `${who}: 계산하는 중`;
+        if (o.loss === undefined) return `${who}: 실행할 수 없습니다(${o.error})`;
+        if (o.diverged !== undefined) return `${who}: ${o.diverged}걸음에서 발산합니다`;
+        if (o.undefined) return `${who}: ${o.undefined.step}걸음 뒤에 멈춥니다. 다음 점에서 ${playgroundUndefined(o.undefined.what)}이(가) 필요합니다(${o.undefined.column}번째 글자)`;
+        if (o.stopped) return `${who}: ${o.stopped.step}걸음 뒤에 멈춥니다(${o.stopped.reason === 'gradient_zero' ? '경사가 0입니다' : '직선 탐색이 더 나은 점을 찾지 못했습니다'}), $f = ${formatNumber(o.loss)}$`;
+        return `${who}: $f = ${formatNumber(o.loss)}$${o === lowest ? ', 가장 낮음' : ''}`;
+      });
+      return `${head} ${parts.join('; ')}.`;
+    },
+  },
+
   momentum: {
     title: '그릇 모양 함수에서의 모멘텀',
     text: [
@@ -400,3 +499,14 @@ export default joined({
     sweep: '점을 끌거나 옮길 자리를 누르거나, 슬라이더를 움직여 보세요.',
   },
 });
+
+// What a playground run needed where the function is undefined (the core's
+// reason: web/src/figures/playground.js).
+function playgroundUndefined(what) {
+  const words = {
+    log: '0 이하인 수의 로그', sqrt: '음수의 제곱근', division: '0으로 나누기',
+    power: '그곳에서 정의되지 않는 거듭제곱(음수의 분수 제곱이나 0의 0 이하 제곱)',
+    sqrt_gradient: '0에서 sqrt의 기울기', power_gradient: '0에서 분수 제곱의 기울기',
+  };
+  return Object.hasOwn(words, what) ? words[what] : what;
+}
