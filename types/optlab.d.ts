@@ -101,8 +101,8 @@ export declare class OptlabFigure extends HTMLElement {
    * computed, and rows then hold the runs done so far.
    */
   table(): { columns: string[]; rows: (number | string)[][]; complete?: boolean } | null;
-  /** The scenario of the figure's main run. */
-  scenario(): Scenario | null;
+  /** The scenario of the figure's main run; the playground's runs each one, as an array when there are several. */
+  scenario(): Scenario | Scenario[] | null;
   /** The standalone page of this figure in this state and language (its URL carries lang=). */
   link(): string;
   addEventListener<K extends keyof OptlabFigureEventMap>(type: K, listener: (this: OptlabFigure, ev: OptlabFigureEventMap[K]) => any, options?: boolean | AddEventListenerOptions): void;
@@ -245,7 +245,7 @@ export interface OptlabCore {
   readonly limits: CoreLimits;
   /** Bytes the core's allocator holds now. */
   memoryInUse(): number;
-  /** The scenario contract: JSON text in, JSON text out. */
+  /** The scenario contract: JSON text in, JSON text out (an array of 1 to 16 scenarios gives an array of outputs). */
   runJson(scenarioText: string): string;
   /** The scenario contract as objects. */
   run(scenario: Json<Scenario>): RunResult;

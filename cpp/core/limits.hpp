@@ -15,6 +15,7 @@ inline constexpr double kMaxSpread = 100.0;      // double_well.spread
 inline constexpr double kMaxTilt = 0.38;         // |double_well.tilt| < 2/(3√3): two minima
 inline constexpr int kMaxMemory = 50;            // lbfgs.memory ∈ [1, kMaxMemory]
 inline constexpr int kMaxRuns = 100000;          // runs of finalPositions / optlab finals
+inline constexpr int kMaxScenarios = 16;         // scenarios of one array given to optlab run
 inline constexpr double kMaxSeed = 9007199254740991.0;  // 2^53 − 1: exact in JavaScript
 
 // The work one call may ask for, in units of about a nanosecond of one core

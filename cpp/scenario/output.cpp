@@ -81,8 +81,30 @@ std::string to_json(const Scenario& s, const RunOutput& out) {
 }
 
 std::string run_scenario_json(const std::string& text) {
-  const Scenario s = parse_scenario(text);
-  return to_json(s, run_scenario(s));
+  const Json json = parse_json(text, "the scenario");
+  if (!json.is_array()) {
+    const Scenario s = parse_scenario(json);
+    return to_json(s, run_scenario(s));
+  }
+  // An array of scenarios (the playground's runs, exported together): each
+  // is read and counted before any runs, and the outputs come back in order.
+  if (json.empty() || json.size() > static_cast<std::size_t>(limits::kMaxScenarios))
+    reject("an array of scenarios must hold from 1 to " + std::to_string(limits::kMaxScenarios) + " of them (got " +
+           std::to_string(json.size()) + ")");
+  std::vector<Scenario> all;
+  double work = 0.0;
+  for (std::size_t i = 0; i < json.size(); ++i) {
+    try {
+      all.push_back(parse_scenario(json[i]));
+    } catch (const ScenarioError& e) {
+      reject("scenario [" + std::to_string(i) + "]: " + e.what());
+    }
+    work += run_work(*all.back().problem, all.back().optimizer, all.back().steps);
+  }
+  check_work({{"scenarios", static_cast<double>(all.size())}, {"mean work units per scenario", work / static_cast<double>(all.size())}});
+  std::string out = "[";
+  for (std::size_t i = 0; i < all.size(); ++i) out += (i ? "," : "") + to_json(all[i], run_scenario(all[i]));
+  return out + "]";
 }
 
 }  // namespace optlab

@@ -2,7 +2,13 @@
 // added and changed, a run stopped where f is undefined, zoom, and the
 // link that brings all of it back.
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, test } from 'node:test';
+
+import { shareAction } from './chromium.mjs';
+import { root } from '../js/helpers.mjs';
 
 import { servedUrl, open, lessonPage, bringIntoView, plainText } from './page-helpers.mjs';
 
@@ -48,6 +54,19 @@ describe('figure 10: the playground', () => {
     assert.match(text, /^Step 500: 1\. gradient descent: f = /);
     assert.doesNotMatch(text, /NaN|Infinity|undefined/);
     assert.equal(await page.locator('#playground-preset').inputValue(), ''); // "your own"
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  test('a function at another scale: once the typing pauses, the view fits the runs', async () => {
+    const { page, problems } = await open(`${servedUrl}#playground.runs=gd:lr=0.1`, { inside: servedUrl });
+    await typeFunction(page, '(x - 40)^2 + (y + 25)^2');
+    await page.waitForFunction(() => /playground\.view=/.test(location.hash) && !/playground\.view=-2%2C2%2C-1%2C3/.test(location.hash));
+    const [x0, x1, y0, y1] = new URLSearchParams((await page.evaluate(() => location.hash)).slice(1)).get('playground.view').split(',').map(Number);
+    // From (−1.5, 2) to the minimum at (40, −25), and no farther than a margin.
+    assert.ok(x0 < -1.5 && x1 > 40 && y0 < -25 && y1 > 2, `${[x0, x1, y0, y1]}`);
+    assert.ok(x1 - x0 < 70 && y1 - y0 < 50, `${[x0, x1, y0, y1]}`);
+    assert.match(await caption(page), /^Step 500: 1\. gradient descent: f = [\d.]+·10⁻/);
     assert.deepEqual(problems, []);
     await page.close();
   });
@@ -121,6 +140,29 @@ describe('figure 10: the playground', () => {
     assert.ok(await figure.isVisible());
     assert.deepEqual([...problems, ...again.problems], []);
     await again.page.close();
+    await page.close();
+  });
+
+  test('the Scenario JSON export holds every run, and the CLI reproduces each one as the CSV has it', async () => {
+    const { page, problems } = await open(`${servedUrl}#playground.preset=himmelblau&playground.noise=0.5&playground.seed=7&playground.steps=80`, { inside: servedUrl });
+    const figure = page.locator('#playground');
+    await bringIntoView(figure.locator('.share-toggle'));
+    const [csvFile] = await Promise.all([page.waitForEvent('download'), shareAction(figure, 'csv')]);
+    const rows = readFileSync(await csvFile.path(), 'utf8').trim().split('\n').map((line) => line.split(','));
+    const [jsonFile] = await Promise.all([page.waitForEvent('download'), shareAction(figure, 'json')]);
+    const scenarios = JSON.parse(readFileSync(await jsonFile.path(), 'utf8'));
+    assert.equal(scenarios.length, 3);
+    assert.deepEqual(scenarios.map((sc) => [sc.optimizer.kind, sc.problem.noise, sc.seed, sc.steps]), [['gd', 0.5, 7, 80], ['momentum', 0.5, 7, 80], ['adam', 0.5, 7, 80]]);
+    const cli = spawnSync(join(root, 'build', 'native', 'optlab'), ['run', await jsonFile.path()], { encoding: 'utf8' });
+    assert.equal(cli.status, 0, cli.stderr);
+    const outputs = JSON.parse(cli.stdout);
+    assert.equal(outputs.length, 3);
+    outputs.forEach((out, r) => {
+      const column = rows[0].indexOf(`${r + 1}-${scenarios[r].optimizer.kind}_w1`);
+      assert.ok(column > 0, rows[0].join(','));
+      out.w.forEach((w, k) => assert.deepEqual(w, [Number(rows[k + 1][column]), Number(rows[k + 1][column + 1])], `run ${r + 1}, step ${k}`));
+    });
+    assert.deepEqual(problems, []);
     await page.close();
   });
 

@@ -290,3 +290,16 @@ TEST_CASE("expression: the verb answers for the page and the CLI") {
   CHECK(bad["error"]["message"] == "unknown function 'sinn' at column 1; did you mean 'sin'?");
   CHECK(optlab::request_json("expression", R"J({"f":"x"})J") == optlab::expression_json("x"));
 }
+
+TEST_CASE("an array of scenarios runs each, in order: the playground's runs exported together") {
+  const std::string a = R"J({"problem":{"kind":"expression","f":"(1 - x)^2 + 100*(y - x^2)^2"},"optimizer":{"kind":"gd","lr":0.001},"w0":[-1.5,2],"steps":50})J";
+  const std::string b = R"J({"problem":{"kind":"expression","f":"(1 - x)^2 + 100*(y - x^2)^2"},"optimizer":{"kind":"adam","lr":0.05},"w0":[-1.5,2],"steps":50})J";
+  CHECK(optlab::run_scenario_json("[" + a + "," + b + "]") ==
+        "[" + optlab::run_scenario_json(a) + "," + optlab::run_scenario_json(b) + "]");
+  CHECK(optlab::test::rejection("[]") == "an array of scenarios must hold from 1 to 16 of them (got 0)");
+  std::string many = "[" + a;
+  for (int i = 0; i < 16; ++i) many += "," + a;
+  CHECK(optlab::test::rejection(many + "]") == "an array of scenarios must hold from 1 to 16 of them (got 17)");
+  CHECK(optlab::test::rejection("[" + a + R"J(,{"problem":{"kind":"expression","f":"x"},"optimizer":{"kind":"gd","lr":-1},"w0":[0,0],"steps":5}])J") ==
+        "scenario [1]: optimizer.lr must be a finite number > 0 and <= 1000000 (got -1)");
+}

@@ -34,7 +34,7 @@ TEST_CASE("malformed JSON, NaN and Infinity are rejected as such") {
   CHECK(rejection(R"({"steps": 1e999})") == "steps must be a finite number (got 1e999, beyond the range of a double)");
   CHECK(rejection(R"({"optimizer": {"kind": "gd", "lr": -1e400}})") ==
         "optimizer.lr must be a finite number (got -1e400, beyond the range of a double)");
-  CHECK(rejection("[1,2]") == "the scenario must be a JSON object (got [1,2])");
+  CHECK(rejection("[1,2]") == "scenario [0]: the scenario must be a JSON object (got 1)");
   CHECK(rejection(R"({"steps":1,"steps":2})") == "the scenario has the key \"steps\" twice in one object");
 }
 

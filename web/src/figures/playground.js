@@ -215,6 +215,18 @@ export function playgroundFigure(root, { core, t, scene, changed = () => {} }) {
     return [Number((c - h).toPrecision(6)), Number((c + h).toPrecision(6))];
   }
 
+  // Whether the start and every run's path (a diverging run's escape
+  // aside) lie in the view.
+  function pathsInView() {
+    const inside = (a, b) => a >= view.x[0] && a <= view.x[1] && b >= view.y[0] && b <= view.y[1];
+    if (!inside(w0[0], w0[1])) return false;
+    for (const { trace } of traces) {
+      if (!trace || trace.divergedAt !== null) continue;
+      for (let k = 0; k < trace.rows; k++) if (!inside(trace.w[2 * k], trace.w[2 * k + 1])) return false;
+    }
+    return true;
+  }
+
   function setView(x, y) {
     view.x = x;
     view.y = y;
@@ -271,9 +283,18 @@ export function playgroundFigure(root, { core, t, scene, changed = () => {} }) {
     recontour(TYPING_GRID);
     recompute();
     if (usable()) {
+      // Once the typing pauses: the finer grid, and a view that holds the
+      // runs if they left the one there was (a new function may live at
+      // another scale).
       finer = setTimeout(() => {
-        recontour();
-        map.redraw();
+        if (!pending() && !pathsInView()) {
+          fit();
+          draw();
+          queueMicrotask(changed);
+        } else {
+          recontour();
+          map.redraw();
+        }
       }, TYPING_PAUSE_MS);
     }
   });
@@ -545,7 +566,12 @@ export function playgroundFigure(root, { core, t, scene, changed = () => {} }) {
     state: () => ({
       preset: presetSelect.value || scene.preset, f: text, view: [...view.x, ...view.y], w0, runs: runsText(runs), noise, seed, steps,
     }),
-    scenario: () => ({ problem: problem(), optimizer: { ...runs[0] }, w0, steps, seed }),
+    // Every run, each a scenario of its own: `optlab run` takes the array
+    // and prints each run's output in order (one run: the scenario alone).
+    scenario: () => {
+      const all = runs.map((run) => ({ problem: problem(), optimizer: { ...run }, w0, steps, seed }));
+      return all.length === 1 ? all[0] : all;
+    },
     table: () => {
       const done = traces.map((tr, i) => ({ name: `${i + 1}-${runs[i].kind}`, trace: tr.trace })).filter((r) => r.trace);
       return { ...traceTable(done), complete: !pending() };
