@@ -54,7 +54,7 @@ struct ExprError {
 
 class Expression {
  public:
-  // Throws nothing: a bad text gives an error (parse_expression).
+  // Made only by parse_expression, which throws nothing: a bad text gives an ExprError.
   const std::vector<ExprInstr>& program() const { return program_; }
   const std::string& text() const { return text_; }
   int stack_size() const { return stack_size_; }
