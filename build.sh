@@ -122,6 +122,10 @@ install_debian() {
   command -v node >/dev/null 2>&1 || missing+=(nodejs)
   command -v npm >/dev/null 2>&1 || missing+=(npm)
   ((${#missing[@]})) || return 0
+  # fontTools depends on "python3-scipy | python3-munkres", and apt takes the
+  # first: SciPy, NumPy, BLAS and Python's headers, for a font cutter.
+  # Naming munkres (60 KB) in the same line satisfies that dependency instead.
+  [[ " ${missing[*]} " != *" python3-fonttools "* ]] || missing+=(python3-munkres)
   if [[ $(id -u) -ne 0 ]]; then
     die "./build.sh $1 needs these Debian packages: ${missing[*]}
 install them as root:  apt-get install -y --no-install-recommends ${missing[*]}"
