@@ -4,16 +4,18 @@
 # another user it prints the apt-get line to run), the npm packages with
 # `npm ci` when package-lock.json changed since the last install.
 #
-#   ./build.sh            build the CLI, the wasm core and the page (dist/)
+#   ./build.sh            build the CLI, the wasm core and the page (dist/), and
+#                         the Python module when pybind11 and Python's headers are there
 #   ./build.sh serve      build, then serve dist/ at http://$HOST:$PORT/
 #                         (127.0.0.1:8000; HOST=0.0.0.0 serves every interface)
 #   ./build.sh notebooks  build, and render the notebook into dist/notebooks/
-#                         (installs numpy, matplotlib, Jupyter's nbconvert and PyTorch)
+#                         (installs numpy, pybind11, matplotlib, Jupyter's nbconvert and PyTorch)
 #   ./build.sh jupyter    open the notebook in Jupyter at http://$HOST:$PORT/ (127.0.0.1:8888)
 #   ./build.sh test [SUITE...]  build what the suites need, then run them; no
-#                         SUITE runs all six, in this order:
+#                         SUITE runs all seven, in this order:
 #                           cpp        the doctest suite, native (ctest)
 #                           wasm       the same doctest suite compiled to wasm, under node
+#                           python     tests/python: the module optlab in-process, its wheel
 #                           notebooks  the notebooks, executed headlessly (once: the
 #                                      same run renders them for dist/)
 #                           node       tests/js: the wasm module, the CLI, native = wasm
@@ -76,6 +78,11 @@ declare -A FILE_OF=(
   [python3-ipykernel]=/usr/lib/python3/dist-packages/ipykernel/__init__.py
   [jupyter-nbconvert]=/usr/bin/jupyter-nbconvert
   [python3-torch]=/usr/lib/python3/dist-packages/torch/__init__.py
+  [python3-pybind11]=/usr/lib/python3/dist-packages/pybind11/__init__.py
+  [python3-dev]='/usr/include/python3.*/Python.h'
+  [python3-pip]=/usr/lib/python3/dist-packages/pip/__init__.py
+  [python3-setuptools]=/usr/lib/python3/dist-packages/setuptools/__init__.py
+  [python3-wheel]=/usr/lib/python3/dist-packages/wheel/__init__.py
   [jupyter-notebook]=/usr/bin/jupyter-notebook
   [doctest-dev]=/usr/include/doctest/doctest.h
   [chromium]=/usr/bin/chromium
@@ -84,9 +91,10 @@ declare -A FILE_OF=(
   [libclang-rt-14-dev]='/usr/lib/llvm-14/lib/clang/*/lib/linux/libclang_rt.fuzzer-x86_64.a'
 )
 BUILD_PKGS=(cmake g++ make emscripten libeigen3-dev nlohmann-json3-dev liblbfgspp-dev python3-fonttools python3-brotli)
-NOTEBOOK_PKGS=(python3-numpy python3-matplotlib python3-ipykernel jupyter-nbconvert python3-torch)
+PYTHON_PKGS=(python3-numpy python3-pybind11 python3-dev)
+NOTEBOOK_PKGS=("${PYTHON_PKGS[@]}" python3-matplotlib python3-ipykernel jupyter-nbconvert python3-torch)
 JUPYTER_PKGS=(jupyter-notebook)
-TEST_PKGS=(doctest-dev chromium fonts-nanum)
+TEST_PKGS=(doctest-dev chromium fonts-nanum python3-pip python3-setuptools python3-wheel)
 FUZZ_PKGS=(clang-14 libclang-rt-14-dev)
 
 packages_for() { # the Debian packages command $1 needs
@@ -98,6 +106,7 @@ packages_for() { # the Debian packages command $1 needs
     test) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]} ${TEST_PKGS[*]} ${FUZZ_PKGS[*]}" ;;
     test:cpp | test:wasm) echo "${BUILD_PKGS[*]} doctest-dev" ;;
     test:notebooks) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]}" ;;
+    test:python) echo "${BUILD_PKGS[*]} ${PYTHON_PKGS[*]} python3-pip python3-setuptools python3-wheel" ;;
     test:node) echo "${BUILD_PKGS[*]}" ;;
     test:browser) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} chromium fonts-nanum" ;;
     fuzz | test:fuzz) echo "${BUILD_PKGS[*]} ${FUZZ_PKGS[*]}" ;;
@@ -105,6 +114,8 @@ packages_for() { # the Debian packages command $1 needs
 }
 
 present() { compgen -G "${FILE_OF[$1]}" >/dev/null; }
+
+python_module_present() { present python3-pybind11 && present python3-dev; }
 
 notebook_tools_present() {
   local pkg
@@ -187,9 +198,17 @@ install_deps() { # what command $1 needs (test:SUITE for one test suite)
 # native_build|wasm_build [--target T]...: configure and build. The doctest
 # suite is configured in when TESTS=ON (doctest is a test package only), and
 # otherwise left as the last configuration had it.
+# The Python module is configured in when its headers are there, for
+# Debian's Python (the python3 on PATH may be another), and built beside
+# the CLI.
 native_build() {
-  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release ${TESTS:+"-DOPTLAB_BUILD_TESTS=$TESTS"}
-  cmake --build build/native -j "$JOBS" "$@"
+  local python=(-DOPTLAB_BUILD_PYTHON=OFF) targets=("$@")
+  if python_module_present; then
+    python=(-DOPTLAB_BUILD_PYTHON=ON -DPython_EXECUTABLE=/usr/bin/python3)
+    ((${#targets[@]} == 0)) || targets+=(--target optlab_python)
+  fi
+  cmake -S . -B build/native -DCMAKE_BUILD_TYPE=Release ${TESTS:+"-DOPTLAB_BUILD_TESTS=$TESTS"} "${python[@]}"
+  cmake --build build/native -j "$JOBS" "${targets[@]}"
 }
 
 wasm_build() {
@@ -266,6 +285,8 @@ web_build() {
   embed_build
   cp web/favicon.svg dist/favicon.svg
   cp build/wasm/optlab_core.js dist/optlab_core.js
+  # optlab.figure() inlines the embed script into a notebook.
+  [[ ! -d build/native/python/optlab/data ]] || cp dist/optlab-embed.js build/native/python/optlab/data/
 }
 
 # The embeddable figures: one classic script (wasm, styles and fonts inside;
@@ -364,7 +385,7 @@ fuzz_expression() {
   grep -E '^stat::number_of_executed_units|^Done' "$LOGS/fuzz-expression.log" | sed 's/^/  /'
 }
 
-SUITES=(cpp wasm notebooks node browser fuzz)
+SUITES=(cpp wasm python notebooks node browser fuzz)
 
 # test_suite NAME: run one suite, its build already done.
 test_suite() {
@@ -377,6 +398,11 @@ test_suite() {
     wasm)
       echo "== wasm: the same doctest suite compiled to wasm, under node"
       ctest --test-dir build/wasm --output-on-failure --no-tests=error
+      ;;
+    python)
+      echo "== python: tests/python (the module optlab in-process, on Debian's Python; its wheel)"
+      PYTHONPATH="$ROOT/build/native/python" OPTLAB_CLI="$ROOT/build/native/optlab" \
+        /usr/bin/python3 -m unittest discover -s tests/python -v 2>&1
       ;;
     notebooks)
       # The build's notebooks step executed them (or found them unchanged
@@ -423,14 +449,16 @@ run_tests() {
   for suite in "${SUITES[@]}"; do [[ $want != *" $suite "* ]] || install_deps "test:$suite"; done
   [[ $want != *" cpp "* ]] || native_targets+=(--target optlab_tests)
   [[ $want != *" wasm "* ]] || wasm_targets+=(--target optlab_tests)
+  [[ $want != *" python "* ]] || native_targets+=(--target optlab)
   if [[ $want == *" node "* || $want == *" browser "* || $want == *" notebooks "* ]]; then native_targets+=(--target optlab); fi
-  if [[ $want == *" node "* || $want == *" browser "* ]]; then wasm_targets+=(--target optlab_wasm); fi
+  # The python suite builds a wheel, which carries the page's embed script.
+  if [[ $want == *" node "* || $want == *" browser "* || $want == *" python "* ]]; then wasm_targets+=(--target optlab_wasm); fi
   local tests=
   [[ $want != *" cpp "* && $want != *" wasm "* ]] || tests=ON
   ((${#native_targets[@]} == 0)) || TESTS=$tests step "native-build" native_build "${native_targets[@]}"
   ((${#wasm_targets[@]} == 0)) || TESTS=$tests step "wasm-build" wasm_build "${wasm_targets[@]}"
   if [[ $want == *" notebooks "* || $want == *" browser "* ]]; then step "notebooks" render_notebooks; fi
-  if [[ $want == *" node "* || $want == *" browser "* ]]; then
+  if [[ $want == *" node "* || $want == *" browser "* || $want == *" python "* ]]; then
     NOTEBOOKS=no
     notebook_tools_present && [[ -f build/notebooks-html/.stamp ]] && NOTEBOOKS=yes
     step "page" web_build

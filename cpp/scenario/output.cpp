@@ -80,18 +80,19 @@ std::string to_json(const Scenario& s, const RunOutput& out) {
   return j.dump();
 }
 
-std::string run_scenario_json(const std::string& text) {
+std::vector<Scenario> parse_scenarios(const std::string& text, bool& is_array) {
   const Json json = parse_json(text, "the scenario");
-  if (!json.is_array()) {
-    const Scenario s = parse_scenario(json);
-    return to_json(s, run_scenario(s));
+  is_array = json.is_array();
+  std::vector<Scenario> all;
+  if (!is_array) {
+    all.push_back(parse_scenario(json));
+    return all;
   }
   // An array of scenarios (the playground's runs, exported together): each
-  // is read and counted before any runs, and the outputs come back in order.
+  // is read and counted before any runs.
   if (json.empty() || json.size() > static_cast<std::size_t>(limits::kMaxScenarios))
     reject("an array of scenarios must hold from 1 to " + std::to_string(limits::kMaxScenarios) + " of them (got " +
            std::to_string(json.size()) + ")");
-  std::vector<Scenario> all;
   double work = 0.0;
   for (std::size_t i = 0; i < json.size(); ++i) {
     try {
@@ -102,6 +103,13 @@ std::string run_scenario_json(const std::string& text) {
     work += run_work(*all.back().problem, all.back().optimizer, all.back().steps);
   }
   check_work({{"scenarios", static_cast<double>(all.size())}, {"mean work units per scenario", work / static_cast<double>(all.size())}});
+  return all;
+}
+
+std::string run_scenario_json(const std::string& text) {
+  bool is_array = false;
+  const std::vector<Scenario> all = parse_scenarios(text, is_array);
+  if (!is_array) return to_json(all[0], run_scenario(all[0]));
   std::string out = "[";
   for (std::size_t i = 0; i < all.size(); ++i) out += (i ? "," : "") + to_json(all[i], run_scenario(all[i]));
   return out + "]";

@@ -17,6 +17,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "analysis/step_size_regime.hpp"
 #include "run/run.hpp"
@@ -35,6 +36,11 @@ struct RunOutput {
 
 RunOutput run_scenario(const Scenario& scenario);
 std::string to_json(const Scenario& scenario, const RunOutput& output);
+
+// One scenario object, or an array of 1 .. limits::kMaxScenarios of them
+// (is_array says which), each read and its work counted before any runs:
+// the same reading for the CLI, the wasm module and the Python module.
+std::vector<Scenario> parse_scenarios(const std::string& text, bool& is_array);
 
 // Parse, run and serialise: the whole contract in one call. Throws
 // ScenarioError with the user's message on bad input.
