@@ -102,7 +102,7 @@ packages_for() { # the Debian packages command $1 needs
     build | serve) echo "${BUILD_PKGS[*]}" ;;
     notebooks) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]}" ;;
     jupyter) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]}" ;;
-    bench) echo "${BUILD_PKGS[*]} chromium" ;;
+    bench) echo "${BUILD_PKGS[*]} ${PYTHON_PKGS[*]} chromium" ;;
     test) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]} ${TEST_PKGS[*]} ${FUZZ_PKGS[*]}" ;;
     test:cpp | test:wasm) echo "${BUILD_PKGS[*]} doctest-dev" ;;
     test:notebooks) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]}" ;;
@@ -511,6 +511,7 @@ case $command in
     node tests/bench/bench.mjs
     node tests/bench/page.mjs
     node tests/bench/phone.mjs
+    PYTHONPATH="$ROOT/build/native/python" /usr/bin/python3 tests/bench/python.py
     node tests/bench/report.mjs docs/benchmarks.md
     ;;
   deps)

@@ -1,5 +1,5 @@
-// `./build.sh bench`, last step: turns build/bench/core.json and
-// build/bench/page.json into the one table of measured figures that the
+// `./build.sh bench`, last step: turns build/bench/core.json,
+// build/bench/page.json, phone.json and python.json into the one table of measured figures that the
 // docs link to (docs/benchmarks.md), so that no number is copied by hand.
 // Usage: node tests/bench/report.mjs OUTPUT.md
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -97,8 +97,21 @@ if (phone) {
   }
 }
 
+const python = read('python.json');
+const us = (x) => `${(x * 1000).toFixed(1)} µs`;
+say('', '## The Python module', '',
+  `One \`optlab.run\` of ${python.scenario}, on Debian's Python ${python.python}: the median call against the`,
+  'median of the core\'s own run (timed inside C++), and against starting the CLI for it as a process.', '',
+  '| measure | median | goal |', '|---|---:|---|',
+  `| the core's own run | ${us(python.coreMs)} | |`,
+  `| \`optlab.run\` (dict in, numpy arrays out) | ${us(python.moduleMs)} | |`,
+  `| of which the module's own | ${us(python.overheadMs)} | ≤ 100 µs |`,
+  `| \`optlab run -\` as a process, its JSON read back | ${ms(python.cliMs)} | |`);
+say('', '| goal | |', '|---|---|');
+for (const [goal, ok] of Object.entries(python.goals)) say(`| ${goal} | ${met(ok)} |`);
+
 const described = {
-  'optlab_core.js': '`optlab_core.js` (the wasm inlined as base64)',
+  'optlab_core.js': '`optlab_core.js` (the wasm inlined as Latin-1 characters)',
   'optlab-math.js': '`optlab-math.js` (KaTeX and its three fonts, loaded after the figures)',
   'optlab.js': '`optlab.js` (the page and its figures)',
 };
