@@ -285,8 +285,9 @@ web_build() {
   embed_build
   cp web/favicon.svg dist/favicon.svg
   cp build/wasm/optlab_core.js dist/optlab_core.js
-  # optlab.figure() inlines the embed script into a notebook.
-  [[ ! -d build/native/python/optlab/data ]] || cp dist/optlab-embed.js build/native/python/optlab/data/
+  # optlab.figure() inlines the embed script into a notebook, and checks
+  # its settings against the element's.
+  [[ ! -d build/native/python/optlab/data ]] || cp dist/optlab-embed.js build/web/settings.json build/native/python/optlab/data/
 }
 
 # The embeddable figures: one classic script (wasm, styles and fonts inside;
@@ -311,6 +312,7 @@ embed_build() {
     { printf '\xef\xbb\xbf'; cat "$bundle"; } >"$bundle.tmp" && mv "$bundle.tmp" "$bundle"
   done
   node web/build-embed-pages.mjs dist/embed
+  node web/build-settings.mjs build/web/settings.json
   node_modules/.bin/esbuild web/embed/page.js --bundle --format=iife --target=es2020 --minify \
     --legal-comments=none --log-level=warning --outfile=dist/embed/page.js
   cp web/examples/* dist/examples/

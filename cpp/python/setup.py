@@ -45,7 +45,7 @@ class CMakeBuild(build_ext):
 
 
 class WithData(build_py):
-    """The package's data: the page's scenes and method styles, and its embed script when built."""
+    """The package's data: the page's scenes and method styles, its embed script and its figures' settings."""
 
     def run(self):
         super().run()
@@ -54,10 +54,10 @@ class WithData(build_py):
         for scene in (ROOT / "web" / "scenes").glob("*.json"):
             shutil.copyfile(scene, data / scene.name)
         shutil.copyfile(ROOT / "web" / "src" / "plot" / "methods.json", data / "methods.json")
-        embed = ROOT / "dist" / "optlab-embed.js"
-        if not embed.exists():
-            sys.exit("dist/optlab-embed.js is missing (optlab.figure() inlines it): run ./build.sh first")
-        shutil.copyfile(embed, data / "optlab-embed.js")
+        for built in (ROOT / "dist" / "optlab-embed.js", ROOT / "build" / "web" / "settings.json"):
+            if not built.exists():
+                sys.exit(f"{built.relative_to(ROOT)} is missing (optlab.figure() needs it): run ./build.sh first")
+            shutil.copyfile(built, data / built.name)
 
 
 WORK.mkdir(parents=True, exist_ok=True)

@@ -14,6 +14,9 @@ A bad one raises optlab.ScenarioError (a ValueError) whose message names
 the field and its allowed range, word for word as the CLI's.
 
 The arrays returned are new numpy arrays that own their memory.
+
+In a notebook, optlab.figure("momentum", lr=0.02, beta=0.9) shows the
+lesson's live figure, drawn by the same core.
 """
 
 import json
@@ -23,9 +26,10 @@ import numpy as np
 
 from . import _core
 from ._core import ScenarioError
+from .figures import Figure, SettingError, figure
 
 __all__ = [
-    "ScenarioError", "run", "finals", "optimizers", "grid", "gradients", "batch_gradients", "batch_noise",
+    "ScenarioError", "SettingError", "Figure", "figure", "run", "finals", "optimizers", "grid", "gradients", "batch_gradients", "batch_noise",
     "gradient_noise", "rate_map", "simulated_rate_map", "momentum_boundaries", "rates", "optimal", "loss_sweep",
     "double_well", "data", "check_expression", "scene", "method_styles",
 ]

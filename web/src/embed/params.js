@@ -307,8 +307,11 @@ function shorten(text, most = 60) {
 const langs = oneOf(['en', 'ko']);
 const themes = oneOf(['auto', 'light', 'dark']);
 const texts = oneOf(['all', 'none']);
+const shares = oneOf(['on', 'off']);
 const widths = number({ min: 240, max: 4000 });
 const headings = number({ min: 1, max: 6, integer: true });
+/** The kinds of the attributes every figure reads (but controls, a list of the scene's). */
+export const commonKinds = { lang: langs, theme: themes, text: texts, share: shares, width: widths, heading: headings };
 
 /**
  * Read a figure's settings from get(name) → string | null (attributes or
@@ -355,7 +358,7 @@ export function parseSettings(get, { given = [], common = true } = {}) {
   const lang = read('lang', langs) ?? null;
   const theme = read('theme', themes) ?? 'auto';
   const text = read('text', texts) ?? 'all';
-  const share = read('share', oneOf(['on', 'off'])) ?? 'on';
+  const share = read('share', shares) ?? 'on';
   // The title's level: 2 under the notes' own headings, 1 where the figure is
   // the whole document (the iframe pages).
   const heading = read('heading', headings) ?? 2;
