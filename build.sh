@@ -223,13 +223,23 @@ wasm_build() {
 }
 
 # The notebooks, executed and rendered to build/notebooks-html/ when their
-# inputs changed. The optlab template is lab without require.js and MathJax:
-# no request leaves the site. nbconvert fails on any cell's error, so this
-# one execution is also the notebooks' test (`./build.sh test notebooks`).
+# inputs changed (a digest of them: the page's build rewrites the embed
+# script each time, with the same bytes). They run on Debian's Python with
+# the module built here, and show the page's figures, so the page comes
+# first. The optlab template is lab without require.js and MathJax;
+# web/finish-notebook.mjs typesets the formulas and admits the figures'
+# script. nbconvert fails on any cell's error, so this one execution is also
+# the notebooks' test (`./build.sh test notebooks`).
+notebook_inputs() {
+  find notebooks web/scenes web/finish-notebook.mjs build/native/python/optlab -type f ! -name '*.pyc' -print0 |
+    sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
+}
+
 render_notebooks() {
   jupyter_env
-  local out=build/notebooks-html nb
-  if [[ -f $out/.stamp && -z $(find notebooks web/scenes build/native/optlab -newer "$out/.stamp" -print -quit) ]]; then
+  local out=build/notebooks-html nb digest
+  digest=$(notebook_inputs)
+  if [[ -f $out/.stamp && $(cat "$out/.stamp") == "$digest" ]]; then
     echo "up to date"
     return
   fi
@@ -241,7 +251,20 @@ render_notebooks() {
       --ExecutePreprocessor.kernel_name=python3 --ExecutePreprocessor.timeout=600 \
       --output-dir "$ROOT/$out" --log-level=WARN)
   done
-  touch "$out/.stamp"
+  node web/finish-notebook.mjs --site "$out"/*.html
+  echo "$digest" >"$out/.stamp"
+}
+
+# The rendered notebooks into dist/notebooks/, and the page's footer linking
+# to them (NOTEBOOKS=yes), or to the .ipynb.
+publish_notebooks() {
+  local notebook=file
+  if [[ $NOTEBOOKS == yes ]]; then
+    mkdir -p dist/notebooks
+    cp build/notebooks-html/*.html notebooks/*.ipynb dist/notebooks/
+    notebook=rendered
+  fi
+  node web/build-index.mjs web/index.html dist/index.html "$notebook"
 }
 
 # KaTeX's three faces, cut down to the characters formulas are written in
@@ -274,13 +297,7 @@ web_build() {
     --loader:.woff2=base64 --alias:optlab-katex-fonts=./build/web/fonts \
     --legal-comments=none --log-level=warning --outfile=dist/optlab-math.js
   # The footer links to the rendered notebook when there is one, else to the .ipynb.
-  local notebook=file
-  if [[ $NOTEBOOKS == yes ]]; then
-    mkdir -p dist/notebooks
-    cp build/notebooks-html/*.html notebooks/*.ipynb dist/notebooks/
-    notebook=rendered
-  fi
-  node web/build-index.mjs web/index.html dist/index.html "$notebook"
+  publish_notebooks
   node web/build-css.mjs page dist/optlab.css
   embed_build
   cp web/favicon.svg dist/favicon.svg
@@ -326,7 +343,8 @@ jupyter_env() {
 {"argv": ["/usr/bin/python3", "-m", "ipykernel_launcher", "-f", "{connection_file}"],
  "display_name": "Python 3 (ipykernel)", "language": "python"}
 JSON
-  export JUPYTER_PATH="$ROOT/build/jupyter" PYDEVD_DISABLE_FILE_VALIDATION=1
+  # The kernel imports the module built here (build/native/python).
+  export JUPYTER_PATH="$ROOT/build/jupyter" PYDEVD_DISABLE_FILE_VALIDATION=1 PYTHONPATH="$ROOT/build/native/python"
 }
 
 # build WHAT: the CLI, the wasm core, the notebooks (when their tools are
@@ -341,11 +359,12 @@ build() {
   step "native-build" native_build "${native_targets[@]}"
   step "wasm-build" wasm_build "${wasm_targets[@]}"
   NOTEBOOKS=no
+  step "page" web_build
   if notebook_tools_present; then
     step "notebooks" render_notebooks
     NOTEBOOKS=yes
+    step "notebooks-page" publish_notebooks
   fi
-  step "page" web_build
   echo "built: build/native/optlab (the CLI), dist/ (the page: ./build.sh serve, or open dist/index.html)"
   [[ $NOTEBOOKS == yes ]] || echo "       (no rendered notebook: ./build.sh notebooks installs Jupyter's packages and renders it)"
 }
@@ -413,7 +432,8 @@ test_suite() {
       local nb html
       for nb in notebooks/*.ipynb; do
         html=build/notebooks-html/$(basename "${nb%.ipynb}").html
-        [[ -s $html && build/notebooks-html/.stamp -nt $nb ]] || die "$nb was not executed: see build/logs/notebooks.log"
+        [[ -s $html && $(cat build/notebooks-html/.stamp 2>/dev/null) == "$(notebook_inputs)" ]] ||
+          die "$nb was not executed as it stands: see build/logs/notebooks.log"
         echo "  $nb: ran without error"
       done
       ;;
@@ -453,17 +473,22 @@ run_tests() {
   [[ $want != *" wasm "* ]] || wasm_targets+=(--target optlab_tests)
   [[ $want != *" python "* ]] || native_targets+=(--target optlab)
   if [[ $want == *" node "* || $want == *" browser "* || $want == *" notebooks "* ]]; then native_targets+=(--target optlab); fi
-  # The python suite builds a wheel, which carries the page's embed script.
-  if [[ $want == *" node "* || $want == *" browser "* || $want == *" python "* ]]; then wasm_targets+=(--target optlab_wasm); fi
+  # The python suite builds a wheel, which carries the page's embed script,
+  # and the notebooks show the page's figures.
+  if [[ $want == *" node "* || $want == *" browser "* || $want == *" python "* || $want == *" notebooks "* ]]; then wasm_targets+=(--target optlab_wasm); fi
   local tests=
   [[ $want != *" cpp "* && $want != *" wasm "* ]] || tests=ON
   ((${#native_targets[@]} == 0)) || TESTS=$tests step "native-build" native_build "${native_targets[@]}"
   ((${#wasm_targets[@]} == 0)) || TESTS=$tests step "wasm-build" wasm_build "${wasm_targets[@]}"
-  if [[ $want == *" notebooks "* || $want == *" browser "* ]]; then step "notebooks" render_notebooks; fi
-  if [[ $want == *" node "* || $want == *" browser "* || $want == *" python "* ]]; then
+  if [[ $want == *" node "* || $want == *" browser "* || $want == *" python "* || $want == *" notebooks "* ]]; then
     NOTEBOOKS=no
     notebook_tools_present && [[ -f build/notebooks-html/.stamp ]] && NOTEBOOKS=yes
     step "page" web_build
+  fi
+  if [[ $want == *" notebooks "* || $want == *" browser "* ]]; then
+    step "notebooks" render_notebooks
+    NOTEBOOKS=yes
+    step "notebooks-page" publish_notebooks
   fi
   [[ $want != *" fuzz "* ]] || step "fuzz-build" fuzz_build
   for suite in "${SUITES[@]}"; do [[ $want != *" $suite "* ]] || test_suite "$suite"; done
@@ -496,7 +521,7 @@ case $command in
   jupyter)
     host_and_port 8888
     install_deps jupyter
-    step "native-build" native_build --target optlab
+    build default
     open_jupyter
     ;;
   test) shift; run_tests "$@" ;;

@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -27,10 +28,12 @@ namespace py = pybind11;
 namespace {
 
 // A rows × cols copy of a row-major vector (rows × 0 when cols is 0).
-template <typename T>
-py::array_t<T> matrix(const std::vector<T>& flat, py::ssize_t cols) {
+// Indices as int64, numpy's own integer: what indexing code (numpy's or
+// torch's) takes without a cast.
+template <typename Out = double, typename T>
+py::array_t<Out> matrix(const std::vector<T>& flat, py::ssize_t cols) {
   const py::ssize_t rows = cols > 0 ? static_cast<py::ssize_t>(flat.size()) / cols : 0;
-  py::array_t<T> out({rows, cols});
+  py::array_t<Out> out({rows, cols});
   std::copy_n(flat.data(), static_cast<std::size_t>(rows * cols), out.mutable_data());
   return out;
 }
@@ -60,7 +63,7 @@ py::dict output_dict(const optlab::Scenario& s, const optlab::RunOutput& out) {
   d["grad_norm"] = vector(t.grad_norm);
   d["w_avg"] = matrix(t.w_avg, t.dim);
   if (s.optimizer.batch > 0)
-    d["batches"] = matrix(t.batches, s.optimizer.batch);
+    d["batches"] = matrix<std::int64_t>(t.batches, s.optimizer.batch);
   else
     d["batches"] = py::none();
   d["diverged_at"] = or_none(out.status.diverged_at);

@@ -25,5 +25,5 @@ test('methods.json: its palette is the stylesheet\'s, and every method of the re
   const registry = JSON.parse(cli(['optimizers']).stdout).map((o) => o.name);
   for (const name of registry) assert.ok(table.methods[name], name);
   // The notebook's ink is the page's.
-  assert.match(readFileSync(join(root, 'notebooks', 'optlab.py'), 'utf8'), new RegExp(`ink = "${value('ink')}"`));
+  assert.match(readFileSync(join(root, 'cpp', 'python', 'optlab', '__init__.py'), 'utf8'), new RegExp(`ink = "${value('ink')}"`));
 });

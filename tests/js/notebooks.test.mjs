@@ -46,3 +46,31 @@ test('the notebook draws no data of its own: its examples are the page\'s scenes
   assert.match(code, /optlab\.scene\("sgd-cloud"\)/);
   assert.match(code, /optlab\.data\(/);
 });
+
+test('the notebook reads as teaching material: each section shows its live figure, formulas are LaTeX, one statement per line', () => {
+  const nb = JSON.parse(readFileSync(join(dir, 'optimization-1.ipynb'), 'utf8'));
+  const cells = nb.cells.map((c) => ({ type: c.cell_type, text: [].concat(c.source).join('') }));
+  // Every numbered section's first code cell is the page's figure, drawn by the same core.
+  const sections = cells.flatMap((c, i) => (c.type === 'markdown' && /^## \d+\./.test(c.text) ? [i] : []));
+  assert.ok(sections.length >= 10);
+  for (const i of sections) {
+    const first = cells.slice(i + 1).find((c) => c.type === 'code');
+    assert.match(first.text, /^optlab\.figure\("[a-z-]+"/, cells[i].text.split('\n')[0]);
+  }
+  // In-process: the module, never a subprocess or the CLI.
+  const code = cells.filter((c) => c.type === 'code').map((c) => c.text).join('\n');
+  assert.doesNotMatch(code, /subprocess|cli_path|sys\.path/);
+  for (const c of cells) {
+    if (c.type === 'markdown') {
+      // Formulas are $…$, not code spans of Unicode symbols.
+      for (const [, span] of c.text.matchAll(/`([^`]+)`/g)) assert.doesNotMatch(span, /[←−γβσκλμαε∇Σ²√ₖⱼ]/u, span);
+      assert.equal((c.text.match(/\$/g) ?? []).length % 2, 0, c.text.slice(0, 60));
+    } else {
+      // One statement per line: no "a; b" (strings and comments aside).
+      for (const line of c.text.split('\n')) {
+        const bare = line.replace(/#.*$/, '').replace(/"[^"]*"|'[^']*'/g, '""');
+        assert.doesNotMatch(bare, /;\s*\S/, line);
+      }
+    }
+  }
+});

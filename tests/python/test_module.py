@@ -189,7 +189,7 @@ class AsAPythonUserExpects(unittest.TestCase):
         second = optlab.run(self.SCENARIO)
         self.assertEqual(second["w"].tobytes(), kept.tobytes())
         self.assertEqual(first["batches"].shape, (30, 2))
-        self.assertEqual(first["batches"].dtype, np.int32)
+        self.assertEqual(first["batches"].dtype, np.int64)
 
     def test_help_says_what_each_function_does(self):
         for name in optlab.__all__:
