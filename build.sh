@@ -108,7 +108,7 @@ packages_for() { # the Debian packages command $1 needs
     test:notebooks) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]}" ;;
     test:python) echo "${BUILD_PKGS[*]} ${PYTHON_PKGS[*]} python3-pip python3-setuptools python3-wheel" ;;
     test:node) echo "${BUILD_PKGS[*]}" ;;
-    test:browser) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} chromium fonts-nanum" ;;
+    test:browser) echo "${BUILD_PKGS[*]} ${NOTEBOOK_PKGS[*]} ${JUPYTER_PKGS[*]} chromium fonts-nanum" ;;
     fuzz | test:fuzz) echo "${BUILD_PKGS[*]} ${FUZZ_PKGS[*]}" ;;
   esac
 }
@@ -231,7 +231,8 @@ wasm_build() {
 # script. nbconvert fails on any cell's error, so this one execution is also
 # the notebooks' test (`./build.sh test notebooks`).
 notebook_inputs() {
-  find notebooks web/scenes web/finish-notebook.mjs build/native/python/optlab -type f ! -name '*.pyc' -print0 |
+  find notebooks web/scenes web/finish-notebook.mjs web/favicon.svg node_modules/katex/package.json build/native/python/optlab \
+    -name .ipynb_checkpoints -prune -o -type f ! -name '*.pyc' -print0 |
     sort -z | xargs -0 sha256sum | sha256sum | cut -d' ' -f1
 }
 
@@ -521,7 +522,13 @@ case $command in
   jupyter)
     host_and_port 8888
     install_deps jupyter
-    build default
+    # The module and the page (whose embed script the figures inline); the
+    # notebook itself is Jupyter's to run.
+    step "native-build" native_build --target optlab
+    step "wasm-build" wasm_build --target optlab_wasm
+    NOTEBOOKS=no
+    notebook_tools_present && [[ -f build/notebooks-html/.stamp ]] && NOTEBOOKS=yes
+    step "page" web_build
     open_jupyter
     ;;
   test) shift; run_tests "$@" ;;

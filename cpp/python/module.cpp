@@ -27,7 +27,7 @@ namespace py = pybind11;
 
 namespace {
 
-// A rows × cols copy of a row-major vector (rows × 0 when cols is 0).
+// A rows × cols copy of a row-major vector (0 × 0 when cols is 0).
 // Indices as int64, numpy's own integer: what indexing code (numpy's or
 // torch's) takes without a cast.
 template <typename Out = double, typename T>

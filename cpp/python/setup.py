@@ -23,7 +23,10 @@ from setuptools.command.build_py import build_py
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent.parent
 WORK = ROOT / "build" / "wheel-build"
+if not (ROOT / "CMakeLists.txt").exists() or not (ROOT / "cpp" / "python" / "module.cpp").exists():
+    sys.exit("optlab's wheel is built from the optlab repository (cpp/python in it), which is not around this setup.py")
 VERSION = re.search(r"project\(optlab VERSION ([0-9.]+)", (ROOT / "CMakeLists.txt").read_text()).group(1)
+os.chdir(HERE)  # the package's folder is found from here, wherever setup.py was run from
 
 
 class CMakeBuild(build_ext):

@@ -2,7 +2,9 @@
 // server (Debian's jupyter-notebook) on Debian's Python with the module
 // built here, a notebook opened in Chromium, its cells run with
 // Shift+Enter. Both figures draw, the second without a script of its own
-// (the first inlined it), and the page reports no error of ours.
+// (the first inlined it), the first cell run again keeps the script in its
+// new output (else the saved notebook would lose it), and the page reports
+// no error of ours.
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -22,7 +24,7 @@ const freePort = () => new Promise((resolve) => {
   });
 });
 
-let dir, server, browser, port;
+let dir, server, browser, port, exited = null;
 const TOKEN = 'optlab-test';
 
 before(async () => {
@@ -44,6 +46,7 @@ before(async () => {
       PYTHONPATH: join(root, 'build', 'native', 'python'), PYDEVD_DISABLE_FILE_VALIDATION: '1' },
     stdio: 'ignore',
   });
+  server.on('exit', (code) => { exited = code; });
   browser = await launchChromium();
 });
 
@@ -64,6 +67,7 @@ test('in the classic Notebook, cells run with Shift+Enter show live figures of t
       await page.goto(`http://127.0.0.1:${port}/notebooks/live.ipynb?token=${TOKEN}`);
       break;
     } catch (e) {
+      if (exited !== null) throw new Error(`jupyter notebook exited (${exited}) before serving`);
       if (tries > 60) throw e;
       await new Promise((r) => setTimeout(r, 500)); // the server is still starting
     }
@@ -76,8 +80,18 @@ test('in the classic Notebook, cells run with Shift+Enter show live figures of t
     const figures = [...document.querySelectorAll('optlab-figure')];
     return figures.length === 2 && figures.every((f) => f.dataset.ready === 'true');
   }, null, { timeout: 90000 });
-  const outputs = await page.$$eval('.output_html', (o) => o.map((x) => x.querySelectorAll('script').length));
-  assert.deepEqual(outputs, [1, 0]);
+  const scripts = () => page.$$eval('.output_html', (o) => o.map((x) => x.querySelectorAll('script').length));
+  assert.deepEqual(await scripts(), [1, 0]);
+  // The first cell again: its new output replaces the one with the script, and carries it.
+  const before = await page.$eval('.code_cell .input_prompt', (p) => p.textContent);
+  await page.click('.code_cell .CodeMirror');
+  await page.keyboard.press('Shift+Enter');
+  await page.waitForFunction((old) => {
+    const prompt = document.querySelector('.code_cell .input_prompt').textContent;
+    const figure = document.querySelector('.code_cell optlab-figure');
+    return prompt !== old && !prompt.includes('*') && figure?.dataset.ready === 'true';
+  }, before, { timeout: 60000 });
+  assert.deepEqual(await scripts(), [1, 0]);
   assert.match(await page.locator('optlab-figure').first().evaluate((f) => f.shadowRoot.textContent), /모멘텀/);
   assert.equal(await page.locator('optlab-figure').nth(1).evaluate((f) => f.scenario().problem.a), 2);
   assert.deepEqual(problems, []);

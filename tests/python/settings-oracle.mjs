@@ -1,8 +1,9 @@
 // The element's side of tests/python/test_figure.py: reads
 // {"cases": [{"scene", "settings": {name: text}}], "numbers": [x], "texts": [text]}
 // on stdin and prints, for each case, the messages params.js's parseSettings
-// gives in English; String(x) of each number; Number(text) of each text
-// (null for NaN, "Infinity" and "-Infinity" as such).
+// gives in English and the scene and shared state it makes of the settings;
+// String(x) of each number; Number(text) of each text (null for NaN,
+// "Infinity" and "-Infinity" as such).
 import { buildSync } from 'esbuild';
 
 const entry = new URL('../../web/src/embed/params.js', import.meta.url).pathname;
@@ -12,12 +13,14 @@ const { parseSettings } = await import(`data:text/javascript;base64,${Buffer.fro
 let input = '';
 for await (const chunk of process.stdin) input += chunk;
 const { cases, numbers, texts } = JSON.parse(input);
-const messages = cases.map(({ scene, settings }) => {
+const parsed = cases.map(({ scene, settings }) => {
   const get = (name) => (name === 'scene' ? scene : Object.hasOwn(settings, name) ? settings[name] : null);
-  return parseSettings(get, { given: Object.keys(settings) }).errors.map((e) => e.text());
+  return parseSettings(get, { given: Object.keys(settings) });
 });
+const messages = parsed.map((p) => p.errors.map((e) => e.text()));
+const states = parsed.map((p) => ({ scene: p.scene ?? null, shared: p.shared ?? null }));
 const read = (text) => {
   const x = Number(text);
   return Number.isNaN(x) ? null : Number.isFinite(x) ? x : String(x);
 };
-process.stdout.write(JSON.stringify({ messages, strings: numbers.map(String), numbers: texts.map(read) }));
+process.stdout.write(JSON.stringify({ messages, states, strings: numbers.map(String), numbers: texts.map(read) }));

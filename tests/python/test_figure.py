@@ -86,13 +86,24 @@ class SameWordsAsTheElement(unittest.TestCase):
                 cases.append({"scene": "lbfgs", "settings": {"problem": problem, "w0": w0}})
         cases += [{"scene": "", "settings": {}}, {"scene": "nope", "settings": {}}, {"scene": " momentum ", "settings": {}},
                   {"scene": "x" * 100, "settings": {}}, {"scene": "momentum", "settings": {"x" * 100: "1"}}]
-        want = oracle(cases)["messages"]
+        # And every setting taken, together, as a link or an author would give them.
+        for scene, entry in spec["scenes"].items():
+            taken = {key: samples(param["expect"])[0] for key, param in entry["params"].items() if not param.get("dynamic")}
+            cases.append({"scene": scene, "settings": taken})
+        answer = oracle(cases)
+        want, states = answer["messages"], answer["states"]
         self.assertEqual(len(want), len(cases))
         refused = 0
-        for case, messages in zip(cases, want):
-            _, _, got = fig.check(case["scene"], case["settings"])
-            self.assertEqual(got, messages, json.dumps(case, ensure_ascii=False)[:200])
+        for case, messages, state in zip(cases, want, states):
+            what = json.dumps(case, ensure_ascii=False)[:200]
+            scene, _, got = fig.check(case["scene"], case["settings"])
+            self.assertEqual(got, messages, what)
             refused += bool(messages)
+            # What the settings change in the scene, and in the state two figures share.
+            if scene is not None:
+                shared = scene.pop("shared", None)
+                self.assertEqual(scene, state["scene"], what)
+                self.assertEqual(shared, state["shared"], what)
         self.assertGreater(refused, len(cases) // 3)
         self.assertLess(refused, len(cases))
 
@@ -147,7 +158,7 @@ class AsAStudentCallsIt(unittest.TestCase):
         self.assertIsInstance(caught.exception, ValueError)
         with self.assertRaisesRegex(optlab.SettingError, "runs: run 1 \\(adam\\): optimizer.lr must be"):
             optlab.figure("playground", runs=[{"kind": "adam", "lr": -1}])
-        with self.assertRaisesRegex(optlab.SettingError, "beta must be a number or text, not True"):
+        with self.assertRaisesRegex(optlab.SettingError, "beta must be a number or text, not bool"):
             optlab.figure("momentum", beta=True)
         with self.assertRaisesRegex(optlab.SettingError, 'scene "nope" is not a figure'):
             optlab.figure("nope")
@@ -161,8 +172,8 @@ class AsAStudentCallsIt(unittest.TestCase):
         self.assertNotIn("<script>", element)
         self.assertIn("&quot;&gt;&lt;script&gt;", element)
 
-    def test_the_embed_script_is_inlined_once_and_cannot_end_its_element_early(self):
-        fig._inlined = False
+    def test_the_embed_script_is_inlined_once_guarded_and_never_rewritten(self):
+        fig._carrier = None
         first = optlab.figure("momentum")._repr_html_()
         second = optlab.figure("momentum")._repr_html_()
         self.assertEqual(first.count("<script>"), 1)
@@ -170,6 +181,57 @@ class AsAStudentCallsIt(unittest.TestCase):
         self.assertNotIn("<script", second)
         self.assertTrue(first.startswith("<script>if(!globalThis.optlab){"))
         self.assertNotIn("\ufeff", first)
+        # A script that would end its element early, or change how the page reads it, is refused.
+        self.assertEqual(fig._inline("\ufeffvar a = 1;"), "var a = 1;")
+        for bad in ['var s = "</script>";', "var s = '</SCRIPT ';", "var s = '<!--';"]:
+            with self.assertRaisesRegex(RuntimeError, "cannot be inlined"):
+                fig._inline(bad)
+
+
+class HostileSettings(unittest.TestCase):
+    """Whatever a setting holds, the answer is a SettingError naming it, soon."""
+
+    def test_long_texts_are_read_in_linear_time(self):
+        import time
+        for value in ["1" * 200000 + "x", "0x" + "f" * 200000, "1," * 100000, "gd:lr=" + "9" * 100000]:
+            start = time.perf_counter()
+            with self.assertRaises(optlab.SettingError):
+                optlab.figure("momentum", w0=value)
+            with self.assertRaises(optlab.SettingError):
+                optlab.figure("playground", runs=value)
+            self.assertLess(time.perf_counter() - start, 2.0, value[:20])
+
+    def test_values_python_can_hold_but_a_setting_cannot(self):
+        cases = [
+            {"lr": 10 ** 400}, {"lr": -10 ** 5000}, {"lr": "0x" + "f" * 300}, {"lr": float("nan")}, {"lr": float("inf")},
+            {"lr": [[0.1]]}, {"w0": [[[0.5]], 0.5]}, {"w0": [0.5, "0.5"]}, {"w0": {"x": 1}}, {"lr": None}, {"lr": object()},
+            {"lr": "\ud800"}, {"lr": "0.1\0"}, {"beta": 1j},
+        ]
+        for settings in cases:
+            with self.subTest(sorted(settings)):
+                with self.assertRaises(optlab.SettingError):
+                    optlab.figure("momentum", **settings)
+        runs = [
+            [{"kind": "gd", "lr": [0.1, "momentum:lr=0.01:beta=0.9"]}], [{"kind": "gd", "lr": "0.1:beta=0.9"}],
+            [{"kind": "gd:lr=1"}], [{"kind": 3}], [{"lr": 0.1}], [{"kind": "gd", "l r": 1}], [{"kind": "gd", 1: 2}],
+            [{"kind": "gd", "lr": 0.1}] * 7, "gd:lr=0.1," * 7, "\ud800",
+        ]
+        for value in runs:
+            with self.subTest(repr(value)[:60]):
+                with self.assertRaises(optlab.SettingError):
+                    optlab.figure("playground", runs=value)
+
+    def test_messages_stay_short_whatever_was_given(self):
+        for settings in [{"controls": ",".join(f"c{i}" for i in range(100000))}, {"x" * 100000: 1}, {"lr": "9" * 100000}]:
+            with self.assertRaises(optlab.SettingError) as caught:
+                optlab.figure("momentum", **settings)
+            self.assertLess(len(str(caught.exception)), 1000)
+        _, _, errors = fig.check("s" * 100000, {})
+        self.assertLess(len(errors[0]), 1000)
+
+    def test_attribute_text_reaches_the_element_as_given(self):
+        f = optlab.figure("playground", f="x^2 +\r y^2")
+        self.assertIn('f="x^2 +&#13; y^2"', f._element())
 
 
 if __name__ == "__main__":

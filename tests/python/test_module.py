@@ -218,17 +218,24 @@ class Wheel(unittest.TestCase):
                            capture_output=True, text=True)
             wheels = list((tmp / "wheel").glob("optlab-*.whl"))
             self.assertEqual(len(wheels), 1)
-            subprocess.run(["/usr/bin/python3", "-m", "pip", "install", "--no-deps", "--no-index", "--target",
-                            str(tmp / "site"), str(wheels[0])], check=True, env=env, capture_output=True, text=True)
+            # Installed as README says: into a virtual environment of Debian's Python that sees its numpy.
+            venv = tmp / "venv"
+            subprocess.run(["/usr/bin/python3", "-m", "venv", "--system-site-packages", "--without-pip", str(venv)],
+                           check=True, env=env, capture_output=True, text=True)
+            python = str(venv / "bin" / "python")
+            subprocess.run([python, "-m", "pip", "install", "--no-deps", "--no-index", str(wheels[0])], check=True, env=env,
+                           capture_output=True, text=True)
             probe = ("import optlab, json, sys; out = optlab.run(json.loads(sys.stdin.read())); "
                      "print(optlab.__file__); print(json.dumps(out['w'].tolist()))")
             scenario = next(s for _, s in shared_scenarios())
-            result = subprocess.run(["/usr/bin/python3", "-c", probe], input=json.dumps(scenario), cwd=tmp,
-                                    env=dict(env, PYTHONPATH=str(tmp / "site")), capture_output=True, text=True, check=True)
+            result = subprocess.run([python, "-c", probe], input=json.dumps(scenario), cwd=tmp, env=env,
+                                    capture_output=True, text=True, check=True)
             where, w = result.stdout.splitlines()
-            self.assertTrue(where.startswith(str(tmp / "site")), where)
+            self.assertTrue(where.startswith(str(venv)), where)
             same_bits(self, np.asarray(json.loads(w)), cli_json("run", "-", stdin=json.dumps(scenario))["w"], "w")
-            self.assertTrue((tmp / "site" / "optlab" / "data" / "optlab-embed.js").exists())
+            package = Path(where).parent
+            for data in ("optlab-embed.js", "settings.json", "bowl-momentum.json", "methods.json"):
+                self.assertTrue((package / "data" / data).exists(), data)
         self.assertFalse((ROOT / "cpp" / "python" / "build").exists(), "the wheel's build stays out of the sources")
         self.assertFalse(list((ROOT / "cpp" / "python").glob("*.egg-info")))
 

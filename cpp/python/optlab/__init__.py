@@ -48,12 +48,17 @@ def _plain(value):
 
 def _text(obj):
     # Python prints a float as the shortest text that reads back as the same
-    # double, so the core reads exactly the numbers given. NaN and infinity
-    # are not JSON: the core would reject them anyway, by field name.
+    # double, so the core reads exactly the numbers given. ASCII with \u
+    # escapes: the core's reader then refuses an unpaired surrogate by name,
+    # where text that is not UTF-8 could not even reach it.
     try:
-        return json.dumps(obj, default=_plain, allow_nan=False, ensure_ascii=False)
+        return json.dumps(obj, default=_plain, allow_nan=False)
+    except RecursionError:
+        raise ScenarioError("the scenario is nested too deeply to be one") from None
     except ValueError as e:
-        raise ScenarioError(f"a scenario holds finite numbers only ({e})") from None
+        if "Out of range float" in str(e):
+            raise ScenarioError("a scenario holds finite numbers only (NaN and infinity are not JSON)") from None
+        raise ScenarioError(f"the scenario cannot be written as JSON: {e}") from None
 
 
 def _request(verb, request):
@@ -219,7 +224,7 @@ def check_expression(text):
 def scene(name):
     """A figure's default setup (web/scenes/NAME.json), the one the page uses."""
     path = _DATA / f"{name}.json"
-    names = sorted(p.stem for p in _DATA.glob("*.json") if p.stem != "methods")
+    names = sorted(p.stem for p in _DATA.glob("*.json") if p.stem not in ("methods", "settings"))
     if name not in names:
         raise ValueError(f"scene {name!r} is not one of {', '.join(names)}")
     return json.loads(path.read_text(encoding="utf-8"))

@@ -22,7 +22,9 @@ from . import _core
 
 _DATA = Path(__file__).resolve().parent / "data"
 _SPEC = None
-_inlined = False
+# The cell whose output carries the embed script: its source and the
+# execution that displayed it (None: no figure shown in this session yet).
+_carrier = None
 
 
 class SettingError(ValueError):
@@ -46,8 +48,9 @@ def _spec():
 
 _JS_SPACE = "\t\n\v\f\r \u00a0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a" \
             "\u2028\u2029\u202f\u205f\u3000\ufeff"
-_JS_DECIMAL = re.compile(r"[+-]?(?:[0-9]+\.?[0-9]*|\.[0-9]+)(?:[eE][+-]?[0-9]+)?\Z")
-_JS_RADIX = re.compile(r"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)\Z")
+# Each part can match in one way only, so a long text that fails does so in linear time.
+_JS_DECIMAL = re.compile(r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?")
+_JS_RADIX = re.compile(r"0([xX][0-9a-fA-F]+|[oO][0-7]+|[bB][01]+)")
 
 
 def _trim(text):
@@ -61,11 +64,19 @@ def _number(text):
         return 0.0
     if text in ("Infinity", "+Infinity", "-Infinity"):
         return -math.inf if text[0] == "-" else math.inf
-    if _JS_DECIMAL.match(text):
+    if _JS_DECIMAL.fullmatch(text):
         return float(text)
-    radix = _JS_RADIX.match(text)
+    radix = _JS_RADIX.fullmatch(text)
     if radix:
-        return float(int(radix.group(1)[1:], {"x": 16, "o": 8, "b": 2}[radix.group(1)[0].lower()]))
+        digits, base = radix.group(1)[1:], {"x": 16, "o": 8, "b": 2}[radix.group(1)[0].lower()]
+        # Beyond a double's range JavaScript reads Infinity; so does this
+        # (without turning thousands of digits into an int first).
+        if len(digits) * math.log2(base) > 1100:
+            return math.inf
+        try:
+            return float(int(digits, base))
+        except OverflowError:
+            return math.inf
     return math.nan
 
 
@@ -73,7 +84,10 @@ def _js(x):
     """A number as JavaScript's String(x) writes it (1000, 0.001, 1e-7, 1e+21)."""
     if isinstance(x, bool) or not isinstance(x, (int, float)):
         return str(x)
-    x = float(x)
+    try:
+        x = float(x)
+    except OverflowError:  # an int beyond any double: JavaScript's Number would hold Infinity
+        return "Infinity" if x > 0 else "-Infinity"
     if math.isnan(x):
         return "NaN"
     if math.isinf(x):
@@ -127,6 +141,11 @@ def _parse(expect, text):
         return text if len(text) <= expect["most"] else None
     if kind == "runs":
         return _parse_runs(text, expect["most"])
+    count = {"point": 2, "pair": 2, "view": 4}.get(kind)
+    if count is None:
+        raise RuntimeError(f"data/settings.json has a kind this module does not know: {kind}")
+    if text.count(",") != count - 1:
+        return None
     parts = [_trim(p) for p in text.split(",")]
     xs = [_number(p) for p in parts]
     if kind == "point":
@@ -142,7 +161,6 @@ def _parse(expect, text):
         ok = (len(parts) == 4 and all(p != "" for p in parts) and all(math.isfinite(x) and abs(x) <= most for x in xs)
               and xs[1] - xs[0] >= least and xs[3] - xs[2] >= least)
         return xs if ok else None
-    raise RuntimeError(f"data/settings.json has a kind this module does not know: {kind}")
 
 
 _RUN_KIND = re.compile(r"[a-z_]{1,20}\Z")
@@ -150,7 +168,7 @@ _RUN_FIELD = re.compile("([a-z][a-z0-9_]{0,19})=([^\n\r\u2028\u2029]+)\\Z")
 
 
 def _parse_runs(text, most):
-    if len(text.encode("utf-16-le")) // 2 > 2000:
+    if len(text) > 2000 or len(text) + sum(ord(c) > 0xFFFF for c in text) > 2000:  # UTF-16 units, as JS counts
         return None
     runs = [run.strip(_JS_SPACE).split(":") for run in text.split(",")]
     if not 1 <= len(runs) <= most:
@@ -203,22 +221,57 @@ def _must_be(name, expect, got):
     return f'{_shorten(name)} must be {_expected(expect)} (got "{_shorten(got)}")'
 
 
+def _scalar(name, value):
+    """A number as the element's text; anything else is refused by name."""
+    if hasattr(value, "item") and not isinstance(value, (list, tuple, str)):  # a numpy scalar
+        value = value.item()
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise SettingError(f"{_shorten(name)} must be a number or text, not {type(value).__name__}")
+    if isinstance(value, int):
+        try:
+            return str(value)  # exact, as written: JavaScript reads the same number from it
+        except ValueError:  # more digits than Python will print
+            return "Infinity" if value > 0 else "-Infinity"
+    return _js(value)
+
+
 def _text(name, value):
-    """A Python value as the attribute text the element reads."""
+    """A Python value as the attribute text the element reads.
+
+    Text is taken as it is; a number, or a flat list or tuple of numbers
+    (a point, a pair, a view), is written as JavaScript writes it; the
+    playground's runs may be a list of {"kind": name, parameter: number}.
+    Anything else is refused by name.
+    """
     if isinstance(value, str):
+        try:
+            value.encode("utf-8")
+        except UnicodeEncodeError:
+            raise SettingError(f"{_shorten(name)} must be text without unpaired surrogates") from None
+        if "\0" in value:
+            raise SettingError(f"{_shorten(name)} must be text without NUL characters")
         return value
-    if isinstance(value, bool) or value is None:
-        raise SettingError(f"{name} must be a number or text, not {value!r}")
-    if hasattr(value, "tolist"):  # numpy scalars and arrays
+    if hasattr(value, "tolist") and getattr(value, "ndim", 0) > 0:  # a numpy array
         value = value.tolist()
-    if isinstance(value, (int, float)):
-        return _js(value)
     if isinstance(value, (list, tuple)):
-        if name == "runs" and all(isinstance(run, dict) for run in value):
-            return ",".join(":".join([str(run.get("kind", ""))] + [f"{k}={_text(k, v)}" for k, v in run.items() if k != "kind"])
-                            for run in value)
-        return ",".join(_text(name, v) for v in value)
-    raise SettingError(f"{name} must be a number, text or a list of numbers, not {type(value).__name__}")
+        if name == "runs" and value and all(isinstance(run, dict) for run in value):
+            return ",".join(_run_text(run) for run in value)
+        return ",".join(_scalar(name, v) for v in value)
+    return _scalar(name, value)
+
+
+def _run_text(run):
+    kind = run.get("kind")
+    if not isinstance(kind, str) or not _RUN_KIND.fullmatch(kind):
+        raise SettingError(f"runs: each run's kind must be an optimizer's name, such as \"momentum\" (got {_shorten(repr(kind))})")
+    fields = [kind]
+    for key, value in run.items():
+        if key == "kind":
+            continue
+        if not isinstance(key, str) or not re.fullmatch(r"[a-z][a-z0-9_]{0,19}", key):
+            raise SettingError(f"runs: {kind}'s parameter {_shorten(repr(key))} is not a parameter's name")
+        fields.append(f"{key}={_scalar(f'runs: {kind}.{key}', value)}")
+    return ":".join(fields)
 
 
 # The ranges that depend on another setting (params.js: a kind given as a
@@ -363,7 +416,7 @@ def check(scene_name, settings):
     errors = []
     if not isinstance(scene_name, str) or _trim(scene_name) not in spec["scenes"]:
         text = "" if scene_name is None else _trim(str(scene_name))
-        errors.append(f"scene \"{text}\" is not a figure: use one of {', '.join(names)}" if text
+        errors.append(f"scene \"{_shorten(text)}\" is not a figure: use one of {', '.join(names)}" if text
                       else f"scene is missing: use one of {', '.join(names)}")
         return None, {}, errors
     name = _trim(scene_name)
@@ -396,20 +449,45 @@ def check(scene_name, settings):
         wanted = [c for c in (_trim(c) for c in listed.split(",")) if c]
         unknown = [c for c in wanted if c not in controls]
         if _trim(listed) not in ("none", "all") and unknown:
+            unknown = [_shorten(c) for c in unknown[:10]] + (["…"] if len(unknown) > 10 else [])
             errors.append(f"controls has {', '.join(chr(34) + c + chr(34) for c in unknown)}: "
                           f"use \"all\", \"none\" or a list of {', '.join(controls)}")
     return scene, texts, errors
+
+
+def _current_cell():
+    """(source, execution count) of the cell IPython is running, or (None, None) outside IPython."""
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None, None
+    shell = get_ipython()
+    if shell is None:
+        return None, None
+    history = shell.user_ns.get("_ih") or [None]
+    return history[-1], shell.execution_count
 
 
 def _embed_script():
     path = _DATA / "optlab-embed.js"
     if not path.exists():
         raise RuntimeError(f"{path} is missing: optlab.figure() needs the page built (./build.sh)")
-    text = path.read_text(encoding="utf-8").lstrip("\ufeff")
-    # Inside <script>, "</script" would end the element and "<!--" change how
-    # it is read; both can only stand in strings or patterns, where "<\/" and
-    # "<\!" read the same.
-    return re.sub(r"<(/script|!--)", lambda m: "<\\" + m.group(1), text, flags=re.I)
+    return _inline(path.read_text(encoding="utf-8"))
+
+
+def _inline(script):
+    """A script's text for a <script> element in a page.
+
+    Inside it, "</script" would end the element early and "<!--" change how
+    the rest is read, and no rewriting of them is safe everywhere in
+    JavaScript; the build keeps both out of the embed script (a test holds
+    it to that), so here they are refused, never rewritten.
+    """
+    text = script.lstrip("\ufeff")
+    found = re.search(r"</script|<!--", text, flags=re.I)
+    if found:
+        raise RuntimeError(f"the embed script holds {found.group(0)!r} at {found.start()}, and cannot be inlined in a page")
+    return text
 
 
 class Figure:
@@ -450,16 +528,22 @@ class Figure:
         return json.loads(json.dumps(_scenario(self.scene, self._scene)))
 
     def _element(self):
-        attributes = "".join(f' {key}="{html.escape(value, quote=True)}"' for key, value in self.settings.items())
+        # html.escape leaves CR, which the HTML parser would turn into LF.
+        attributes = "".join(f' {key}="{html.escape(value, quote=True).replace(chr(13), "&#13;")}"' for key, value in self.settings.items())
         return f'<optlab-figure scene="{self.scene}"{attributes}></optlab-figure>'
 
     def _repr_html_(self):
-        global _inlined
+        global _carrier
         element = self._element()
-        if _inlined:
+        cell = _current_cell()
+        # Inline once per session, in the first figure's output; and again
+        # when that cell runs again (same source, a later execution), since
+        # its new output replaces the one that held the script, and the
+        # saved notebook would otherwise lose it.
+        if _carrier is not None and (cell[0] != _carrier[0] or cell[1] == _carrier[1]):
             return element
-        _inlined = True
-        # Guarded: a page that holds two sessions' outputs runs it once.
+        _carrier = cell
+        # Guarded: a page that holds two outputs with the script runs it once.
         return f"<script>if(!globalThis.optlab){{{_embed_script()}\n}}</script>{element}"
 
     def __repr__(self):

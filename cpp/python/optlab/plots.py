@@ -6,12 +6,14 @@ student reads the optimization in the notebook's cells. Colours and line
 styles are the page's (web/src/plot/methods.json).
 """
 
+import json
+
 import numpy as np
 
-from . import method_styles
+from . import _DATA, grid, method_styles
 
-# The page's colours (Okabe–Ito, web/styles/optlab.css), in its order.
-PALETTE = ["#d55e00", "#0072b2", "#009e73", "#cc79a7", "#e69f00"]
+# The page's colours (Okabe–Ito), in its order, from web/src/plot/methods.json.
+PALETTE = json.loads((_DATA / "methods.json").read_text(encoding="utf-8"))["palette"]
 COLORS, STYLES = method_styles()
 
 
@@ -32,9 +34,10 @@ def regimes(runs, a, view=(-1.6, 1.6)):
     """Gradient descent on f(w) = a/2 w^2, one panel per run: {gamma * a: the run's output}."""
     plt = _plt()
     fig, axes = plt.subplots(1, len(runs), figsize=(12, 2.8), sharey=True)
-    grid = np.linspace(*view, 200)
+    w = np.linspace(*view, 200)
+    f = grid({"kind": "quadratic1d", "a": a}, view, 200)[0]  # f on the line, from the core
     for ax, (ratio, out) in zip(axes, runs.items()):
-        ax.plot(grid, a / 2 * grid**2, color="0.4")
+        ax.plot(w, f, color="0.4")
         ax.plot(out["w"][:, 0], out["loss"], "o-", color=COLORS["gd"], ms=3)
         ax.set_xlim(*view)
         ax.set_ylim(0, 1.4)

@@ -274,8 +274,10 @@ class SettingError {
     this.code = code;
     Object.assign(this, fields);
     // A link may carry a megabyte in one key or value: quote at most 60
-    // characters of either (whole characters, not halves of a pair).
-    for (const field of ['name', 'got']) if (typeof this[field] === 'string') this[field] = shorten(this[field]);
+    // characters of either (whole characters, not halves of a pair), and
+    // at most ten unknown controls.
+    for (const field of ['name', 'got', 'scene']) if (typeof this[field] === 'string') this[field] = shorten(this[field]);
+    if (Array.isArray(this.names)) this.names = [...this.names.slice(0, 10).map((n) => shorten(n)), ...(this.names.length > 10 ? ['…'] : [])];
   }
 
   text(t = en) {
