@@ -222,12 +222,14 @@ def check_expression(text):
 
 
 def scene(name):
-    """A figure's default setup (web/scenes/NAME.json), the one the page uses."""
-    path = _DATA / f"{name}.json"
-    names = sorted(p.stem for p in _DATA.glob("*.json") if p.stem not in ("methods", "settings"))
+    """A figure's default setup, the one the page uses (web/scenes/; a figure's name, as optlab.figure takes it, or a scene file's)."""
+    from .figures import scene_file
+
+    files = sorted(p.stem for p in _DATA.glob("*.json") if p.stem not in ("methods", "settings"))
+    names = sorted(set(files) | {n for n in ("momentum", "rate-map") if scene_file(n) in files})
     if name not in names:
         raise ValueError(f"scene {name!r} is not one of {', '.join(names)}")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads((_DATA / f"{scene_file(name)}.json").read_text(encoding="utf-8"))
 
 
 def method_styles():

@@ -400,7 +400,8 @@ def _scenario(name, scene):
     raise RuntimeError(f"no scenario for {name}")
 
 
-def _scene_file(name):
+def scene_file(name):
+    """The scene file a figure reads: figures 4 and 6 share the bowl's."""
     return {"momentum": "bowl-momentum", "rate-map": "bowl-momentum"}.get(name, name)
 
 
@@ -425,7 +426,7 @@ def check(scene_name, settings):
     for key in texts:
         if key not in params and key not in spec["commonAttributes"]:
             errors.append(f"{_shorten(key)} is not a setting of {name}: its settings are {', '.join(params)}")
-    scene = json.loads((_DATA / f"{_scene_file(name)}.json").read_text(encoding="utf-8"))
+    scene = json.loads((_DATA / f"{scene_file(name)}.json").read_text(encoding="utf-8"))
     if name in ("momentum", "rate-map"):
         s = scene["scenario"]
         scene["shared"] = {"lr": s["optimizer"]["lr"], "beta": s["optimizer"]["beta"], "w0": list(s["w0"])}

@@ -84,7 +84,9 @@ def batch_variance(batches, noise, n, draws):
     plt.title(f"B = n = {n}: measured {noise[-1]['measured']:.3g}, law 0 (the batch is the whole sum)", fontsize=9)
     plt.xscale("log", base=2)
     plt.yscale("log")
+    plt.xticks([batches[i] for i in part], [str(batches[i]) for i in part])
     plt.xlabel("batch size B")
+    plt.ylabel("variance of g_B")
     plt.legend()
     plt.show()
 
