@@ -140,6 +140,21 @@ class AsAStudentCallsIt(unittest.TestCase):
         self.assertEqual(runs.settings["runs"], "gd:lr=0.01,momentum:lr=0.001:beta=0.9")
         self.assertEqual(len(runs.scenario()), 2)
 
+    def test_each_figures_settings_are_listed_in_the_elements_words(self):
+        listed = optlab.figure_settings("momentum")
+        self.assertEqual(list(listed)[:6], ["curvature", "lr", "beta", "w0", "steps", "gd"])
+        self.assertEqual(listed["lr"], "a number from 0.001 to 1")
+        self.assertEqual(listed["width"], '"auto" or a number from 240 to 4000 (pixels)')
+        self.assertEqual(listed["controls"], '"all", "none" or a list of lr, beta, heavy-ball, gd-step, player')
+        # The words are those of the refusal for the same setting.
+        with self.assertRaises(optlab.SettingError) as caught:
+            optlab.figure("momentum", lr=5)
+        self.assertIn(listed["lr"], str(caught.exception))
+        for scene in fig._spec()["scenes"]:
+            self.assertTrue(all(optlab.figure_settings(scene).values()), scene)
+        with self.assertRaisesRegex(optlab.SettingError, "is not a figure"):
+            optlab.figure_settings("nope")
+
     def test_every_scenario_runs_in_the_core(self):
         for scene in fig._spec()["scenes"]:
             with self.subTest(scene):

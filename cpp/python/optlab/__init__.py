@@ -27,9 +27,10 @@ import numpy as np
 from . import _core
 from ._core import ScenarioError
 from .figures import Figure, SettingError, figure
+from .figures import settings as figure_settings
 
 __all__ = [
-    "ScenarioError", "SettingError", "Figure", "figure", "run", "finals", "optimizers", "grid", "gradients", "batch_gradients", "batch_noise",
+    "ScenarioError", "SettingError", "Figure", "figure", "figure_settings", "run", "finals", "optimizers", "grid", "gradients", "batch_gradients", "batch_noise",
     "gradient_noise", "rate_map", "simulated_rate_map", "momentum_boundaries", "rates", "optimal", "loss_sweep",
     "double_well", "data", "check_expression", "scene", "method_styles",
 ]

@@ -552,6 +552,24 @@ class Figure:
         return f"optlab.figure({self.scene!r}{settings})"
 
 
+def settings(scene):
+    """What a figure's settings take, in the element's words: {name: "a number from 0.001 to 1", ...}.
+
+    The figure's own settings first, then those every figure reads (lang,
+    theme, controls, text, share, width, heading). A range that depends on
+    another setting is given for the scene's defaults.
+    """
+    spec = _spec()
+    if not isinstance(scene, str) or scene not in spec["scenes"]:
+        raise SettingError(f"scene {_shorten(repr(scene))} is not a figure: use one of {', '.join(spec['scenes'])}")
+    entry = spec["scenes"][scene]
+    out = {key: _expected(param["expect"]) for key, param in entry["params"].items()}
+    for key, expect in spec["common"].items():
+        out[key] = _expected({"type": "auto", "or": expect} if key == "width" else expect)
+    out["controls"] = f'"all", "none" or a list of {", ".join(entry["controls"])}'
+    return out
+
+
 def figure(scene, **settings):
     """A live figure of the lesson, displayed by the notebook as the page draws it.
 
@@ -563,6 +581,6 @@ def figure(scene, **settings):
     (w1, w2), the playground's runs as a list of dicts such as
     {"kind": "momentum", "lr": 0.01, "beta": 0.9}. Raises SettingError (a
     ValueError) naming every setting that is out of range, in the element's
-    words.
+    words. optlab.figure_settings(scene) lists what each setting takes.
     """
     return Figure(scene, settings)
