@@ -77,8 +77,10 @@ test('in the classic Notebook, cells run with Shift+Enter show live figures of t
   await page.keyboard.press('Shift+Enter');
   await page.keyboard.press('Shift+Enter');
   await page.waitForFunction(() => {
-    const figures = [...document.querySelectorAll('optlab-figure')];
-    return figures.length === 2 && figures.every((f) => f.dataset.ready === 'true');
+    // (Shift+Enter on the last cell adds an empty one below it.)
+    const cells = [...document.querySelectorAll('.code_cell')].slice(0, 2);
+    const figures = cells.map((c) => c.querySelector('.output_html optlab-figure'));
+    return figures.length === 2 && figures.every((f) => f?.dataset.ready === 'true');
   }, null, { timeout: 90000 });
   const scripts = () => page.$$eval('.output_html', (o) => o.map((x) => x.querySelectorAll('script').length));
   assert.deepEqual(await scripts(), [1, 0]);
@@ -86,9 +88,12 @@ test('in the classic Notebook, cells run with Shift+Enter show live figures of t
   const before = await page.$eval('.code_cell .input_prompt', (p) => p.textContent);
   await page.click('.code_cell .CodeMirror');
   await page.keyboard.press('Shift+Enter');
+  // The run is over when the first cell's own new output has drawn: its prompt
+  // (on the shell channel) and its output (on iopub) arrive in either order.
   await page.waitForFunction((old) => {
-    const prompt = document.querySelector('.code_cell .input_prompt').textContent;
-    const figure = document.querySelector('.code_cell optlab-figure');
+    const cell = document.querySelector('.code_cell');
+    const prompt = cell.querySelector('.input_prompt').textContent;
+    const figure = cell.querySelector('.output_html optlab-figure');
     return prompt !== old && !prompt.includes('*') && figure?.dataset.ready === 'true';
   }, before, { timeout: 60000 });
   assert.deepEqual(await scripts(), [1, 0]);
